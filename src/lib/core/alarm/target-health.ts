@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * A target group an alarm's metric points at, derived from its `TargetGroup` and `LoadBalancer`
+ * dimensions (AWS/ApplicationELB, AWS/NetworkELB, AWS/GatewayELB).
+ * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html
+ */
+export const targetGroupRefSchema = z.object({
+  /** Full ARN, e.g. arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/73e2d6bc24d8a067 */
+  arn: z.string(),
+  /** Name part, e.g. "web". */
+  name: z.string(),
+  /** The LoadBalancer dimension value, e.g. "app/my-alb/50dc6c495c0c9188", when present. */
+  loadBalancer: z.string().optional(),
+  region: z.string(),
+  account: z.string(),
+  partition: z.string(),
+});
+
+/** One target as DescribeTargetHealth reported it, converted to our shape at the adapter border. */
+export const targetHealthSchema = z.object({
+  id: z.string(),
+  port: z.number().optional(),
+  availabilityZone: z.string().optional(),
+  /** initial | healthy | unhealthy | unhealthy.draining | unused | draining | unavailable */
+  state: z.string(),
+  /** e.g. Target.ResponseCodeMismatch */
+  reason: z.string().optional(),
+  /** e.g. "Health checks failed with these codes: [500]" */
+  description: z.string().optional(),
+});
+
+/**
+ * What enrichment learned about one target group: its targets, or why they could not be read
+ * (`error` is a short, secret-free sentence such as "AccessDenied: not authorized").
+ */
+export const targetHealthReportSchema = z.object({
+  targetGroup: targetGroupRefSchema,
+  targets: z.array(targetHealthSchema),
+  error: z.string().optional(),
+});
+
+export type TargetGroupRef = z.infer<typeof targetGroupRefSchema>;
+export type TargetHealth = z.infer<typeof targetHealthSchema>;
+export type TargetHealthReport = z.infer<typeof targetHealthReportSchema>;

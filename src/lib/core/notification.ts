@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** Version of the {@link Notification} contract; bump on any breaking change. */
+export const NOTIFICATION_SCHEMA_VERSION = 1;
+
+/** What produced a notification; also an SNS message attribute subscriptions can filter on. */
+export const categorySchema = z.enum(['alarm', 'api-call', 'budget', 'cost-anomaly', 'cost-digest', 'event']);
+
+/** How urgent a notification is; also an SNS message attribute. `ok` means "recovered". */
+export const severitySchema = z.enum(['critical', 'warning', 'info', 'ok']);
+
+/** One labelled fact, already localized. A value may span several lines. */
+export const fieldSchema = z.object({
+  label: z.string(),
+  value: z.string(),
+});
+
+/** A console deep link. */
+export const linkSchema = z.object({
+  label: z.string(),
+  url: z.string(),
+});
+
+/**
+ * The channel-neutral message every source is turned into and every renderer reads.
+ * All strings are already localized; times in `fields` are already in the configured time zone.
+ * Published to SNS as the `lambda` body, so any subscriber can consume it.
+ *
+ * @example
+ * const n = notificationSchema.parse(JSON.parse(snsRecord.Sns.Message));
+ */
+export const notificationSchema = z.object({
+  schemaVersion: z.literal(NOTIFICATION_SCHEMA_VERSION),
+  category: categorySchema,
+  severity: severitySchema,
+  /** Locale the strings were written in. */
+  locale: z.enum(['en', 'ja']),
+  /** One line: what happened, to what. */
+  title: z.string(),
+  /** One or two sentences in words. */
+  summary: z.string(),
+  fields: z.array(fieldSchema),
+  links: z.array(linkSchema),
+  /** Visible caveats, e.g. "target health could not be read: AccessDenied". */
+  notes: z.array(z.string()),
+  account: z.string().optional(),
+  region: z.string().optional(),
+  /** ISO 8601 instant the underlying event happened. */
+  occurredAt: z.string(),
+  /** Stable key: the same incident state gives the same key. */
+  dedupeKey: z.string(),
+  source: z.object({
+    /** Id of the original event, when it has one. */
+    id: z.string().optional(),
+    /** e.g. "aws.cloudwatch/CloudWatch Alarm State Change", "sns/cloudwatch-alarm". */
+    type: z.string(),
+  }),
+});
+
+export type Category = z.infer<typeof categorySchema>;
+export type Severity = z.infer<typeof severitySchema>;
+export type Field = z.infer<typeof fieldSchema>;
+export type Link = z.infer<typeof linkSchema>;
+export type Notification = z.infer<typeof notificationSchema>;

@@ -1,0 +1,76 @@
+import type { Locale } from './locale';
+
+/**
+ * True when `zone` is an IANA time zone this runtime knows (e.g. "Asia/Tokyo", "UTC").
+ */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const zoneNameLocale = { en: 'en-US', ja: 'ja-JP' } as const;
+
+/**
+ * Formats an instant as `YYYY-MM-DD HH:mm:ss ZONE` in the given IANA time zone, ZONE being the
+ * locale's short zone name (e.g. "JST" in Japanese, "GMT+9" in English; "UTC" for UTC).
+ * Returns the input unchanged when it is not a valid date, so a bad timestamp is shown, not lost.
+ *
+ * @example formatInstant('2019-10-02T17:04:40Z', 'Asia/Tokyo', 'ja') // "2019-10-03 02:04:40 JST"
+ */
+export function formatInstant(iso: string | Date, timeZone: string, locale: Locale): string {
+  const date = typeof iso === 'string' ? new Date(iso) : iso;
+  if (Number.isNaN(date.getTime())) return String(iso);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const zone =
+    new Intl.DateTimeFormat(zoneNameLocale[locale], { timeZone, timeZoneName: 'short' })
+      .formatToParts(date)
+      .find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} ${zone}`;
+}
+
+const durationUnits = {
+  en: { d: ' d', h: ' h', m: ' min', s: ' s', sep: ' ' },
+  ja: { d: '日', h: '時間', m: '分', s: '秒', sep: '' },
+} as const;
+
+/**
+ * Formats a non-negative duration for people, keeping the two most significant units
+ * (e.g. "1 h 23 min", "2 d 3 h", "45 s"; Japanese "1時間23分").
+ * Negative durations (clock skew) are shown as 0 s.
+ */
+export function formatDuration(milliseconds: number, locale: Locale): string {
+  const u = durationUnits[locale];
+  let seconds = Math.max(0, Math.round(milliseconds / 1000));
+  const amounts: Array<[number, string]> = [];
+  for (const [unit, size] of [
+    ['d', 86_400],
+    ['h', 3_600],
+    ['m', 60],
+    ['s', 1],
+  ] as const) {
+    const n = Math.floor(seconds / size);
+    seconds -= n * size;
+    amounts.push([n, u[unit]]);
+  }
+  const first = amounts.findIndex(([n]) => n > 0);
+  if (first === -1) return `0${u.s}`;
+  return amounts
+    .slice(first, first + 2)
+    .filter(([n]) => n > 0)
+    .map(([n, unit]) => `${n}${unit}`)
+    .join(u.sep);
+}
