@@ -1,0 +1,45 @@
+import { processEvent } from '../../lib/pipeline';
+import { EXIT, UsageError } from '../errors';
+import { type CliIo, writeLine } from '../io';
+import { parseFlags, renderFlags, toFormat, toRenderContext } from '../options';
+import { formatText, toRenderOutput } from '../present';
+import { readInput } from '../read-input';
+import { loadRecordedTargetHealth } from '../recorded-target-health';
+
+/** Usage text of `notifier render`. */
+export const renderUsage = `Usage: notifier render [--format text|json] [--locale en|ja] [--time-zone ZONE]
+                       [--now ISO-TIME] [--target-health FILE] FILE|-
+
+Reads one event as delivered to the notifier's Lambdas (an EventBridge event, an SNS->Lambda
+event, a CloudWatch alarm Lambda-action payload, or a bare SNS message body) and prints what
+would be published: the SNS subject and attributes, the email text and the Slack message.
+
+  --format          text (default) or json (one JSON object: {"notifications":[...],"ignored":[...]})
+  --locale          en (default) or ja
+  --time-zone       IANA time zone for times in messages (default UTC), e.g. Asia/Tokyo
+  --now             render as if the current time were this instant (for reproducible output)
+  --target-health   a recorded DescribeTargetHealth response (JSON) to enrich target-group alarms
+                    with, as the deployed function does by calling ELBv2`;
+
+const flags = { ...renderFlags, 'target-health': { type: 'string' } } as const;
+
+/** `notifier render`: one input file through the same pipeline and renderers the Lambdas use. */
+export async function renderCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(args, flags);
+  if (values.help) {
+    writeLine(io.stdout, renderUsage);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) {
+    throw new UsageError(`render: expected exactly one FILE (or - for stdin), got ${positionals.length}`);
+  }
+  const format = toFormat(values.format);
+  const ctx = toRenderContext(values);
+  const targetHealth = values['target-health'] ? await loadRecordedTargetHealth(values['target-health']) : undefined;
+  const input = await readInput(positionals[0]!, io.stdin);
+  const result = await processEvent(input.value, { ctx, ...(targetHealth ? { targetHealth } : {}) });
+  const output = toRenderOutput(result);
+  io.stdout.write(format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : formatText(output));
+  for (const error of result.errors) writeLine(io.stderr, `notifier: ${input.label}: ${error.message}`);
+  return result.errors.length > 0 ? EXIT.badInput : EXIT.ok;
+}

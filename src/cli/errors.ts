@@ -1,0 +1,9 @@
+/** Errors of the CLI layer. Each maps to an exit code; the message is printed as one line. */
+
+/** Wrong command, flag or flag value. Exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Exit codes of the `notifier` command (see DESIGN.md, CLI). */
+export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;

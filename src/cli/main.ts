@@ -1,0 +1,65 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, InputError } from '../lib/core/errors';
+import { renderCommand, renderUsage } from './commands/render';
+import { replayCommand, replayUsage } from './commands/replay';
+import { EXIT, UsageError } from './errors';
+import { type CliIo, writeLine } from './io';
+
+/** The bundled example events `npm start` replays. */
+const EXAMPLES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
+
+const usage = `notifier: AWS events to email and Slack notifications
+
+Commands:
+  notifier render [options] FILE|-   show what one event would publish (email, Slack, SNS)
+  notifier replay [options] [DIR]    replay the bundled example events (what npm start runs)
+  notifier help [COMMAND]
+
+Run "notifier COMMAND --help" for a command's options.
+
+${renderUsage}
+
+${replayUsage}`;
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+const helpCommand: Command = async (_args, io) => {
+  writeLine(io.stdout, usage);
+  return EXIT.ok;
+};
+
+const commands: Record<string, Command> = {
+  render: renderCommand,
+  replay: (args, io) => replayCommand(args, io, EXAMPLES_DIR),
+  help: helpCommand,
+  '--help': helpCommand,
+  '-h': helpCommand,
+};
+
+/** Exit code per error class; anything else is an internal failure (1). */
+const exitCodes = [
+  [UsageError, EXIT.badInput],
+  [InputError, EXIT.badInput],
+  [ConfigError, EXIT.badInput],
+] as const;
+
+/**
+ * Runs the `notifier` command line and returns the exit code. Errors are printed as one line on
+ * stderr, never as a stack trace (set NOTIFIER_DEBUG=1 to see one).
+ */
+export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name === undefined ? helpCommand : commands[name];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}" (try: notifier help)`);
+    return await command(args, io);
+  } catch (error) {
+    const known = exitCodes.find(([type]) => error instanceof type);
+    const message = error instanceof Error ? error.message : String(error);
+    const firstLine = message.split('\n')[0];
+    writeLine(io.stderr, `notifier: ${known ? '' : 'internal error: '}${firstLine}`);
+    if (env.NOTIFIER_DEBUG && error instanceof Error) writeLine(io.stderr, error.stack);
+    return known ? known[1] : EXIT.failure;
+  }
+}
