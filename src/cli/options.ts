@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type Locale, localeSchema, type RenderContext } from '../lib/core/locale';
 import { isValidTimeZone } from '../lib/core/time';
 import { UsageError } from './errors';

@@ -53,7 +53,9 @@ export function formatText(output: RenderOutput): string {
     const count = output.notifications.length > 1 ? ` ${i + 1}/${output.notifications.length}` : '';
     lines.push(rule(`notification${count}: ${r.category} · ${r.severity}`));
     lines.push(`SNS subject:    ${r.subject}`);
-    lines.push(`SNS attributes: category=${r.attributes.category.StringValue} severity=${r.attributes.severity.StringValue}`);
+    lines.push(
+      `SNS attributes: category=${r.attributes.category.StringValue} severity=${r.attributes.severity.StringValue}`,
+    );
     lines.push('', rule('email'), r.email.trimEnd(), '', rule('slack'), previewSlack(r.slack).trimEnd(), '');
   });
   for (const ignored of output.ignored) {

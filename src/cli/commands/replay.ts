@@ -63,7 +63,10 @@ export async function replayCommand(args: string[], io: CliIo, defaultDir: strin
     writeLine(io.stdout, JSON.stringify(json, null, 2));
   } else {
     for (const { example, output } of outputs) {
-      writeLine(io.stdout, `\n${'═'.repeat(72)}\n▶ ${example.title}\n  ${relative(process.cwd(), join(dir, example.file))}`);
+      writeLine(
+        io.stdout,
+        `\n${'═'.repeat(72)}\n▶ ${example.title}\n  ${relative(process.cwd(), join(dir, example.file))}`,
+      );
       writeLine(io.stdout, `  source: ${example.source}\n${'═'.repeat(72)}`);
       io.stdout.write(formatText(output));
     }
