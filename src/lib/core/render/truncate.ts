@@ -1,0 +1,94 @@
+import type { Locale } from '../locale';
+import { renderText } from './render-text';
+
+/** Hooks for text whose cut points or character counts differ from raw strings (escaped mrkdwn). */
+export interface TruncateOptions {
+  /** Moves a cut index back so it does not split a unit (e.g. an HTML entity). */
+  readonly backOff?: (text: string, cut: number) => number;
+  /** How many characters a reader would see in the omitted part. */
+  readonly countOmitted?: (omitted: string) => number;
+}
+
+const encoder = new TextEncoder();
+
+/** Number of bytes `text` takes in UTF-8 (lone surrogates count as U+FFFD, as SNS would see them). */
+export function utf8Length(text: string): number {
+  return encoder.encode(text).length;
+}
+
+/** Number of code points (what a person calls characters, near enough). */
+export function codePointLength(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/** Moves `index` back by one when it would split a surrogate pair. */
+export function safeCut(text: string, index: number): number {
+  if (index <= 0) return 0;
+  if (index >= text.length) return text.length;
+  const before = text.charCodeAt(index - 1);
+  const after = text.charCodeAt(index);
+  const splitsPair = before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+  return splitsPair ? index - 1 : index;
+}
+
+/**
+ * Shortens a one-line text to at most `max` UTF-16 units, ending in "…". For subjects and labels,
+ * where a "(truncated, N more characters)" marker would not fit.
+ */
+export function ellipsize(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 0) return '';
+  return `${text.slice(0, safeCut(text, max - 1)).trimEnd()}…`;
+}
+
+/**
+ * Shortens `text` to at most `max` UTF-16 units (Slack's and JavaScript's "characters"), visibly:
+ * the kept start is followed by "… (truncated, N more characters)" in the notification's locale.
+ * Never splits a surrogate pair. Returns `text` unchanged when it fits.
+ *
+ * @example truncateChars('a'.repeat(5000), 100, 'en') // "aaa… (truncated, 4937 more characters)"
+ */
+export function truncateChars(text: string, max: number, locale: Locale, options: TruncateOptions = {}): string {
+  if (text.length <= max) return text;
+  const marker = renderText[locale].truncated;
+  // The digits of the whole length bound the digits of any omitted count, so the result always fits.
+  const room = max - marker(text.length).length;
+  if (room <= 0) return ellipsize(text, max);
+  let cut = safeCut(text, room);
+  if (options.backOff) cut = options.backOff(text, cut);
+  const omitted = text.slice(cut);
+  const count = options.countOmitted ? options.countOmitted(omitted) : codePointLength(omitted);
+  return `${text.slice(0, cut).trimEnd()}${marker(count)}`;
+}
+
+/**
+ * Shortens `text` to at most `maxBytes` bytes of UTF-8, visibly (see {@link truncateChars}).
+ * Cuts only between code points, so multi-byte characters (Japanese, emoji) are never broken.
+ */
+export function truncateBytes(text: string, maxBytes: number, locale: Locale): string {
+  if (utf8Length(text) <= maxBytes) return text;
+  const marker = renderText[locale].truncated;
+  const markerBytes = utf8Length(marker(text.length));
+  const withMarker = markerBytes < maxBytes;
+  const budget = withMarker ? maxBytes - markerBytes : maxBytes - utf8Length('…');
+  let used = 0;
+  let cut = 0;
+  for (const char of text) {
+    const size = utf8CodePointSize(char.codePointAt(0)!);
+    if (used + size > budget) break;
+    used += size;
+    cut += char.length;
+  }
+  if (budget <= 0) return '';
+  const head = text.slice(0, cut).trimEnd();
+  return withMarker ? `${head}${marker(codePointLength(text.slice(cut)))}` : `${head}…`;
+}
+
+function utf8CodePointSize(codePoint: number): number {
+  if (codePoint < 0x80) return 1;
+  if (codePoint < 0x800) return 2;
+  if (codePoint < 0x10000) return 3; // lone surrogates become U+FFFD: 3 bytes too
+  return 4;
+}
