@@ -30,6 +30,15 @@ export const targetHealthSchema = z.object({
   description: z.string().optional(),
 });
 
+/** How the load balancer checks the group (DescribeTargetGroups), so a reader sees what "unhealthy" means. */
+export const healthCheckSchema = z.object({
+  protocol: z.string().optional(),
+  port: z.string().optional(),
+  path: z.string().optional(),
+  /** Expected HTTP codes, e.g. "200" or "200-299". */
+  matcher: z.string().optional(),
+});
+
 /**
  * What enrichment learned about one target group: its targets, or why they could not be read
  * (`error` is a short, secret-free sentence such as "AccessDenied: not authorized").
@@ -37,9 +46,11 @@ export const targetHealthSchema = z.object({
 export const targetHealthReportSchema = z.object({
   targetGroup: targetGroupRefSchema,
   targets: z.array(targetHealthSchema),
+  healthCheck: healthCheckSchema.optional(),
   error: z.string().optional(),
 });
 
 export type TargetGroupRef = z.infer<typeof targetGroupRefSchema>;
 export type TargetHealth = z.infer<typeof targetHealthSchema>;
+export type HealthCheck = z.infer<typeof healthCheckSchema>;
 export type TargetHealthReport = z.infer<typeof targetHealthReportSchema>;

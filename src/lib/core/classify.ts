@@ -1,0 +1,111 @@
+import { alarmFromEventBridge } from './alarm/from-eventbridge';
+import { alarmFromLambdaAction } from './alarm/from-lambda-action';
+import { alarmFromSnsMessage } from './alarm/from-sns-message';
+import type { Alarm } from './alarm/model';
+import type { UnwrappedItem } from './envelopes/types';
+import { InputError } from './errors';
+import { configChangeNotification, parseConfigChange } from './generic/config-change';
+import { genericEventNotification } from './generic/from-eventbridge';
+import { snsJsonNotification, snsTextNotification } from './generic/from-sns';
+import type { RenderContext } from './locale';
+import type { Notification } from './notification';
+import { type EventBridgeEvent, eventBridgeEventSchema } from './schemas/eventbridge';
+import { parseAt } from './schemas/parse';
+
+/** Names of the rules that deliberately drop an input; they appear in `ignored[].rule`. */
+export type IgnoreRule = 'sns-subscription-confirmation' | 'sns-unsubscribe-confirmation' | 'alarm-name-prefix';
+
+/** What to do with one message: interpret an alarm, build another notification, or ignore it by a named rule. */
+export type Route =
+  | { kind: 'alarm'; alarm: Alarm }
+  | { kind: 'notify'; alarmName?: string; notify: (ctx: RenderContext) => Notification }
+  | { kind: 'ignored'; rule: IgnoreRule; reason: string };
+
+/** Options the classifier reads. */
+export interface ClassifyOptions {
+  /** Report only alarms whose name starts with one of these; empty or absent = all. */
+  alarmNamePrefixes?: readonly string[];
+}
+
+type Payload = Record<string, unknown>;
+type Shape = 'text' | 'eventbridge' | 'lambda-alarm-action' | 'classic-alarm';
+
+/** How each shape is recognised, tried in order. */
+const shapes: ReadonlyArray<readonly [Shape, (p: Payload) => boolean]> = [
+  ['eventbridge', (p) => 'detail-type' in p && 'source' in p && 'detail' in p],
+  ['lambda-alarm-action', (p) => p.source === 'aws.cloudwatch' && 'alarmData' in p],
+  ['classic-alarm', (p) => 'AlarmName' in p && 'NewStateValue' in p],
+];
+
+/** EventBridge interpreters by `source/detail-type`; any other event gets the generic one. */
+const eventBridgeRoutes: Record<string, (event: EventBridgeEvent, item: UnwrappedItem) => Route> = {
+  'aws.cloudwatch/CloudWatch Alarm State Change': (event, item) => ({
+    kind: 'alarm',
+    alarm: alarmFromEventBridge(event, item.path),
+  }),
+  'aws.cloudwatch/CloudWatch Alarm Configuration Change': (event, item) => {
+    const detail = parseConfigChange(event, item.path);
+    return {
+      kind: 'notify',
+      alarmName: detail.alarmName,
+      notify: (ctx) => configChangeNotification(event, detail, ctx),
+    };
+  },
+};
+
+const genericEventRoute = (event: EventBridgeEvent): Route => ({
+  kind: 'notify',
+  notify: (ctx) => genericEventNotification(event, ctx),
+});
+
+/** Interpreters by shape, with the fallback for JSON of no known shape below. */
+const shapeRoutes: Record<Shape, (item: UnwrappedItem, payload: Payload) => Route> = {
+  text: (item) => ({ kind: 'notify', notify: (ctx) => snsTextNotification(String(item.payload), item.envelope, ctx) }),
+  eventbridge: (item, payload) => {
+    const event = parseAt(eventBridgeEventSchema, payload, item.path, 'EventBridge event');
+    const key = `${event.source}/${event['detail-type']}`;
+    return (
+      (Object.hasOwn(eventBridgeRoutes, key) ? eventBridgeRoutes[key] : undefined)?.(event, item) ??
+      genericEventRoute(event)
+    );
+  },
+  'lambda-alarm-action': (item, payload) => ({ kind: 'alarm', alarm: alarmFromLambdaAction(payload, item.path) }),
+  'classic-alarm': (item, payload) => ({
+    kind: 'alarm',
+    alarm: alarmFromSnsMessage(payload, item.path, item.envelope),
+  }),
+};
+
+/** Ignore rules that look at the SNS wrapper before the message is read. */
+const envelopeRules: ReadonlyArray<readonly [IgnoreRule, string]> = [
+  ['sns-subscription-confirmation', 'SubscriptionConfirmation'],
+  ['sns-unsubscribe-confirmation', 'UnsubscribeConfirmation'],
+];
+
+function nameRule(route: Route, prefixes: readonly string[] | undefined): Route {
+  const name = route.kind === 'alarm' ? route.alarm.name : route.kind === 'notify' ? route.alarmName : undefined;
+  if (!prefixes?.length || name === undefined || prefixes.some((prefix) => name.startsWith(prefix))) return route;
+  return { kind: 'ignored', rule: 'alarm-name-prefix', reason: `alarm "${name}" is not under ${prefixes.join(', ')}` };
+}
+
+/**
+ * Chooses what to do with one unwrapped message, by lookup tables with explicit fallbacks:
+ * known shapes go to their interpreter, unknown EventBridge events and SNS messages to the generic
+ * one; named rules drop subscription confirmations and alarms outside the configured prefixes.
+ *
+ * @throws InputError when a known shape is broken (naming the field), or when the input itself —
+ *   not an SNS message — has no known shape.
+ */
+export function classify(item: UnwrappedItem, options: ClassifyOptions = {}): Route {
+  const confirmation = envelopeRules.find(([, type]) => item.envelope?.type === type);
+  if (confirmation) return { kind: 'ignored', rule: confirmation[0], reason: `SNS ${confirmation[1]} message` };
+  const { payload } = item;
+  if (typeof payload === 'string') return shapeRoutes.text(item, {});
+  const shape = shapes.find(([, test]) => test(payload))?.[0];
+  if (shape) return nameRule(shapeRoutes[shape](item, payload), options.alarmNamePrefixes);
+  if (item.isMessage) return { kind: 'notify', notify: (ctx) => snsJsonNotification(payload, item.envelope, ctx) };
+  throw new InputError(
+    'not a known event shape (EventBridge event, SNS event or message, CloudWatch alarm action)',
+    item.path,
+  );
+}

@@ -1,0 +1,68 @@
+import { InputError } from '../errors';
+import { isRecord, parseAt } from '../schemas/parse';
+import { type SnsNotification, snsHttpBodySchema, snsRecordSchema } from '../schemas/sns';
+import { parseMessage } from './message';
+import type { SnsEnvelope, UnwrappedItem } from './types';
+
+/** Keeps the attributes a person can read (String / Number); Binary ones are base64 noise. */
+function readableAttributes(attributes: SnsNotification['MessageAttributes']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, attribute] of Object.entries(attributes ?? {})) {
+    if (/^(String|Number)/.test(attribute.Type) && typeof attribute.Value === 'string') out[name] = attribute.Value;
+  }
+  return out;
+}
+
+function envelopeOf(kind: SnsEnvelope['kind'], sns: SnsNotification): SnsEnvelope {
+  return {
+    kind,
+    ...(sns.Type ? { type: sns.Type } : {}),
+    ...(sns.MessageId ? { messageId: sns.MessageId } : {}),
+    ...(sns.TopicArn ? { topicArn: sns.TopicArn } : {}),
+    ...(sns.Subject ? { subject: sns.Subject } : {}),
+    ...(sns.Timestamp ? { timestamp: sns.Timestamp } : {}),
+    attributes: readableAttributes(sns.MessageAttributes),
+  };
+}
+
+/**
+ * Unwraps an SNS→Lambda event into one item per record. A broken record becomes an
+ * {@link InputError} naming it (`Records[2].Sns.Message`) and never sinks the others.
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/with-sns.html
+ */
+export function unwrapSnsEvent(records: unknown): { items: UnwrappedItem[]; errors: InputError[] } {
+  if (!Array.isArray(records)) throw new InputError('expected an array of SNS records', 'Records');
+  const items: UnwrappedItem[] = [];
+  const errors: InputError[] = [];
+  records.forEach((record: unknown, index) => {
+    const path = `Records[${index}]`;
+    try {
+      if (!isRecord(record)) throw new InputError('expected an SNS record object', path);
+      const { Sns } = parseAt(snsRecordSchema, record, path, 'SNS record');
+      items.push({
+        path: `${path}.Sns.Message`,
+        payload: parseMessage(Sns.Message),
+        isMessage: true,
+        envelope: envelopeOf('sns-lambda', Sns),
+      });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      errors.push(error);
+    }
+  });
+  return { items, errors };
+}
+
+/**
+ * Unwraps the JSON body SNS POSTs to an HTTP(S) endpoint into its one message.
+ * @see https://docs.aws.amazon.com/sns/latest/dg/http-notification-json.html
+ */
+export function unwrapSnsHttpBody(body: Record<string, unknown>): UnwrappedItem {
+  const sns = parseAt(snsHttpBodySchema, body, '', 'SNS HTTP message');
+  return {
+    path: 'Message',
+    payload: parseMessage(sns.Message),
+    isMessage: true,
+    envelope: envelopeOf('sns-http', sns),
+  };
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * One SNS message attribute as Lambda receives it (`Type` String, Number, Binary, String.Array).
+ * @see https://docs.aws.amazon.com/sns/latest/dg/sns-message-attributes.html
+ */
+export const snsMessageAttributeSchema = z.looseObject({
+  Type: z.string(),
+  Value: z.unknown(),
+});
+
+/**
+ * The `Sns` object of one record in an SNS→Lambda event.
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/with-sns.html
+ */
+export const snsNotificationSchema = z.looseObject({
+  Type: z.string().optional(),
+  MessageId: z.string().optional(),
+  TopicArn: z.string().optional(),
+  Subject: z.string().nullish(),
+  Message: z.string(),
+  Timestamp: z.string().optional(),
+  MessageAttributes: z.record(z.string(), snsMessageAttributeSchema).optional(),
+});
+
+/** One record of an SNS→Lambda event. */
+export const snsRecordSchema = z.looseObject({
+  EventSource: z.literal('aws:sns'),
+  EventSubscriptionArn: z.string().optional(),
+  Sns: snsNotificationSchema,
+});
+
+/**
+ * The event Lambda receives from an SNS subscription: `{ Records: [{ EventSource: 'aws:sns', Sns }] }`.
+ *
+ * @example snsEventSchema.parse(event).Records[0].Sns.Message
+ */
+export const snsEventSchema = z.looseObject({
+  Records: z.array(z.unknown()),
+});
+
+/**
+ * The JSON body SNS POSTs to an HTTP(S) subscriber (and what email-JSON subscribers receive).
+ * @see https://docs.aws.amazon.com/sns/latest/dg/http-notification-json.html
+ */
+export const snsHttpBodySchema = z.looseObject({
+  Type: z.enum(['Notification', 'SubscriptionConfirmation', 'UnsubscribeConfirmation']),
+  MessageId: z.string(),
+  TopicArn: z.string(),
+  Subject: z.string().nullish(),
+  Message: z.string(),
+  Timestamp: z.string().optional(),
+  MessageAttributes: z.record(z.string(), snsMessageAttributeSchema).optional(),
+});
+
+export type SnsNotification = z.infer<typeof snsNotificationSchema>;
+export type SnsRecord = z.infer<typeof snsRecordSchema>;
+export type SnsEvent = z.infer<typeof snsEventSchema>;
+export type SnsHttpBody = z.infer<typeof snsHttpBodySchema>;

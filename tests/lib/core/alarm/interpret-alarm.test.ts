@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { alarmFromEventBridge } from '../../../../src/lib/core/alarm/from-eventbridge';
+import { alarmFromSnsMessage } from '../../../../src/lib/core/alarm/from-sns-message';
+import { alarmSeverities, interpretAlarm } from '../../../../src/lib/core/alarm/interpret-alarm';
+import { targetGroupsOf } from '../../../../src/lib/core/alarm/target-groups';
+import type { TargetHealth, TargetHealthReport } from '../../../../src/lib/core/alarm/target-health';
+import type { RenderContext } from '../../../../src/lib/core/locale';
+import { notificationSchema } from '../../../../src/lib/core/notification';
+import { eventBridgeEventSchema } from '../../../../src/lib/core/schemas/eventbridge';
+
+const fixture = <T = Record<string, unknown>>(path: string): T =>
+  JSON.parse(readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8'));
+const en: RenderContext = { locale: 'en', timeZone: 'UTC', now: new Date('2024-01-01T00:00:00Z') };
+const ja: RenderContext = { locale: 'ja', timeZone: 'Asia/Tokyo', now: new Date('2024-01-01T00:00:00Z') };
+const eb = (file: string) =>
+  alarmFromEventBridge(eventBridgeEventSchema.parse(fixture(`cloudwatch-alarm/${file}`)), '');
+const albAlarm = () =>
+  alarmFromSnsMessage(fixture('cloudwatch-alarm/sns-message-alb-unhealthyhostcount-ALARM.json'), '');
+
+/** DescribeTargetHealth output (or its bare array) → our targets; the real adapter is elsewhere. */
+function targetsOf(file: string): TargetHealth[] {
+  type Description = {
+    Target: { Id: string; Port?: number };
+    TargetHealth: { State: string; Reason?: string; Description?: string };
+  };
+  const output = fixture<{ TargetHealthDescriptions: Description[] } | Description[]>(`elbv2/${file}`);
+  const list = Array.isArray(output) ? output : output.TargetHealthDescriptions;
+  return list.map((d) => ({
+    id: d.Target.Id,
+    ...(d.Target.Port !== undefined ? { port: d.Target.Port } : {}),
+    state: d.TargetHealth.State,
+    ...(d.TargetHealth.Reason ? { reason: d.TargetHealth.Reason } : {}),
+    ...(d.TargetHealth.Description ? { description: d.TargetHealth.Description } : {}),
+  }));
+}
+const reportFor = (file: string, extra: Partial<TargetHealthReport> = {}): TargetHealthReport[] =>
+  targetGroupsOf(albAlarm()).map((targetGroup) => ({ targetGroup, targets: targetsOf(file), ...extra }));
+const field = (n: { fields: Array<{ label: string; value: string }> }, label: string) =>
+  n.fields.find((f) => f.label === label)?.value;
+
+describe('alarm: interpret', () => {
+  it.each([
+    ['eventbridge-single-metric-alarm-ALARM.json', en, 'ServerCpuTooHigh is in ALARM'],
+    ['eventbridge-single-metric-alarm-ALARM.json', ja, 'ServerCpuTooHigh が ALARM 状態になりました'],
+    ['eventbridge-rds-aurora-cpu-OK-from-ALARM.json', en, 'test-service_aurora_serverless_cpu_utilization is OK again'],
+    [
+      'eventbridge-rds-aurora-cpu-OK-from-ALARM.json',
+      ja,
+      'test-service_aurora_serverless_cpu_utilization が OK に戻りました',
+    ],
+    ['eventbridge-ec2-asg-cpu-OK-from-INSUFFICIENT_DATA.json', en, 'test-service-alarm-abcd is OK'],
+  ])('titles %s in %o', (file, ctx, title) => {
+    expect(interpretAlarm(eb(file), ctx).title).toBe(title);
+  });
+
+  it('tells the reason in words, with statistic, period, value, threshold and datapoints', () => {
+    expect(interpretAlarm(eb('eventbridge-single-metric-alarm-ALARM.json'), en).summary).toBe(
+      'CPUUtilization (Average over 5 min) was 99.5, above the threshold of 50, in 1 of the last 1 datapoints.',
+    );
+    expect(interpretAlarm(eb('eventbridge-single-metric-alarm-ALARM.json'), ja).summary).toBe(
+      'CPUUtilization (5分間の Average) は 99.5 で、しきい値 50 を上回りました (直近 1 個中 1 個のデータポイント)。',
+    );
+  });
+
+  it('says how long the incident lasted when an alarm recovers', () => {
+    const n = interpretAlarm(eb('eventbridge-rds-aurora-cpu-OK-from-ALARM.json'), en);
+    expect(n.summary).toBe(
+      'CPUUtilization (Average over 5 min) was 10, below the threshold of 30, in 2 of the last 2 datapoints. Recovered after 16 min 39 s.',
+    );
+    expect(field(n, 'Incident duration')).toBe('16 min 39 s');
+  });
+
+  it('claims no recovery when the previous state was not ALARM', () => {
+    const n = interpretAlarm(eb('eventbridge-ec2-asg-cpu-OK-from-INSUFFICIENT_DATA.json'), en);
+    expect(n.summary).not.toMatch(/Recovered/);
+    expect(field(n, 'Incident duration')).toBeUndefined();
+  });
+
+  it('falls back to AWS reason text when it cannot be told in words', () => {
+    const alarm = eb('eventbridge-single-metric-alarm-ALARM.json');
+    expect(
+      interpretAlarm({ ...alarm, comparison: undefined, state: { ...alarm.state, reason: 'test' } }, en).summary,
+    ).toBe('test');
+  });
+
+  it.each(Object.entries(alarmSeverities))('gives %s the severity %s', (state, severity) => {
+    const alarm = eb('eventbridge-single-metric-alarm-ALARM.json');
+    expect(interpretAlarm({ ...alarm, state: { ...alarm.state, value: state as 'OK' } }, en).severity).toBe(severity);
+  });
+
+  it('builds a valid Notification with the dedupe key, times, account, region and links', () => {
+    const n = interpretAlarm(eb('eventbridge-single-metric-alarm-ALARM.json'), ja);
+    expect(notificationSchema.parse(n)).toEqual(n);
+    expect(n).toMatchObject({
+      category: 'alarm',
+      locale: 'ja',
+      account: '123456789012',
+      region: 'us-east-1',
+      occurredAt: '2019-10-02T17:04:40.989Z',
+      dedupeKey:
+        'alarm:arn:aws:cloudwatch:us-east-1:123456789012:alarm:ServerCpuTooHigh:ALARM:2019-10-02T17:04:40.989Z',
+      links: [
+        {
+          label: 'CloudWatch のアラーム',
+          url: 'https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#alarmsV2:alarm/ServerCpuTooHigh',
+        },
+      ],
+    });
+    expect(field(n, '状態変化の時刻')).toBe('2019-10-03 02:04:40 JST');
+  });
+
+  it('lists the unhealthy targets with their reasons, and the health check', () => {
+    const [report] = reportFor('target-health-descriptions-ResponseCodeMismatch-InvalidState.json', {
+      healthCheck: { protocol: 'HTTP', port: 'traffic-port', path: '/health', matcher: '200' },
+    });
+    const n = interpretAlarm(albAlarm(), en, report ? [report] : []);
+    expect(field(n, 'Targets of smith-poc-nodejs-restart-tg')).toBe(
+      [
+        '2 of 2 targets are not healthy',
+        'i-019ebfaf92631c228:3000 unhealthy — Target.ResponseCodeMismatch: Health checks failed with these codes: [500]',
+        'i-0b314f9c31a99621c:3000 unused — Target.InvalidState: Target is in the stopped state',
+      ].join('\n'),
+    );
+    expect(field(n, 'Health check of smith-poc-nodejs-restart-tg')).toBe(
+      'HTTP, port traffic-port, path /health, expects 200',
+    );
+    expect(n.links.map((l) => l.label)).toEqual(['Alarm in CloudWatch', 'Target group smith-poc-nodejs-restart-tg']);
+    expect(n.notes).toEqual([]);
+  });
+
+  it('counts healthy targets without listing them', () => {
+    const n = interpretAlarm(albAlarm(), ja, reportFor('describe-target-health-cli-two-healthy.json'));
+    expect(field(n, 'smith-poc-nodejs-restart-tg のターゲット')).toBe('2 個のターゲットはすべて正常です');
+  });
+
+  it('turns a failed enrichment into a visible note, claiming nothing about targets', () => {
+    const reports = reportFor('describe-target-health-cli-two-healthy.json', {
+      targets: [],
+      error: 'AccessDenied: not authorized to perform elasticloadbalancing:DescribeTargetHealth',
+    });
+    const n = interpretAlarm(albAlarm(), en, reports);
+    expect(n.notes).toEqual([
+      'Target health of smith-poc-nodejs-restart-tg could not be read: AccessDenied: not authorized to perform elasticloadbalancing:DescribeTargetHealth',
+    ]);
+    expect(n.fields.some((f) => f.label.startsWith('Targets of'))).toBe(false);
+  });
+
+  it('says nothing about targets when no enricher ran', () => {
+    const n = interpretAlarm(albAlarm(), en);
+    expect(n.fields.some((f) => /target/i.test(f.label))).toBe(false);
+    expect(n.notes).toEqual([]);
+  });
+});
