@@ -21,11 +21,12 @@ async function readStream(stream: Readable): Promise<string> {
 function describeJsonError(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const position = /position (\d+)/.exec(message)?.[1];
-  if (position === undefined) return message.split('\n')[0] ?? 'invalid JSON';
+  const what = (message.split('\n')[0] ?? '').replace(/\s*(in JSON )?at position \d+.*$/, '');
+  if (position === undefined) return `: ${what}`;
   const before = text.slice(0, Number(position));
   const line = before.split('\n').length;
   const column = Number(position) - before.lastIndexOf('\n');
-  return `invalid JSON at line ${line}, column ${column}`;
+  return ` at line ${line}, column ${column}: ${what}`;
 }
 
 /**
@@ -40,7 +41,7 @@ export function parseInputText(text: string, label: string): CliInput {
   try {
     return { label, value: JSON.parse(text) };
   } catch (error) {
-    throw new InputError(`not valid JSON: ${describeJsonError(text, error)}`, label, { cause: error });
+    throw new InputError(`not valid JSON${describeJsonError(text, error)}`, label, { cause: error });
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Notification } from '../notification';
 import { renderText } from './render-text';
 import { multiLine, oneLine } from './sanitize';
-import { renderSubject } from './subject';
+import { fullSubject } from './subject';
 import { displayWidth, padToWidth } from './text-width';
 
 /**
@@ -21,7 +21,7 @@ interface Row {
  * separator, which mail clients dim) with the event id, source type, occurrence time (ISO) and
  * dedupe key. Fixed strings follow `n.locale`. No decoration is wider than a heading.
  *
- * @example renderEmail(n).split('\n')[0] === renderSubject(n)
+ * @example renderEmail(n).split('\n')[0] === fullSubject(n)
  */
 export function renderEmail(n: Notification): string {
   const t = renderText[n.locale];
@@ -37,7 +37,7 @@ export function renderEmail(n: Notification): string {
     { label: t.dedupeKey, value: n.dedupeKey },
   ];
   const sections = [
-    [renderSubject(n)],
+    [fullSubject(n)],
     paragraph(n.summary),
     alignedRows(rows),
     listSection(t.notes, n.notes.map(multiLine).filter(Boolean)),

@@ -44,6 +44,23 @@ export function ellipsize(text: string, max: number): string {
 }
 
 /**
+ * Like {@link ellipsize} but keeps the start and the end, cutting the middle: titles end with the
+ * state ("… is in ALARM"), which matters as much as the start of a long name.
+ *
+ * @example ellipsizeMiddle('very-long-alarm-name is in ALARM', 24) // "very-long-a…is in ALARM"
+ */
+export function ellipsizeMiddle(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return ellipsize(text, max);
+  const tail = Math.floor((max - 1) / 2);
+  const headEnd = safeCut(text, max - 1 - tail);
+  let tailStart = text.length - tail;
+  const code = text.charCodeAt(tailStart);
+  if (code >= 0xdc00 && code <= 0xdfff) tailStart += 1;
+  return `${text.slice(0, headEnd)}…${text.slice(tailStart)}`;
+}
+
+/**
  * Shortens `text` to at most `max` UTF-16 units (Slack's and JavaScript's "characters"), visibly:
  * the kept start is followed by "… (truncated, N more characters)" in the notification's locale.
  * Never splits a surrogate pair. Returns `text` unchanged when it fits.

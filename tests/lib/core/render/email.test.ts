@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderEmail } from '../../../../src/lib/core/render/email';
-import { renderSubject } from '../../../../src/lib/core/render/subject';
+import { fullSubject, renderSubject } from '../../../../src/lib/core/render/subject';
 import { displayWidth } from '../../../../src/lib/core/render/text-width';
 import { albAlarm, genericEvent, hostile, inLocale, insufficientData, japanese, samples } from './sample-notifications';
 
@@ -14,8 +14,10 @@ describe('render: email', () => {
     expect(renderEmail(n)).toMatchSnapshot();
   });
 
-  it.each(Object.entries(samples))('starts %s with the subject line', (_, n) => {
-    expect(renderEmail(n).split('\n')[0]).toBe(renderSubject(n));
+  it.each(Object.entries(samples))('starts %s with the subject line, never cut', (_, n) => {
+    const first = renderEmail(n).split('\n')[0]!;
+    expect(first).toBe(fullSubject(n));
+    expect(first.startsWith(renderSubject(n).replace(/….*$/, ''))).toBe(true);
   });
 
   it('aligns values in one column and indents the later lines of a value', () => {

@@ -24,10 +24,10 @@ describe('render: subject', () => {
     );
   });
 
-  it('shortens a long title with "…" and keeps the region', () => {
+  it('shortens a long title in the middle, keeping its start, the state at its end, and the region', () => {
     const subject = renderSubject(albAlarm);
     expect(subject.length).toBeLessThanOrEqual(SNS_SUBJECT_MAX_CHARS);
-    expect(subject).toMatch(/^\[CRITICAL\] awsapplicationelb-.*… \(us-east-2\)$/);
+    expect(subject).toMatch(/^\[CRITICAL\] awsapplicationelb-.*….* is in ALARM \(us-east-2\)$/);
   });
 
   it('flattens line breaks and control characters (no header injection)', () => {
