@@ -1,0 +1,60 @@
+import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
+import type { WebhookSource } from '../config';
+import { ConfigError } from '../core/errors';
+import { describeAwsError, isRetryableAwsError } from './aws-errors';
+import { DeliveryError } from './errors';
+
+/**
+ * How long a container reuses the URL read from SSM before reading it again (a rotated webhook is
+ * picked up within this time without a redeploy).
+ * @see https://docs.powertools.aws.dev/lambda/typescript/latest/features/parameters/#adjusting-cache-ttl
+ */
+const WEBHOOK_PARAMETER_MAX_AGE_SECONDS = 300;
+
+/** Plain http is allowed only for a receiver on this machine (tests, local runs). */
+const LOCAL_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Reads an SSM SecureString parameter, decrypted; the default goes through Powertools' cache. */
+export type ParameterReader = (name: string) => Promise<string | undefined>;
+
+const readSecureParameter: ParameterReader = (name) =>
+  getParameter(name, { decrypt: true, maxAge: WEBHOOK_PARAMETER_MAX_AGE_SECONDS });
+
+function isAllowedUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
+}
+
+/** Validates without ever repeating the value: a mistyped URL is still a credential. */
+function checked(value: string | undefined, origin: string): string {
+  const url = value?.trim() ?? '';
+  if (!isAllowedUrl(url))
+    throw new ConfigError(`${origin} does not hold an https URL (value not shown: it is a secret)`);
+  return url;
+}
+
+/**
+ * Returns the Slack webhook URL: from the SSM SecureString parameter when configured (cached per
+ * container for {@link WEBHOOK_PARAMETER_MAX_AGE_SECONDS} s), else the URL given directly.
+ * @throws ConfigError when the parameter is missing, unreadable for good (not found, access denied)
+ *   or not an https URL; DeliveryError (retryable) when SSM is throttling or failing.
+ * @example const url = await resolveWebhookUrl(config.webhook);
+ */
+export async function resolveWebhookUrl(
+  source: WebhookSource,
+  readParameter: ParameterReader = readSecureParameter,
+): Promise<string> {
+  if ('url' in source) return checked(source.url, 'SLACK_WEBHOOK_URL');
+  const origin = `SLACK_WEBHOOK_PARAMETER: SSM parameter "${source.parameter}"`;
+  let value: string | undefined;
+  try {
+    value = await readParameter(source.parameter);
+  } catch (error) {
+    const reason = error instanceof Error && error.cause !== undefined ? error.cause : error;
+    const message = `${origin} could not be read: ${describeAwsError(reason)}`;
+    if (isRetryableAwsError(reason)) throw new DeliveryError(message, { retryable: true, cause: error });
+    throw new ConfigError(message, { cause: error });
+  }
+  return checked(value, origin);
+}

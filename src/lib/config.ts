@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { ConfigError } from './core/errors';
+import { localeSchema } from './core/locale';
+import { isValidTimeZone } from './core/time';
+
+/** How long one ELBv2 enrichment call may take before the alarm is sent without it. */
+const DEFAULT_TARGET_HEALTH_TIMEOUT_MS = 2_000;
+/** Upper bound keeps enrichment well inside the alarm function's timeout. */
+const MAX_TARGET_HEALTH_TIMEOUT_MS = 30_000;
+
+/**
+ * SNS topic ARN, e.g. arn:aws:sns:us-east-1:123456789012:notifications.
+ * @see https://docs.aws.amazon.com/sns/latest/api/API_Publish.html
+ */
+const TOPIC_ARN_PATTERN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/;
+
+/** serverless.yml resolves an unset optional parameter to "", which means "not set". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+const commonSchema = z.object({
+  NOTIFIER_LOCALE: optional(
+    z.string().pipe(z.enum(localeSchema.options, { error: (i) => `"${String(i.input)}" is not one of en, ja` })),
+  ),
+  NOTIFIER_TIME_ZONE: optional(
+    z.string().refine(isValidTimeZone, { error: (i) => `"${String(i.input)}" is not an IANA time zone` }),
+  ),
+  ALARM_NAME_PREFIXES: optional(z.string()),
+  TARGET_HEALTH_TIMEOUT_MS: optional(
+    z
+      .string()
+      .regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number of milliseconds` })
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(1, { error: 'must be at least 1' })
+          .max(MAX_TARGET_HEALTH_TIMEOUT_MS, { error: `must be at most ${MAX_TARGET_HEALTH_TIMEOUT_MS}` }),
+      ),
+  ),
+});
+
+const alarmSchema = z.object({
+  NOTIFICATIONS_TOPIC_ARN: z
+    .string({ error: 'is required (the SNS topic notifications are published to)' })
+    .trim()
+    .min(1, { error: 'is required (the SNS topic notifications are published to)' })
+    .regex(TOPIC_ARN_PATTERN, { error: (i) => `"${String(i.input)}" is not an SNS topic ARN` }),
+});
+
+// The webhook URL is a secret: messages about it never repeat the value.
+const slackSchema = z
+  .object({ SLACK_WEBHOOK_PARAMETER: optional(z.string().trim()), SLACK_WEBHOOK_URL: optional(z.string().trim()) })
+  .refine((e) => e.SLACK_WEBHOOK_PARAMETER !== undefined || e.SLACK_WEBHOOK_URL !== undefined, {
+    error: 'is required (or SLACK_WEBHOOK_URL): where the Slack webhook URL is',
+    path: ['SLACK_WEBHOOK_PARAMETER'],
+  });
+
+/** Settings every handler reads. */
+export interface NotifierConfig {
+  readonly locale: z.infer<typeof localeSchema>;
+  /** IANA zone name used for every time shown to people. */
+  readonly timeZone: string;
+  /** Alarm name prefixes to report; empty means every alarm. */
+  readonly alarmNamePrefixes: readonly string[];
+  readonly targetHealthTimeoutMs: number;
+}
+
+/** The alarm handler's settings: where to publish. */
+export interface AlarmConfig extends NotifierConfig {
+  readonly topicArn: string;
+}
+
+/** Where the Slack webhook URL comes from: an SSM SecureString parameter (preferred) or the URL itself. */
+export type WebhookSource = { readonly parameter: string } | { readonly url: string };
+
+/** The Slack forwarder's settings. */
+export interface SlackConfig extends NotifierConfig {
+  readonly webhook: WebhookSource;
+}
+
+/** Environment as Lambda passes it; tests pass a plain object. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+function parseOrThrow<T extends z.ZodType>(schema: T, env: Env): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const variable = issue?.path.join('.') || 'environment';
+  throw new ConfigError(`${variable}: ${issue?.message ?? 'invalid'}`, { cause: result.error });
+}
+
+/**
+ * Reads the settings every handler needs, validated and frozen.
+ * @throws ConfigError naming the variable, e.g. `NOTIFIER_TIME_ZONE: "Asia/Tokio" is not an IANA time zone`
+ * @example const config = loadConfig({ NOTIFIER_LOCALE: 'ja', NOTIFIER_TIME_ZONE: 'Asia/Tokyo' });
+ */
+export function loadConfig(env: Env = process.env): NotifierConfig {
+  const e = parseOrThrow(commonSchema, env);
+  return Object.freeze({
+    locale: e.NOTIFIER_LOCALE ?? 'en',
+    timeZone: e.NOTIFIER_TIME_ZONE ?? 'UTC',
+    alarmNamePrefixes: Object.freeze(
+      (e.ALARM_NAME_PREFIXES ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== ''),
+    ),
+    targetHealthTimeoutMs: e.TARGET_HEALTH_TIMEOUT_MS ?? DEFAULT_TARGET_HEALTH_TIMEOUT_MS,
+  });
+}
+
+/**
+ * {@link loadConfig} plus `NOTIFICATIONS_TOPIC_ARN`, required by the alarm handler.
+ * @throws ConfigError e.g. `NOTIFICATIONS_TOPIC_ARN: is required (the SNS topic notifications are published to)`
+ */
+export function loadAlarmConfig(env: Env = process.env): AlarmConfig {
+  const common = loadConfig(env);
+  const { NOTIFICATIONS_TOPIC_ARN } = parseOrThrow(alarmSchema, env);
+  return Object.freeze({ ...common, topicArn: NOTIFICATIONS_TOPIC_ARN });
+}
+
+/**
+ * {@link loadConfig} plus the Slack webhook source: `SLACK_WEBHOOK_PARAMETER` wins over `SLACK_WEBHOOK_URL`.
+ * @throws ConfigError when neither is set.
+ */
+export function loadSlackConfig(env: Env = process.env): SlackConfig {
+  const common = loadConfig(env);
+  const e = parseOrThrow(slackSchema, env);
+  const webhook: WebhookSource =
+    e.SLACK_WEBHOOK_PARAMETER !== undefined
+      ? { parameter: e.SLACK_WEBHOOK_PARAMETER }
+      : { url: e.SLACK_WEBHOOK_URL ?? '' };
+  return Object.freeze({ ...common, webhook: Object.freeze(webhook) });
+}

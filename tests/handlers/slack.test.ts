@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSlackHandler } from '../../src/handlers/slack';
+import { DeliveryError } from '../../src/lib/adapters/errors';
+import { ConfigError, InputError } from '../../src/lib/core/errors';
+import type { Notification } from '../../src/lib/core/notification';
+import { renderSlack } from '../../src/lib/core/render/slack';
+import { type CapturedLogs, captureLogs } from '../helpers/capture-logs';
+import { fixture, snsEventWith } from '../helpers/fixtures';
+import { replies, type SlackReceiver, startSlackReceiver } from '../helpers/slack-receiver';
+
+const notification: Notification = {
+  schemaVersion: 1,
+  category: 'alarm',
+  severity: 'critical',
+  locale: 'en',
+  title: 'ALARM: ServerCpuTooHigh',
+  summary: 'CPU utilization of i-12345678901234567 is above 50 % <@channel>.',
+  fields: [{ label: 'Reason', value: 'Threshold Crossed: 1 datapoint (99.5) > 50.0' }],
+  links: [
+    {
+      label: 'Alarm',
+      url: 'https://console.aws.amazon.com/cloudwatch/home?region=us-east-1#alarmsV2:alarm/ServerCpuTooHigh',
+    },
+  ],
+  notes: [],
+  account: '123456789012',
+  region: 'us-east-1',
+  occurredAt: '2019-10-02T17:04:40Z',
+  dedupeKey: 'alarm:123456789012:us-east-1:ServerCpuTooHigh:ALARM',
+  source: { id: 'c4c1c1c9-6542-e61b-6ef0-8c4d36933a92', type: 'aws.cloudwatch/CloudWatch Alarm State Change' },
+};
+
+let slack: SlackReceiver;
+let logs: CapturedLogs;
+beforeEach(async () => {
+  slack = await startSlackReceiver();
+  logs = captureLogs();
+});
+afterEach(async () => {
+  logs.restore();
+  await slack.close();
+});
+
+const lambdaContext = (remainingMs: number) => ({ getRemainingTimeInMillis: () => remainingMs }) as never;
+const forwarder = () =>
+  createSlackHandler({ env: { SLACK_WEBHOOK_URL: slack.url }, sleep: async () => {}, attemptTimeoutMs: 500 });
+const postedBodies = () => slack.requests.map((r) => JSON.parse(r.body) as { text: string; blocks: unknown[] });
+
+describe('handlers: slack', () => {
+  it('posts the Block Kit rendering of a Notification published to the topic', async () => {
+    const summary = await forwarder()(snsEventWith(JSON.stringify(notification)), lambdaContext(10_000));
+    expect(summary).toEqual({ posted: 1, ignored: 0 });
+    expect(postedBodies()).toEqual([JSON.parse(JSON.stringify(renderSlack(notification)))]);
+  });
+
+  it('still posts a message that is not a Notification (someone ran aws sns publish --message)', async () => {
+    await forwarder()(fixture('sns/plain-text-multiline-sns-event.json'), lambdaContext(10_000));
+    expect(slack.requests).toHaveLength(1);
+    expect(JSON.stringify(postedBodies()[0])).toContain('typical multi-line');
+  });
+
+  it('posts every record even when one fails, then throws', async () => {
+    slack.script([replies.noService], replies.ok);
+    const second = { ...notification, title: 'ALARM: DiskFull', dedupeKey: 'disk' };
+    const event = snsEventWith(JSON.stringify(notification), JSON.stringify(second));
+    const error = await forwarder()(event, lambdaContext(10_000)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect(error).toMatchObject({ retryable: false, message: expect.stringContaining('404: no_service') });
+    expect(slack.requests).toHaveLength(2);
+    expect(postedBodies()[1]?.text).toContain('DiskFull');
+  });
+
+  it('gives up before the Lambda timeout instead of being killed mid-request', async () => {
+    const error = await forwarder()(snsEventWith(JSON.stringify(notification)), lambdaContext(1_200)).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect(error).toMatchObject({ retryable: true });
+    expect(slack.requests).toHaveLength(0);
+  });
+
+  it('fails with a ConfigError when no webhook is configured', async () => {
+    await expect(createSlackHandler({ env: {} })(snsEventWith('hello'))).rejects.toBeInstanceOf(ConfigError);
+  });
+
+  it('keeps the webhook URL out of every log line and error', async () => {
+    slack.script([], replies.serverError);
+    const error = await forwarder()(snsEventWith(JSON.stringify(notification)), lambdaContext(10_000)).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect(logs.lines.length).toBeGreaterThan(0);
+    for (const text of [String(error), JSON.stringify(error), ...logs.lines]) expect(text).not.toContain(slack.token);
+  });
+
+  it('posts or fails with a named error for any input (property)', async () => {
+    const handler = forwarder();
+    await fc.assert(
+      fc.asyncProperty(fc.anything(), async (input) => {
+        const outcome = await handler(input, lambdaContext(10_000)).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        if (outcome !== undefined) {
+          expect(
+            [InputError, ConfigError, DeliveryError].some((type) => outcome instanceof type),
+            String(outcome),
+          ).toBe(true);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { loadAlarmConfig, loadConfig, loadSlackConfig } from '../../src/lib/config';
+import { ConfigError } from '../../src/lib/core/errors';
+
+const topicArn = 'arn:aws:sns:us-east-1:123456789012:notifications';
+
+function configError(load: () => unknown): string {
+  try {
+    load();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  return expect.unreachable('should have thrown a ConfigError');
+}
+
+describe('config', () => {
+  it('has defaults for everything optional', () => {
+    expect(loadConfig({})).toEqual({
+      locale: 'en',
+      timeZone: 'UTC',
+      alarmNamePrefixes: [],
+      targetHealthTimeoutMs: 2000,
+    });
+  });
+
+  it('reads every setting', () => {
+    const env = {
+      NOTIFIER_LOCALE: 'ja',
+      NOTIFIER_TIME_ZONE: 'Asia/Tokyo',
+      ALARM_NAME_PREFIXES: ' prod-, ,stg-',
+      TARGET_HEALTH_TIMEOUT_MS: '500',
+    };
+    expect(loadConfig(env)).toEqual({
+      locale: 'ja',
+      timeZone: 'Asia/Tokyo',
+      alarmNamePrefixes: ['prod-', 'stg-'],
+      targetHealthTimeoutMs: 500,
+    });
+  });
+
+  it('treats empty values (an unset serverless.yml parameter) as unset', () => {
+    expect(loadConfig({ NOTIFIER_LOCALE: '', NOTIFIER_TIME_ZONE: ' ', TARGET_HEALTH_TIMEOUT_MS: '' })).toEqual(
+      loadConfig({}),
+    );
+  });
+
+  it('is frozen, lists included', () => {
+    const config = loadConfig({ ALARM_NAME_PREFIXES: 'prod-' });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.alarmNamePrefixes)).toBe(true);
+  });
+
+  it.each([
+    [{ NOTIFIER_TIME_ZONE: 'Asia/Tokio' }, 'NOTIFIER_TIME_ZONE: "Asia/Tokio" is not an IANA time zone'],
+    [{ NOTIFIER_LOCALE: 'fr' }, 'NOTIFIER_LOCALE: "fr" is not one of en, ja'],
+    [{ TARGET_HEALTH_TIMEOUT_MS: 'soon' }, 'TARGET_HEALTH_TIMEOUT_MS: "soon" is not a whole number of milliseconds'],
+    [{ TARGET_HEALTH_TIMEOUT_MS: '1.5' }, 'TARGET_HEALTH_TIMEOUT_MS: "1.5" is not a whole number of milliseconds'],
+    [{ TARGET_HEALTH_TIMEOUT_MS: '0' }, 'TARGET_HEALTH_TIMEOUT_MS: must be at least 1'],
+    [{ TARGET_HEALTH_TIMEOUT_MS: '60000' }, 'TARGET_HEALTH_TIMEOUT_MS: must be at most 30000'],
+  ])('names the bad variable in one line: %o', (env, message) => {
+    expect(configError(() => loadConfig(env))).toBe(message);
+  });
+
+  describe('alarm handler', () => {
+    it('requires the topic ARN', () => {
+      expect(loadAlarmConfig({ NOTIFICATIONS_TOPIC_ARN: topicArn }).topicArn).toBe(topicArn);
+      expect(configError(() => loadAlarmConfig({}))).toBe(
+        'NOTIFICATIONS_TOPIC_ARN: is required (the SNS topic notifications are published to)',
+      );
+      expect(configError(() => loadAlarmConfig({ NOTIFICATIONS_TOPIC_ARN: 'notifications' }))).toBe(
+        'NOTIFICATIONS_TOPIC_ARN: "notifications" is not an SNS topic ARN',
+      );
+    });
+
+    it('checks the common settings too', () => {
+      expect(configError(() => loadAlarmConfig({ NOTIFICATIONS_TOPIC_ARN: topicArn, NOTIFIER_LOCALE: 'de' }))).toMatch(
+        /^NOTIFIER_LOCALE:/,
+      );
+    });
+  });
+
+  describe('slack handler', () => {
+    it('prefers the SSM parameter over the URL', () => {
+      const env = { SLACK_WEBHOOK_PARAMETER: '/notifier/slack', SLACK_WEBHOOK_URL: 'https://example.invalid/x' };
+      expect(loadSlackConfig(env).webhook).toEqual({ parameter: '/notifier/slack' });
+    });
+
+    it('falls back to the URL when the parameter is empty', () => {
+      const env = { SLACK_WEBHOOK_PARAMETER: '', SLACK_WEBHOOK_URL: 'https://example.invalid/x' };
+      expect(loadSlackConfig(env).webhook).toEqual({ url: 'https://example.invalid/x' });
+    });
+
+    it('requires one of them', () => {
+      expect(configError(() => loadSlackConfig({}))).toBe(
+        'SLACK_WEBHOOK_PARAMETER: is required (or SLACK_WEBHOOK_URL): where the Slack webhook URL is',
+      );
+    });
+  });
+});
