@@ -125,7 +125,7 @@ function evaluationFields(alarm: Alarm, ctx: RenderContext): Field[] {
 /**
  * The ordered fields of an alarm notification: state and timing, target health (given separately),
  * metric and threshold, what was evaluated, composite details, then description, AWS's reason,
- * type, account and region.
+ * type (account and region are the notification's own).
  */
 export function alarmFields(alarm: Alarm, ctx: RenderContext, targetFields: readonly Field[]): Field[] {
   const t = alarmText[ctx.locale];
@@ -139,7 +139,8 @@ export function alarmFields(alarm: Alarm, ctx: RenderContext, targetFields: read
     ...field(t.labels.description, alarm.description),
     ...field(t.labels.reason, alarm.state.reason),
     ...field(t.labels.kind, t.kind[alarm.kind]),
-    ...field(t.labels.account, alarm.account),
-    ...field(t.labels.region, alarm.region ?? alarm.regionName),
+    // Account and region travel as the notification's own account/region, which every renderer
+    // shows; a region name we could not map to a code is kept here so it is not lost.
+    ...field(t.labels.region, alarm.region ? undefined : alarm.regionName),
   ];
 }

@@ -60,8 +60,6 @@ export function configChangeNotification(
     ...(diff.length ? [{ label: t.labels.changes, value: clip(diff.join('\n')) }] : []),
     ...(detail.state?.value ? [{ label: t.labels.state, value: detail.state.value }] : []),
     ...leafFields(config, t.more),
-    ...(place.account ? [{ label: t.labels.account, value: place.account }] : []),
-    ...(place.region ? [{ label: t.labels.region, value: place.region }] : []),
   ];
   const showLink = place.region && detail.operation !== 'delete';
   const configTime = detail.configuration?.timestamp;

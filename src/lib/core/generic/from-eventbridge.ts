@@ -68,8 +68,9 @@ export function genericEventNotification(event: EventBridgeEvent, ctx: RenderCon
     fields: [
       ...leafFields(fields, t.more),
       ...(resources.length ? [{ label: t.labels.resources, value: clip(resources.join('\n')) }] : []),
-      ...(event.account ? [{ label: t.labels.account, value: event.account }] : []),
-      ...(event.region ? [{ label: t.labels.region, value: event.region }] : []),
+      // Account and region are the notification's own (every renderer shows them); a region that is
+      // not a region code is kept as a field so it is not lost.
+      ...(event.region && !region ? [{ label: t.labels.region, value: event.region }] : []),
     ],
     links: [],
     notes: [],

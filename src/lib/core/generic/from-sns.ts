@@ -19,8 +19,6 @@ function snsFacts(envelope: SnsEnvelope | undefined, ctx: RenderContext) {
   const fields: Field[] = [
     ...(attributes.length ? [{ label: t.labels.attributes, value: clip(attributes.join('\n')) }] : []),
     ...(envelope?.topicArn ? [{ label: t.labels.topic, value: envelope.topicArn }] : []),
-    ...(account ? [{ label: t.labels.account, value: account }] : []),
-    ...(region ? [{ label: t.labels.region, value: region }] : []),
   ];
   return { fields, ...(account ? { account } : {}), ...(region ? { region } : {}) };
 }
