@@ -1,0 +1,132 @@
+import { requestParam, showValue } from './record';
+import type { RuleDetails } from './rule';
+import type { CloudTrailRecord } from './schemas';
+import type { TargetKind } from './strings';
+
+/** Layout choice: parameters shown for a call no rule describes specially. */
+const MAX_GENERIC_PARAMS = 5;
+
+/**
+ * A details extractor from parameter names: the first of `targets` present names the target, and
+ * every listed parameter present (targets included) is shown.
+ *
+ * @example paramDetails([['name', 'trail']], ['s3BucketName'])
+ */
+export function paramDetails(
+  targets: ReadonlyArray<readonly [string, TargetKind]>,
+  extra: readonly string[] = [],
+): (record: CloudTrailRecord) => RuleDetails {
+  return function describeParams(record) {
+    const target = targets
+      .map(([path, kind]) => ({ kind, name: showValue(requestParam(record, path)) }))
+      .find((t): t is { kind: TargetKind; name: string } => t.name !== undefined);
+    const params = [...targets.map(([path]) => path), ...extra]
+      .map((path) => [path, showValue(requestParam(record, path))] as const)
+      .filter((p): p is readonly [string, string] => p[1] !== undefined);
+    return { ...(target ? { target } : {}), params };
+  };
+}
+
+/** The first few scalar request parameters, for rules without their own extractor. */
+export function genericDetails(record: CloudTrailRecord): RuleDetails {
+  const params = Object.entries(record.requestParameters ?? {})
+    .filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v))
+    .slice(0, MAX_GENERIC_PARAMS)
+    .map(([k, v]) => [k, showValue(v) ?? ''] as const)
+    .filter(([, v]) => v !== '');
+  return { params };
+}
+
+/** IP protocol numbers CloudTrail records for network ACLs, and "-1" for all. */
+const protocolNames: Readonly<Record<string, string>> = {
+  '-1': 'all traffic',
+  '1': 'icmp',
+  '6': 'tcp',
+  '17': 'udp',
+  '58': 'icmpv6',
+};
+
+/** "tcp 22", "tcp 1024-65535", "all traffic", "icmp". */
+export function describePorts(protocol: unknown, from: unknown, to: unknown): string {
+  const name = protocolNames[String(protocol)] ?? String(protocol ?? '?');
+  if (name === 'all traffic' || typeof from !== 'number' || from < 0) return name;
+  return from === to || typeof to !== 'number' ? `${name} ${from}` : `${name} ${from}-${to}`;
+}
+
+const items = (value: unknown): Array<Record<string, unknown>> => {
+  const list = (value as { items?: unknown } | undefined)?.items;
+  return Array.isArray(list)
+    ? list.filter((i): i is Record<string, unknown> => typeof i === 'object' && i !== null)
+    : [];
+};
+
+/** The address ranges that mean "anyone on the internet". */
+export const WORLD_CIDRS: ReadonlySet<string> = new Set(['0.0.0.0/0', '::/0']);
+
+interface Permission {
+  readonly ports: string;
+  readonly sources: string[];
+}
+
+/** The permissions of a security-group call: `ipPermissions.items`, or the legacy top-level form. */
+function permissions(record: CloudTrailRecord): Permission[] {
+  const listed = items(requestParam(record, 'ipPermissions')).map((p) => ({
+    ports: describePorts(p.ipProtocol, p.fromPort, p.toPort),
+    sources: [
+      ...items(p.ipRanges).map((r) => r.cidrIp),
+      ...items(p.ipv6Ranges).map((r) => r.cidrIpv6),
+      ...items(p.prefixListIds).map((r) => r.prefixListId),
+      ...items(p.groups).map((r) => r.groupId ?? r.groupName),
+    ].filter((s): s is string => typeof s === 'string'),
+  }));
+  const cidr = requestParam(record, 'cidrIp');
+  if (typeof cidr !== 'string') return listed;
+  const legacy = {
+    ports: describePorts(
+      requestParam(record, 'ipProtocol'),
+      requestParam(record, 'fromPort'),
+      requestParam(record, 'toPort'),
+    ),
+    sources: [cidr],
+  };
+  return [...listed, legacy];
+}
+
+/** The ports a security-group call opens to 0.0.0.0/0 or ::/0, e.g. `["tcp 22 from 0.0.0.0/0"]`. */
+export function portsOpenToWorld(record: CloudTrailRecord): string[] {
+  return permissions(record).flatMap((p) => {
+    const world = p.sources.filter((s) => WORLD_CIDRS.has(s));
+    return world.length > 0 ? [`${p.ports} from ${world.join(', ')}`] : [];
+  });
+}
+
+/** Security-group calls: the group, and each permission as "tcp 22 from 203.0.113.0/24". */
+export function securityGroupDetails(record: CloudTrailRecord): RuleDetails {
+  const base = paramDetails(
+    [
+      ['groupId', 'security-group'],
+      ['groupName', 'security-group'],
+    ],
+    ['vpcId', 'securityGroupRuleIds'],
+  )(record);
+  const rules = permissions(record).map(
+    (p, i) => [`permission ${i + 1}`, `${p.ports} from ${p.sources.join(', ') || '?'}`] as const,
+  );
+  const open = portsOpenToWorld(record);
+  return { ...base, params: [...base.params, ...rules], ...(open.length > 0 ? { highlight: open.join('; ') } : {}) };
+}
+
+/** Network ACL entries: rule number, allow/deny, direction, protocol and ports, CIDR. */
+export function networkAclDetails(record: CloudTrailRecord): RuleDetails {
+  const base = paramDetails(
+    [
+      ['networkAclId', 'network-acl'],
+      ['associationId', 'network-acl'],
+    ],
+    ['vpcId', 'ruleNumber', 'ruleAction', 'egress', 'cidrBlock', 'ipv6CidrBlock'],
+  )(record);
+  const protocol = requestParam(record, 'aclProtocol') ?? requestParam(record, 'protocol');
+  if (protocol === undefined) return base;
+  const ports = describePorts(protocol, requestParam(record, 'portRange.from'), requestParam(record, 'portRange.to'));
+  return { ...base, params: [...base.params, ['ports', ports]] };
+}

@@ -1,0 +1,77 @@
+import { paramDetails } from '../details';
+import { requestParam, succeeded } from '../record';
+import type { CloudTrailRecord } from '../schemas';
+import { defineRule } from './define';
+
+const IAM = 'iam.amazonaws.com';
+const ATTACH_POLICY = ['AttachRolePolicy', 'AttachUserPolicy', 'AttachGroupPolicy'];
+/** The AWS managed policy granting every action on every resource. */
+const ADMIN_POLICY_ARN = /^arn:aws[a-z-]*:iam::aws:policy\/AdministratorAccess$/;
+
+const iamDetails = paramDetails(
+  [
+    ['userName', 'user'],
+    ['roleName', 'role'],
+    ['groupName', 'group'],
+    ['policyArn', 'policy'],
+    ['policyName', 'policy'],
+  ],
+  ['versionId', 'setAsDefault'],
+);
+const isAdminAttach = (r: CloudTrailRecord) => {
+  const arn = requestParam(r, 'policyArn');
+  return typeof arn === 'string' && ADMIN_POLICY_ARN.test(arn) && succeeded(r);
+};
+
+/**
+ * IAM policy changes (CIS CloudWatch.4) and new users and credentials.
+ * @see https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html#cloudwatch-4
+ */
+export const iamRules = [
+  defineRule({
+    id: 'iam-admin-policy-attached',
+    title: { en: 'AdministratorAccess attached', ja: 'AdministratorAccess がアタッチされました' },
+    description: 'The AdministratorAccess managed policy was attached to a user, role or group.',
+    severity: 'critical',
+    eventSource: IAM,
+    eventNames: ATTACH_POLICY,
+    when: isAdminAttach,
+    details: iamDetails,
+    reference: 'CIS CloudWatch.4',
+  }),
+  defineRule({
+    id: 'iam-policy-change',
+    title: { en: 'IAM policy changed', ja: 'IAM ポリシーが変更されました' },
+    description: 'An IAM policy was created, changed, deleted, attached or detached.',
+    severity: 'warning',
+    eventSource: IAM,
+    eventNames: [
+      'DeleteGroupPolicy',
+      'DeleteRolePolicy',
+      'DeleteUserPolicy',
+      'PutGroupPolicy',
+      'PutRolePolicy',
+      'PutUserPolicy',
+      'CreatePolicy',
+      'DeletePolicy',
+      'CreatePolicyVersion',
+      'DeletePolicyVersion',
+      ...ATTACH_POLICY,
+      'DetachRolePolicy',
+      'DetachUserPolicy',
+      'DetachGroupPolicy',
+    ],
+    details: iamDetails,
+    reference: 'CIS CloudWatch.4',
+  }),
+  defineRule({
+    id: 'iam-credential-change',
+    title: { en: 'IAM user or credential change', ja: 'IAM ユーザーまたは認証情報の変更' },
+    description:
+      'An IAM user, access key or console password was created, a user was added to a group, or a role trust policy changed.',
+    severity: 'warning',
+    eventSource: IAM,
+    eventNames: ['CreateUser', 'CreateAccessKey', 'CreateLoginProfile', 'UpdateAssumeRolePolicy', 'AddUserToGroup'],
+    details: iamDetails,
+  }),
+];

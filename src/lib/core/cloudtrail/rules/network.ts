@@ -1,0 +1,143 @@
+import { networkAclDetails, paramDetails, portsOpenToWorld, securityGroupDetails } from '../details';
+import { succeeded } from '../record';
+import { defineRule } from './define';
+
+const EC2 = 'ec2.amazonaws.com';
+
+/**
+ * Network changes (CIS CloudWatch.10–14). Ingress from 0.0.0.0/0 or ::/0 is critical.
+ * @see https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html
+ */
+export const networkRules = [
+  defineRule({
+    id: 'security-group-open-to-world',
+    title: { en: 'Security group opened to the internet', ja: 'セキュリティグループがインターネットに開放されました' },
+    description: 'An ingress rule from 0.0.0.0/0 or ::/0 was added to a security group (the ports are shown).',
+    severity: 'critical',
+    eventSource: EC2,
+    eventNames: ['AuthorizeSecurityGroupIngress'],
+    when: (r) => succeeded(r) && portsOpenToWorld(r).length > 0,
+    details: securityGroupDetails,
+    reference: 'CIS CloudWatch.10',
+  }),
+  defineRule({
+    id: 'security-group-change',
+    title: { en: 'Security group changed', ja: 'セキュリティグループが変更されました' },
+    description: 'A security group was created or deleted, or its ingress or egress rules changed.',
+    severity: 'warning',
+    eventSource: EC2,
+    eventNames: [
+      'AuthorizeSecurityGroupIngress',
+      'AuthorizeSecurityGroupEgress',
+      'RevokeSecurityGroupIngress',
+      'RevokeSecurityGroupEgress',
+      'CreateSecurityGroup',
+      'DeleteSecurityGroup',
+    ],
+    details: securityGroupDetails,
+    reference: 'CIS CloudWatch.10',
+  }),
+  defineRule({
+    id: 'network-acl-change',
+    title: { en: 'Network ACL changed', ja: 'ネットワーク ACL が変更されました' },
+    description: 'A network ACL or one of its entries or associations was created, changed or deleted.',
+    severity: 'warning',
+    eventSource: EC2,
+    eventNames: [
+      'CreateNetworkAcl',
+      'CreateNetworkAclEntry',
+      'DeleteNetworkAcl',
+      'DeleteNetworkAclEntry',
+      'ReplaceNetworkAclEntry',
+      'ReplaceNetworkAclAssociation',
+    ],
+    details: networkAclDetails,
+    reference: 'CIS CloudWatch.11',
+  }),
+  defineRule({
+    id: 'network-gateway-change',
+    title: { en: 'Network gateway changed', ja: 'ネットワークゲートウェイが変更されました' },
+    description: 'A customer or internet gateway was created, deleted, attached or detached.',
+    severity: 'warning',
+    eventSource: EC2,
+    eventNames: [
+      'CreateCustomerGateway',
+      'DeleteCustomerGateway',
+      'AttachInternetGateway',
+      'CreateInternetGateway',
+      'DeleteInternetGateway',
+      'DetachInternetGateway',
+    ],
+    details: paramDetails(
+      [
+        ['internetGatewayId', 'gateway'],
+        ['customerGatewayId', 'gateway'],
+      ],
+      ['vpcId', 'ipAddress', 'bgpAsn', 'type'],
+    ),
+    reference: 'CIS CloudWatch.12',
+  }),
+  defineRule({
+    id: 'route-table-change',
+    title: { en: 'Route table changed', ja: 'ルートテーブルが変更されました' },
+    description: 'A route table, route or route-table association was created, replaced or deleted.',
+    severity: 'warning',
+    eventSource: EC2,
+    eventNames: [
+      'CreateRoute',
+      'CreateRouteTable',
+      'ReplaceRoute',
+      'ReplaceRouteTableAssociation',
+      'DeleteRouteTable',
+      'DeleteRoute',
+      'DisassociateRouteTable',
+    ],
+    details: paramDetails(
+      [
+        ['routeTableId', 'route-table'],
+        ['associationId', 'route-table'],
+      ],
+      [
+        'vpcId',
+        'subnetId',
+        'destinationCidrBlock',
+        'destinationIpv6CidrBlock',
+        'gatewayId',
+        'natGatewayId',
+        'transitGatewayId',
+        'vpcPeeringConnectionId',
+        'instanceId',
+        'networkInterfaceId',
+      ],
+    ),
+    reference: 'CIS CloudWatch.13',
+  }),
+  defineRule({
+    id: 'vpc-change',
+    title: { en: 'VPC changed', ja: 'VPC が変更されました' },
+    description: 'A VPC, VPC peering connection or ClassicLink setting was created, changed or deleted.',
+    severity: 'warning',
+    eventSource: EC2,
+    eventNames: [
+      'CreateVpc',
+      'DeleteVpc',
+      'ModifyVpcAttribute',
+      'AcceptVpcPeeringConnection',
+      'CreateVpcPeeringConnection',
+      'DeleteVpcPeeringConnection',
+      'RejectVpcPeeringConnection',
+      'AttachClassicLinkVpc',
+      'DetachClassicLinkVpc',
+      'DisableVpcClassicLink',
+      'EnableVpcClassicLink',
+    ],
+    details: paramDetails(
+      [
+        ['vpcId', 'vpc'],
+        ['vpcPeeringConnectionId', 'vpc-peering'],
+      ],
+      ['cidrBlock', 'peerVpcId', 'peerOwnerId', 'peerRegion', 'instanceId', 'enableDnsSupport', 'enableDnsHostnames'],
+    ),
+    reference: 'CIS CloudWatch.14',
+  }),
+];

@@ -1,0 +1,63 @@
+import { paramDetails } from '../details';
+import { succeeded } from '../record';
+import { defineRule } from './define';
+
+const ORGANIZATIONS = 'organizations.amazonaws.com';
+const orgDetails = paramDetails(
+  [
+    ['accountId', 'account'],
+    ['organizationalUnitId', 'organizational-unit'],
+    ['policyId', 'policy'],
+    ['handshakeId', 'handshake'],
+    ['targetId', 'resource'],
+  ],
+  ['name', 'type', 'policyType', 'rootId', 'parentId', 'sourceParentId', 'destinationParentId'],
+);
+
+/**
+ * AWS Organizations changes (CIS AWS Foundations Benchmark 1.5+, control 4.15). An account leaving
+ * the organization escapes its SCPs: critical.
+ * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_security_incident-response.html
+ */
+export const organizationsRules = [
+  defineRule({
+    id: 'organizations-account-left',
+    title: { en: 'Account left the organization', ja: 'アカウントが組織から外れました' },
+    description: 'An account left or was removed from the organization, or the organization was deleted.',
+    severity: 'critical',
+    eventSource: ORGANIZATIONS,
+    eventNames: ['LeaveOrganization', 'RemoveAccountFromOrganization', 'DeleteOrganization'],
+    when: succeeded,
+    details: orgDetails,
+    reference: 'CIS 4.15',
+  }),
+  defineRule({
+    id: 'organizations-change',
+    title: { en: 'AWS Organizations changed', ja: 'AWS Organizations が変更されました' },
+    description: 'Accounts, OUs, policies (SCPs) or handshakes of the organization changed.',
+    severity: 'warning',
+    eventSource: ORGANIZATIONS,
+    eventNames: [
+      'AcceptHandshake',
+      'AttachPolicy',
+      'CreateAccount',
+      'CreateOrganizationalUnit',
+      'CreatePolicy',
+      'DeclineHandshake',
+      'DeleteOrganization',
+      'DeleteOrganizationalUnit',
+      'DeletePolicy',
+      'DetachPolicy',
+      'DisablePolicyType',
+      'EnablePolicyType',
+      'InviteAccountToOrganization',
+      'LeaveOrganization',
+      'MoveAccount',
+      'RemoveAccountFromOrganization',
+      'UpdatePolicy',
+      'UpdateOrganizationalUnit',
+    ],
+    details: orgDetails,
+    reference: 'CIS 4.15',
+  }),
+];
