@@ -3,6 +3,7 @@ import type { Alarm } from './core/alarm/model';
 import { targetGroupsOf } from './core/alarm/target-groups';
 import type { TargetGroupRef, TargetHealthReport } from './core/alarm/target-health';
 import { classify } from './core/classify';
+import type { RuleSet } from './core/cloudtrail';
 import { unwrap } from './core/envelopes/unwrap';
 import { InputError } from './core/errors';
 import type { RenderContext } from './core/locale';
@@ -25,6 +26,8 @@ export interface PipelineOptions {
    * a failure is reported in TargetHealthReport.error.
    */
   targetHealth?: (refs: TargetGroupRef[]) => Promise<TargetHealthReport[]>;
+  /** Rules for CloudTrail API calls and console sign-ins; default: the built-in rule set. */
+  ruleSet?: RuleSet;
 }
 
 /** Everything one input turned into. */

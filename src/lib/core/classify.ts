@@ -3,6 +3,15 @@ import { alarmFromLambdaAction } from './alarm/from-lambda-action';
 import { alarmFromSnsMessage } from './alarm/from-sns-message';
 import type { Alarm } from './alarm/model';
 import type { UnwrappedItem } from './envelopes/types';
+import {
+  API_CALL_DETAIL_TYPE,
+  buildApiCallNotification,
+  defaultRuleSet,
+  matchRules,
+  parseCloudTrailEvent,
+  type RuleSet,
+  SIGN_IN_DETAIL_TYPE,
+} from './cloudtrail';
 import { InputError } from './errors';
 import { configChangeNotification, parseConfigChange } from './generic/config-change';
 import { genericEventNotification } from './generic/from-eventbridge';
@@ -12,8 +21,12 @@ import type { Notification } from './notification';
 import { type EventBridgeEvent, eventBridgeEventSchema } from './schemas/eventbridge';
 import { parseAt } from './schemas/parse';
 
-/** Names of the rules that deliberately drop an input; they appear in `ignored[].rule`. */
-export type IgnoreRule = 'sns-subscription-confirmation' | 'sns-unsubscribe-confirmation' | 'alarm-name-prefix';
+/**
+ * Name of the rule that deliberately dropped an input; it appears in `ignored[].rule`. Built in here:
+ * `sns-subscription-confirmation`, `sns-unsubscribe-confirmation`, `alarm-name-prefix`; from the
+ * API-call rule set: `no-rule-matches` and the ids of user ignore rules.
+ */
+export type IgnoreRule = string;
 
 /** What to do with one message: interpret an alarm, build another notification, or ignore it by a named rule. */
 export type Route =
@@ -25,6 +38,8 @@ export type Route =
 export interface ClassifyOptions {
   /** Report only alarms whose name starts with one of these; empty or absent = all. */
   alarmNamePrefixes?: readonly string[];
+  /** Rules for CloudTrail API calls and console sign-ins; default: the built-in rule set. */
+  ruleSet?: RuleSet;
 }
 
 type Payload = Record<string, unknown>;
@@ -53,15 +68,42 @@ const eventBridgeRoutes: Record<string, (event: EventBridgeEvent, item: Unwrappe
   },
 };
 
+/** Re-anchors an error from a nested parser at the item's own path (e.g. `Records[1].Sns.Message`). */
+function atPath<T>(path: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof InputError) || !path) throw error;
+    throw new InputError(error.message, path, { cause: error });
+  }
+}
+
+/** A CloudTrail event: the rule set decides between a notification and a named ignore. */
+function apiCallRoute(payload: Payload, item: UnwrappedItem, options: ClassifyOptions): Route {
+  const event = atPath(item.path, () => parseCloudTrailEvent(payload));
+  const match = matchRules(event, options.ruleSet ?? defaultRuleSet);
+  if (match.kind === 'ignored') return { kind: 'ignored', rule: match.rule, reason: match.reason };
+  return { kind: 'notify', notify: (ctx) => buildApiCallNotification(event, match.rule, match.others, ctx) };
+}
+
+/** EventBridge interpreters by detail-type alone, for events that come from many sources (aws.iam, aws.ec2, …). */
+const detailTypeRoutes: Record<string, (payload: Payload, item: UnwrappedItem, options: ClassifyOptions) => Route> = {
+  [API_CALL_DETAIL_TYPE]: apiCallRoute,
+  [SIGN_IN_DETAIL_TYPE]: apiCallRoute,
+};
+
 const genericEventRoute = (event: EventBridgeEvent): Route => ({
   kind: 'notify',
   notify: (ctx) => genericEventNotification(event, ctx),
 });
 
 /** Interpreters by shape, with the fallback for JSON of no known shape below. */
-const shapeRoutes: Record<Shape, (item: UnwrappedItem, payload: Payload) => Route> = {
+const shapeRoutes: Record<Shape, (item: UnwrappedItem, payload: Payload, options: ClassifyOptions) => Route> = {
   text: (item) => ({ kind: 'notify', notify: (ctx) => snsTextNotification(String(item.payload), item.envelope, ctx) }),
-  eventbridge: (item, payload) => {
+  eventbridge: (item, payload, options) => {
+    const detailType = String(payload['detail-type']);
+    const byDetailType = Object.hasOwn(detailTypeRoutes, detailType) ? detailTypeRoutes[detailType] : undefined;
+    if (byDetailType) return byDetailType(payload, item, options);
     const event = parseAt(eventBridgeEventSchema, payload, item.path, 'EventBridge event');
     const key = `${event.source}/${event['detail-type']}`;
     return (
@@ -100,9 +142,9 @@ export function classify(item: UnwrappedItem, options: ClassifyOptions = {}): Ro
   const confirmation = envelopeRules.find(([, type]) => item.envelope?.type === type);
   if (confirmation) return { kind: 'ignored', rule: confirmation[0], reason: `SNS ${confirmation[1]} message` };
   const { payload } = item;
-  if (typeof payload === 'string') return shapeRoutes.text(item, {});
+  if (typeof payload === 'string') return shapeRoutes.text(item, {}, options);
   const shape = shapes.find(([, test]) => test(payload))?.[0];
-  if (shape) return nameRule(shapeRoutes[shape](item, payload), options.alarmNamePrefixes);
+  if (shape) return nameRule(shapeRoutes[shape](item, payload, options), options.alarmNamePrefixes);
   if (item.isMessage) return { kind: 'notify', notify: (ctx) => snsJsonNotification(payload, item.envelope, ctx) };
   throw new InputError(
     'not a known event shape (EventBridge event, SNS event or message, CloudWatch alarm action)',

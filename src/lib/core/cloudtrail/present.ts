@@ -46,9 +46,10 @@ function titleText(record: CloudTrailRecord, details: RuleDetails, who: string, 
   return `${record.eventName}${target ? ` on ${target}` : ''} by ${who}${failure ? ` failed: ${failure}` : ''}`;
 }
 
-function accountText(event: CloudTrailEvent, p: Principal, locale: Locale): string | undefined {
+/** "111122223333 (caller: 444455556666)" when the caller came from another account; else undefined. */
+function crossAccountText(event: CloudTrailEvent, p: Principal, locale: Locale): string | undefined {
   const account = event.record.recipientAccountId ?? event.envelope.account ?? p.accountId;
-  if (!account || !p.accountId || p.accountId === account) return account;
+  if (!account || !p.accountId || p.accountId === account) return undefined;
   return `${account} (${phrases[locale].caller}: ${p.accountId})`;
 }
 
@@ -92,6 +93,7 @@ export function buildApiCallNotification(
   const region = record.awsRegion ?? envelope.region;
   const occurredAt = record.eventTime ?? envelope.time ?? ctx.now.toISOString();
   const ruleTitle = `${rule.title[locale]}${details.highlight ? ` (${details.highlight})` : ''}`;
+  const crossAccount = crossAccountText(event, principal, locale);
   const fields: Field[] = [
     { label: label.who, value: principal.arn ? `${who}\n${principal.arn}` : who },
     { label: label.via, value: viaText },
@@ -101,8 +103,9 @@ export function buildApiCallNotification(
       : []),
     { label: label.result, value: result },
     { label: label.sourceIp, value: record.sourceIPAddress ?? none },
-    { label: label.account, value: accountText(event, principal, locale) ?? none },
-    { label: label.region, value: region ?? none },
+    // Account and region are the notification's own (every renderer shows them); the account row
+    // stays only when the caller came from another account, which is worth saying.
+    ...(crossAccount ? [{ label: label.account, value: crossAccount }] : []),
     { label: label.when, value: formatInstant(occurredAt, ctx.timeZone, locale) },
     { label: label.rule, value: `${rule.id}${rule.reference ? ` (${rule.reference})` : ''}` },
   ];

@@ -35,11 +35,10 @@ describe('cloudtrail: interpretApiCall', () => {
       'Target',
       'Result',
       'Source IP',
-      'Account',
-      'Region',
       'When',
       'Rule',
     ]);
+    expect([n.account, n.region]).toEqual(['111122223333', 'us-east-1']);
     expect(n.links.map((l) => l.url)).toEqual([
       'https://us-east-1.console.aws.amazon.com/cloudtrailv2/home?region=us-east-1#/events/11111111-2222-4333-8444-555555555555',
       'https://console.aws.amazon.com/iam/home#/users/details/alice',
