@@ -1,0 +1,90 @@
+import { computeDigest } from '../../lib/core/cost/compute-digest';
+import { dateInZone, isIsoDate } from '../../lib/core/cost/digest-dates';
+import { type DigestData, digestSources } from '../../lib/core/cost/digest-input';
+import { interpretDigest } from '../../lib/core/cost/interpret-digest';
+import { InputError } from '../../lib/core/errors';
+import { EXIT, UsageError } from '../errors';
+import { type CliIo, writeLine } from '../io';
+import { parseFlags, renderFlags, toFormat, toRenderContext } from '../options';
+import { formatText, toRenderOutput } from '../present';
+import { parseInputText, readTextFile } from '../read-input';
+
+/** Usage text of `notifier digest`. */
+export const digestUsage = `Usage: notifier digest --data FILE [--date YYYY-MM-DD] [--format text|json]
+                       [--locale en|ja] [--time-zone ZONE] [--top N] [--metric NAME] [--now ISO-TIME]
+
+Renders the daily cost digest offline from recorded AWS responses, as the cost-digest function
+would publish it. FILE is one JSON object keyed by API operation, each value the raw response as
+the SDK returns it: {"GetCostAndUsage": <response or array of pages>, "GetCostForecast": ...,
+"DescribeBudgets": ..., "GetFreeTierUsage": ...}. Any key may be absent; the digest says so.
+
+  --data        the recorded responses (required; - for stdin)
+  --date        the run date; the digest reports on the day before (default: today in --time-zone)
+  --format      text (default) or json (one JSON object: {"notifications":[...],"ignored":[]})
+  --locale      en (default) or ja
+  --time-zone   IANA time zone (default UTC), e.g. Asia/Tokyo
+  --top         services listed by name before "Other" (default 5)
+  --metric      Cost Explorer metric to read (default: UnblendedCost, or the one in the data)
+  --now         render as if the current time were this instant (for reproducible output)`;
+
+const flags = {
+  ...renderFlags,
+  data: { type: 'string' },
+  date: { type: 'string' },
+  top: { type: 'string' },
+  metric: { type: 'string' },
+} as const;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+async function readData(file: string, io: CliIo): Promise<DigestData> {
+  const text = file === '-' ? await readAll(io.stdin) : await readTextFile(file);
+  const label = file === '-' ? 'stdin' : file;
+  const input = parseInputText(text, label.endsWith('.json') ? label : `${label}.json`);
+  if (!isObject(input.value)) throw new InputError('expected one JSON object keyed by API operation', label);
+  const keys = Object.keys(input.value);
+  if (keys.length > 0 && !keys.some((k) => (digestSources as readonly string[]).includes(k))) {
+    throw new InputError(`none of ${digestSources.join(', ')} found (keys: ${keys.slice(0, 5).join(', ')})`, label);
+  }
+  return input.value as DigestData;
+}
+
+async function readAll(stream: CliIo['stdin']): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function toTop(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 20) {
+    throw new UsageError(`--top: "${value}" is not a whole number from 1 to 20`);
+  }
+  return Number(value);
+}
+
+/** `notifier digest`: the daily cost digest from recorded responses, through the same renderers. */
+export async function digestCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseFlags(args, flags);
+  if (values.help) {
+    writeLine(io.stdout, digestUsage);
+    return EXIT.ok;
+  }
+  if (positionals.length > 0) throw new UsageError(`digest: unexpected argument "${positionals[0]}" (use --data FILE)`);
+  if (!values.data) throw new UsageError('digest: --data FILE is required (recorded AWS responses)');
+  const format = toFormat(values.format);
+  const ctx = toRenderContext(values);
+  if (values.date !== undefined && !isIsoDate(values.date)) {
+    throw new UsageError(`--date: "${values.date}" is not a YYYY-MM-DD date`);
+  }
+  const topN = toTop(values.top);
+  const data = await readData(values.data, io);
+  const digest = computeDigest(data, {
+    date: values.date ?? dateInZone(ctx.now, ctx.timeZone),
+    ...(topN !== undefined ? { topN } : {}),
+    ...(values.metric ? { metric: values.metric } : {}),
+  });
+  const output = toRenderOutput({ notifications: [interpretDigest(digest, ctx)], ignored: [], errors: [] });
+  io.stdout.write(format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : formatText(output));
+  return EXIT.ok;
+}

@@ -1,0 +1,103 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { BudgetsClient } from '@aws-sdk/client-budgets';
+import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
+import { SNSClient } from '@aws-sdk/client-sns';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { collectDigestData, EXCLUDED_RECORD_TYPES } from '../lib/adapters/cost-explorer';
+import { createFreeTierReader, type FreeTierReader } from '../lib/adapters/free-tier';
+import { logger } from '../lib/adapters/logger';
+import { publishNotification } from '../lib/adapters/sns-publisher';
+import type { Env } from '../lib/config';
+import { computeDigest } from '../lib/core/cost/compute-digest';
+import { dateInZone, isIsoDate } from '../lib/core/cost/digest-dates';
+import { interpretDigest } from '../lib/core/cost/interpret-digest';
+import { InputError } from '../lib/core/errors';
+import { buildSnsPublish } from '../lib/core/render/sns-message';
+import { type CostDigestConfig, loadCostDigestConfig } from '../lib/cost-config';
+
+/**
+ * Cost Explorer and Budgets are global services served from us-east-1.
+ * @see https://docs.aws.amazon.com/general/latest/gr/billing.html
+ */
+const BILLING_REGION = 'us-east-1';
+
+/** What the digest handler needs from the outside; each has a real default, created once per container. */
+export interface CostDigestHandlerDeps {
+  env?: Env;
+  sns?: () => SNSClient;
+  costExplorer?: () => CostExplorerClient;
+  budgets?: () => BudgetsClient;
+  freeTier?: () => FreeTierReader;
+  now?: () => Date;
+}
+
+/** What one invocation did, returned for logs and tests. */
+export interface CostDigestSummary {
+  date: string;
+  messageId: string;
+  costExplorerRequests: number;
+  notes: number;
+}
+
+/** A manual run may name the date (`{"date":"2026-11-24"}`); the schedule sends none. */
+function requestedDate(event: unknown): string | undefined {
+  const date = typeof event === 'object' && event !== null ? (event as { date?: unknown }).date : undefined;
+  if (date === undefined) return undefined;
+  if (typeof date !== 'string' || !isIsoDate(date))
+    throw new InputError(`"${String(date)}" is not a YYYY-MM-DD date`, 'date');
+  return date;
+}
+
+/** The account in the function's own ARN (arn:aws:lambda:region:ACCOUNT:function:name). */
+const accountOf = (context?: Context) => context?.invokedFunctionArn?.split(':')[4] || undefined;
+
+/**
+ * Builds the scheduled daily digest: reads Cost Explorer, Budgets and the Free Tier API (a bounded
+ * number of calls, each failure becoming a visible note), computes the digest for the day before
+ * "today" in NOTIFIER_TIME_ZONE, and publishes one `cost-digest` notification. Throws only when the
+ * publish fails (so Lambda retries); a failed cost source never stops the digest.
+ * @example const handler = createCostDigestHandler({ env: { NOTIFICATIONS_TOPIC_ARN: arn } });
+ */
+export function createCostDigestHandler(deps: CostDigestHandlerDeps = {}) {
+  let config: CostDigestConfig | undefined;
+  let clients:
+    | { sns: SNSClient; costExplorer: CostExplorerClient; budgets: BudgetsClient; freeTier: FreeTierReader }
+    | undefined;
+  return async function costDigestHandler(event: unknown, context?: Context): Promise<CostDigestSummary> {
+    config ??= loadCostDigestConfig(deps.env ?? process.env);
+    clients ??= {
+      sns: deps.sns?.() ?? new SNSClient({}),
+      costExplorer: deps.costExplorer?.() ?? new CostExplorerClient({ region: BILLING_REGION }),
+      budgets: deps.budgets?.() ?? new BudgetsClient({ region: BILLING_REGION }),
+      freeTier: deps.freeTier?.() ?? createFreeTierReader(),
+    };
+    const now = deps.now?.() ?? new Date();
+    const date = requestedDate(event) ?? dateInZone(now, config.timeZone);
+    const account = config.accountId ?? accountOf(context);
+    const { data, costExplorerRequests } = await collectDigestData(clients, {
+      date,
+      metric: config.metric,
+      ...(account ? { accountId: account } : {}),
+      includeCreditsAndRefunds: config.includeCreditsAndRefunds,
+    });
+    const digest = computeDigest(data, {
+      date,
+      topN: config.topN,
+      metric: config.metric,
+      ...(account ? { account } : {}),
+      excludedRecordTypes: config.includeCreditsAndRefunds ? [] : EXCLUDED_RECORD_TYPES,
+    });
+    for (const note of digest.notes) logger.warn('digest source problem', { detail: note });
+    const notification = interpretDigest(digest, { locale: config.locale, timeZone: config.timeZone, now });
+    const messageId = await publishNotification(clients.sns, config.topicArn, buildSnsPublish(notification));
+    logger.info('cost digest published', { messageId, date, costExplorerRequests, severity: notification.severity });
+    return { date, messageId, costExplorerRequests, notes: digest.notes.length };
+  };
+}
+
+/** The plain handler (tests call it directly). */
+export const handler = createCostDigestHandler();
+
+/** What Lambda calls (`src/handlers/cost-digest.main`): the handler with Powertools' Lambda context in every log line. */
+export const main = middy(handler).use(injectLambdaContext(logger, { resetKeys: true }));

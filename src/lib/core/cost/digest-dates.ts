@@ -1,0 +1,91 @@
+/**
+ * Calendar arithmetic on `YYYY-MM-DD` strings, the dates Cost Explorer speaks (its days are UTC
+ * days). Pure: the current date comes from the caller.
+ */
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** `date` plus `days` (negative to go back). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** First day of the month `date` is in. */
+export function monthStart(date: string): string {
+  return `${date.slice(0, 7)}-01`;
+}
+
+/** First day of the month after the one `date` is in. */
+export function nextMonthStart(date: string): string {
+  const [y, m] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/** The calendar date of an instant in an IANA time zone, e.g. the digest's "today". */
+export function dateInZone(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** Days shown in each sparkline, ending with the reported day. */
+export const SPARKLINE_DAYS = 7;
+/** Days before the reported day that the average is taken over. */
+export const AVERAGE_DAYS = 7;
+
+/** Every date the digest needs for a run on `date` (its "today"). All ends are exclusive. */
+export interface DigestWindow {
+  /** The run date. */
+  readonly date: string;
+  /** The day reported on: the day before `date`. */
+  readonly day: string;
+  readonly previousDay: string;
+  /** Month-to-date is the month of `day`, so the digest of the 1st closes the previous month. */
+  readonly monthStart: string;
+  readonly monthEnd: string;
+  /** The one GetCostAndUsage range: the month to date and the {@link AVERAGE_DAYS} days before `day`. */
+  readonly costStart: string;
+  readonly costEnd: string;
+  /** GetCostForecast range (from today to the month's end); absent when the month is over. */
+  readonly forecast?: { readonly start: string; readonly end: string };
+}
+
+/**
+ * The date ranges for a digest run on `date`.
+ * @example digestWindow('2026-11-24').costStart // "2026-11-01"
+ */
+export function digestWindow(date: string): DigestWindow {
+  const day = addDays(date, -1);
+  const start = monthStart(day);
+  const end = nextMonthStart(day);
+  const averageStart = addDays(day, -AVERAGE_DAYS);
+  return {
+    date,
+    day,
+    previousDay: addDays(day, -1),
+    monthStart: start,
+    monthEnd: end,
+    costStart: [averageStart, start].sort()[0]!,
+    costEnd: date,
+    ...(date < end ? { forecast: { start: date, end } } : {}),
+  };
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { type AlarmConfig, type Env, loadAlarmConfig } from './config';
+import { DEFAULT_DIGEST_TOP_N } from './core/cost/compute-digest';
+import { DEFAULT_COST_METRIC } from './core/cost/cost-series';
+import { ConfigError } from './core/errors';
+
+/** Most services a digest lists by name (Slack and email stay readable). */
+const MAX_DIGEST_TOP_N = 20;
+
+/**
+ * Cost Explorer cost metrics the digest can read.
+ * @see https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_GetCostAndUsage.html#awscostmanagement-GetCostAndUsage-request-Metrics
+ */
+export const costMetrics = [
+  'UnblendedCost',
+  'BlendedCost',
+  'AmortizedCost',
+  'NetUnblendedCost',
+  'NetAmortizedCost',
+] as const;
+
+const blankIsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const digestSchema = z.object({
+  DIGEST_TOP_N: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number` })
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(1, { error: 'must be at least 1' })
+          .max(MAX_DIGEST_TOP_N, { error: `must be at most ${MAX_DIGEST_TOP_N}` }),
+      )
+      .optional(),
+  ),
+  COST_METRIC: z.preprocess(
+    blankIsUnset,
+    z.enum(costMetrics, { error: (i) => `"${String(i.input)}" is not one of ${costMetrics.join(', ')}` }).optional(),
+  ),
+  COST_INCLUDE_CREDITS_AND_REFUNDS: z.preprocess(
+    blankIsUnset,
+    z.enum(['true', 'false'], { error: (i) => `"${String(i.input)}" is not true or false` }).optional(),
+  ),
+  AWS_ACCOUNT_ID: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^\d{12}$/, { error: (i) => `"${String(i.input)}" is not a 12-digit account id` })
+      .optional(),
+  ),
+});
+
+/** The cost-digest handler's settings. */
+export interface CostDigestConfig extends AlarmConfig {
+  readonly topN: number;
+  readonly metric: (typeof costMetrics)[number];
+  readonly includeCreditsAndRefunds: boolean;
+  /** Account whose budgets are read; absent = taken from the Lambda context. */
+  readonly accountId?: string;
+}
+
+/**
+ * {@link loadAlarmConfig} (locale, time zone, NOTIFICATIONS_TOPIC_ARN) plus DIGEST_TOP_N (default 5),
+ * COST_METRIC (default UnblendedCost), COST_INCLUDE_CREDITS_AND_REFUNDS (default false) and
+ * AWS_ACCOUNT_ID (optional).
+ * @throws ConfigError naming the variable, e.g. `DIGEST_TOP_N: must be at most 20`
+ */
+export function loadCostDigestConfig(env: Env = process.env): CostDigestConfig {
+  const common = loadAlarmConfig(env);
+  // Same message shape as config.ts's parseOrThrow, which that module does not export.
+  const result = digestSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigError(`${issue?.path.join('.') || 'environment'}: ${issue?.message ?? 'invalid'}`, {
+      cause: result.error,
+    });
+  }
+  const e = result.data;
+  return Object.freeze({
+    ...common,
+    topN: e.DIGEST_TOP_N ?? DEFAULT_DIGEST_TOP_N,
+    metric: e.COST_METRIC ?? (DEFAULT_COST_METRIC as 'UnblendedCost'),
+    includeCreditsAndRefunds: e.COST_INCLUDE_CREDITS_AND_REFUNDS === 'true',
+    ...(e.AWS_ACCOUNT_ID ? { accountId: e.AWS_ACCOUNT_ID } : {}),
+  });
+}
