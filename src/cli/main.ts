@@ -1,8 +1,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, InputError } from '../lib/core/errors';
+import { digestCommand, digestUsage } from './commands/digest';
+import { doctorCommand, doctorUsage } from './commands/doctor';
 import { renderCommand, renderUsage } from './commands/render';
 import { replayCommand, replayUsage } from './commands/replay';
+import { rulesCommand, rulesUsage } from './commands/rules';
 import { EXIT, UsageError } from './errors';
 import { type CliIo, writeLine } from './io';
 
@@ -14,13 +17,22 @@ const usage = `notifier: AWS events to email and Slack notifications
 Commands:
   notifier render [options] FILE|-   show what one event would publish (email, Slack, SNS)
   notifier replay [options] [DIR]    replay the bundled example events (what npm start runs)
+  notifier rules [options]           list the API-call rules in effect (built-in plus your file)
+  notifier doctor [--region R]       check that CloudTrail can feed API-call alerts (needs AWS credentials)
+  notifier digest --data FILE        render the daily cost digest from recorded AWS responses
   notifier help [COMMAND]
 
 Run "notifier COMMAND --help" for a command's options.
 
 ${renderUsage}
 
-${replayUsage}`;
+${replayUsage}
+
+${rulesUsage}
+
+${doctorUsage}
+
+${digestUsage}`;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -32,6 +44,9 @@ const helpCommand: Command = async (_args, io) => {
 const commands: Record<string, Command> = {
   render: renderCommand,
   replay: (args, io) => replayCommand(args, io, EXAMPLES_DIR),
+  rules: rulesCommand,
+  doctor: (args, io) => doctorCommand(args, io),
+  digest: digestCommand,
   help: helpCommand,
   '--help': helpCommand,
   '-h': helpCommand,

@@ -26,6 +26,7 @@ const commonSchema = z.object({
     z.string().refine(isValidTimeZone, { error: (i) => `"${String(i.input)}" is not an IANA time zone` }),
   ),
   ALARM_NAME_PREFIXES: optional(z.string()),
+  NOTIFIER_RULES_FILE: optional(z.string().trim()),
   TARGET_HEALTH_TIMEOUT_MS: optional(
     z
       .string()
@@ -64,6 +65,8 @@ export interface NotifierConfig {
   /** Alarm name prefixes to report; empty means every alarm. */
   readonly alarmNamePrefixes: readonly string[];
   readonly targetHealthTimeoutMs: number;
+  /** A user rules file for API-call alerts (README, "Your own rules"); absent = the built-in rules. */
+  readonly rulesFile?: string;
 }
 
 /** The alarm handler's settings: where to publish. */
@@ -82,7 +85,8 @@ export interface SlackConfig extends NotifierConfig {
 /** Environment as Lambda passes it; tests pass a plain object. */
 export type Env = Readonly<Record<string, string | undefined>>;
 
-function parseOrThrow<T extends z.ZodType>(schema: T, env: Env): z.infer<T> {
+/** Parses the environment with `schema`; the first problem becomes a one-line ConfigError naming the variable. */
+export function parseOrThrow<T extends z.ZodType>(schema: T, env: Env): z.infer<T> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -107,6 +111,7 @@ export function loadConfig(env: Env = process.env): NotifierConfig {
         .filter((p) => p !== ''),
     ),
     targetHealthTimeoutMs: e.TARGET_HEALTH_TIMEOUT_MS ?? DEFAULT_TARGET_HEALTH_TIMEOUT_MS,
+    ...(e.NOTIFIER_RULES_FILE ? { rulesFile: e.NOTIFIER_RULES_FILE } : {}),
   });
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type AlarmConfig, type Env, loadAlarmConfig } from './config';
+import { type AlarmConfig, type Env, loadAlarmConfig, parseOrThrow } from './config';
 import { DEFAULT_DIGEST_TOP_N } from './core/cost/compute-digest';
 import { DEFAULT_COST_METRIC } from './core/cost/cost-series';
 import { ConfigError } from './core/errors';
@@ -70,15 +70,7 @@ export interface CostDigestConfig extends AlarmConfig {
  */
 export function loadCostDigestConfig(env: Env = process.env): CostDigestConfig {
   const common = loadAlarmConfig(env);
-  // Same message shape as config.ts's parseOrThrow, which that module does not export.
-  const result = digestSchema.safeParse(env);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new ConfigError(`${issue?.path.join('.') || 'environment'}: ${issue?.message ?? 'invalid'}`, {
-      cause: result.error,
-    });
-  }
-  const e = result.data;
+  const e = parseOrThrow(digestSchema, env);
   return Object.freeze({
     ...common,
     topN: e.DIGEST_TOP_N ?? DEFAULT_DIGEST_TOP_N,

@@ -28,6 +28,8 @@ export interface PipelineOptions {
   targetHealth?: (refs: TargetGroupRef[]) => Promise<TargetHealthReport[]>;
   /** Rules for CloudTrail API calls and console sign-ins; default: the built-in rule set. */
   ruleSet?: RuleSet;
+  /** What an SNS message of no known shape becomes (see ClassifyOptions); default `event`. */
+  unrecognizedMessages?: 'event' | 'budget';
 }
 
 /** Everything one input turned into. */

@@ -40,7 +40,7 @@ describe('handlers: budget', () => {
     'sns-event-budget-actual-yearly-sage.json',
   ])('republishes the Budgets alert %s as a budget notification', async (name) => {
     const summary = await createBudgetHandler({ env })(fixture(name));
-    expect(summary).toEqual({ published: 1 });
+    expect(summary).toEqual({ published: 1, ignored: 0 });
     const { input, lambda } = published();
     expect(input).toMatchObject({ TopicArn: topicArn, MessageStructure: 'json' });
     expect(input?.MessageAttributes?.category).toEqual({ DataType: 'String', StringValue: 'budget' });
@@ -68,7 +68,7 @@ describe('handlers: budget', () => {
       fields: [{ label: 'Original message', value: 'AWS Budgets says something new' }],
     });
     expect(logs.entries()).toContainEqual(
-      expect.objectContaining({ level: 'WARN', message: 'budget message not parsed' }),
+      expect.objectContaining({ level: 'WARN', message: 'message not parsed', category: 'budget' }),
     );
   });
 
@@ -85,8 +85,11 @@ describe('handlers: budget', () => {
     expect(sns).toHaveReceivedCommandTimes(PublishCommand, 2);
   });
 
-  it.each([{}, { Records: [{ Sns: {} }] }, 'text'])('rejects input that is not from the topic: %j', async (event) => {
-    await expect(createBudgetHandler({ env })(event)).rejects.toThrow(InputError);
-    expect(sns).not.toHaveReceivedCommand(PublishCommand);
-  });
+  it.each([{}, { Records: [{ Sns: {} }] }, 42, [1, 2]])(
+    'rejects input that is not from the topic: %j',
+    async (event) => {
+      await expect(createBudgetHandler({ env })(event)).rejects.toThrow(InputError);
+      expect(sns).not.toHaveReceivedCommand(PublishCommand);
+    },
+  );
 });

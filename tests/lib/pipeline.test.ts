@@ -199,10 +199,35 @@ describe('pipeline: processEvent', () => {
     await expect(processEvent(input, { ctx: en })).rejects.toBeInstanceOf(InputError);
   });
 
-  it('accepts a bare plain-text message body', async () => {
+  it('accepts a bare plain-text message body, and recognises an AWS Budgets text as a budget alert', async () => {
     const text = readFileSync(new URL('budgets/budget-actual-monthly-exceeded-sre-bot.txt', FIXTURES), 'utf8');
     const { notifications } = await processEvent(text, { ctx: en });
-    expect(notifications[0]).toMatchObject({ category: 'event', title: 'AWS Budget Notification September 26, 2022' });
+    expect(notifications[0]).toMatchObject({ category: 'budget', severity: 'critical' });
+    expect(notifications[0]?.title).toContain('Test Budget');
+  });
+
+  it('turns any other plain text into a generic event, or into a budget alert on the budget-alerts topic', async () => {
+    const generic = await processEvent('Backup job 7 failed', { ctx: en });
+    expect(generic.notifications[0]).toMatchObject({ category: 'event', summary: 'Backup job 7 failed' });
+    const budget = await processEvent('Backup job 7 failed', { ctx: en, unrecognizedMessages: 'budget' });
+    expect(budget.notifications[0]).toMatchObject({ category: 'budget', source: { type: 'sns/aws-budgets/unparsed' } });
+  });
+
+  it('routes CloudTrail events through the rule set, ignoring what no rule covers', async () => {
+    const record = JSON.parse(
+      readFileSync(
+        new URL('cloudtrail/eventbridge-AttachVolume-iam-user-console-session-autoops.json', FIXTURES),
+        'utf8',
+      ),
+    );
+    const ignored = await processEvent(record, { ctx: en });
+    expect(ignored.notifications).toEqual([]);
+    expect(ignored.ignored[0]).toMatchObject({ rule: 'no-rule-matches' });
+    const login = JSON.parse(
+      readFileSync(new URL('cloudtrail/eventbridge-ConsoleLogin-root-success-no-mfa-docs.json', FIXTURES), 'utf8'),
+    );
+    const { notifications } = await processEvent(login, { ctx: en });
+    expect(notifications[0]).toMatchObject({ category: 'api-call', severity: 'critical' });
   });
 
   describe('properties', () => {

@@ -2,12 +2,13 @@ import { computeDigest } from '../../lib/core/cost/compute-digest';
 import { dateInZone, isIsoDate } from '../../lib/core/cost/digest-dates';
 import { type DigestData, digestSources } from '../../lib/core/cost/digest-input';
 import { interpretDigest } from '../../lib/core/cost/interpret-digest';
+import { recordedRunDate } from '../../lib/core/cost/recorded-run-date';
 import { InputError } from '../../lib/core/errors';
 import { EXIT, UsageError } from '../errors';
 import { type CliIo, writeLine } from '../io';
 import { parseFlags, renderFlags, toFormat, toRenderContext } from '../options';
 import { formatText, toRenderOutput } from '../present';
-import { parseInputText, readTextFile } from '../read-input';
+import { readInput } from '../read-input';
 
 /** Usage text of `notifier digest`. */
 export const digestUsage = `Usage: notifier digest --data FILE [--date YYYY-MM-DD] [--format text|json]
@@ -19,7 +20,8 @@ the SDK returns it: {"GetCostAndUsage": <response or array of pages>, "GetCostFo
 "DescribeBudgets": ..., "GetFreeTierUsage": ...}. Any key may be absent; the digest says so.
 
   --data        the recorded responses (required; - for stdin)
-  --date        the run date; the digest reports on the day before (default: today in --time-zone)
+  --date        the run date; the digest reports on the day before (default: the morning after the
+                last day with costs in FILE, or today in --time-zone when it has none)
   --format      text (default) or json (one JSON object: {"notifications":[...],"ignored":[]})
   --locale      en (default) or ja
   --time-zone   IANA time zone (default UTC), e.g. Asia/Tokyo
@@ -38,21 +40,14 @@ const flags = {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 async function readData(file: string, io: CliIo): Promise<DigestData> {
-  const text = file === '-' ? await readAll(io.stdin) : await readTextFile(file);
-  const label = file === '-' ? 'stdin' : file;
-  const input = parseInputText(text, label.endsWith('.json') ? label : `${label}.json`);
+  const input = await readInput(file, io.stdin);
+  const label = input.label;
   if (!isObject(input.value)) throw new InputError('expected one JSON object keyed by API operation', label);
   const keys = Object.keys(input.value);
   if (keys.length > 0 && !keys.some((k) => (digestSources as readonly string[]).includes(k))) {
     throw new InputError(`none of ${digestSources.join(', ')} found (keys: ${keys.slice(0, 5).join(', ')})`, label);
   }
   return input.value as DigestData;
-}
-
-async function readAll(stream: CliIo['stdin']): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function toTop(value: string | undefined): number | undefined {
@@ -80,7 +75,7 @@ export async function digestCommand(args: string[], io: CliIo): Promise<number> 
   const topN = toTop(values.top);
   const data = await readData(values.data, io);
   const digest = computeDigest(data, {
-    date: values.date ?? dateInZone(ctx.now, ctx.timeZone),
+    date: values.date ?? recordedRunDate(data) ?? dateInZone(ctx.now, ctx.timeZone),
     ...(topN !== undefined ? { topN } : {}),
     ...(values.metric ? { metric: values.metric } : {}),
   });

@@ -1,3 +1,4 @@
+import { loadRuleSet } from '../../lib/adapters/rules-file';
 import { processEvent } from '../../lib/pipeline';
 import { EXIT, UsageError } from '../errors';
 import { type CliIo, writeLine } from '../io';
@@ -8,7 +9,7 @@ import { loadRecordedTargetHealth } from '../recorded-target-health';
 
 /** Usage text of `notifier render`. */
 export const renderUsage = `Usage: notifier render [--format text|json] [--locale en|ja] [--time-zone ZONE]
-                       [--now ISO-TIME] [--target-health FILE] FILE|-
+                       [--now ISO-TIME] [--target-health FILE] [--rules-file FILE] FILE|-
 
 Reads one event as delivered to the notifier's Lambdas (an EventBridge event, an SNS->Lambda
 event, a CloudWatch alarm Lambda-action payload, or a bare SNS message body) and prints what
@@ -19,9 +20,10 @@ would be published: the SNS subject and attributes, the email text and the Slack
   --time-zone       IANA time zone for times in messages (default UTC), e.g. Asia/Tokyo
   --now             render as if the current time were this instant (for reproducible output)
   --target-health   a recorded DescribeTargetHealth response (JSON) to enrich target-group alarms
-                    with, as the deployed function does by calling ELBv2`;
+                    with, as the deployed function does by calling ELBv2
+  --rules-file      your API-call rules file (added to the built-in rules), as deployed`;
 
-const flags = { ...renderFlags, 'target-health': { type: 'string' } } as const;
+const flags = { ...renderFlags, 'target-health': { type: 'string' }, 'rules-file': { type: 'string' } } as const;
 
 /** `notifier render`: one input file through the same pipeline and renderers the Lambdas use. */
 export async function renderCommand(args: string[], io: CliIo): Promise<number> {
@@ -37,7 +39,8 @@ export async function renderCommand(args: string[], io: CliIo): Promise<number> 
   const ctx = toRenderContext(values);
   const targetHealth = values['target-health'] ? await loadRecordedTargetHealth(values['target-health']) : undefined;
   const input = await readInput(positionals[0]!, io.stdin);
-  const result = await processEvent(input.value, { ctx, ...(targetHealth ? { targetHealth } : {}) });
+  const ruleSet = await loadRuleSet(values['rules-file']);
+  const result = await processEvent(input.value, { ctx, ruleSet, ...(targetHealth ? { targetHealth } : {}) });
   const output = toRenderOutput(result);
   io.stdout.write(format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : formatText(output));
   for (const error of result.errors) writeLine(io.stderr, `notifier: ${input.label}: ${error.message}`);

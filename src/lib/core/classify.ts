@@ -2,7 +2,6 @@ import { alarmFromEventBridge } from './alarm/from-eventbridge';
 import { alarmFromLambdaAction } from './alarm/from-lambda-action';
 import { alarmFromSnsMessage } from './alarm/from-sns-message';
 import type { Alarm } from './alarm/model';
-import type { UnwrappedItem } from './envelopes/types';
 import {
   API_CALL_DETAIL_TYPE,
   buildApiCallNotification,
@@ -12,6 +11,8 @@ import {
   type RuleSet,
   SIGN_IN_DETAIL_TYPE,
 } from './cloudtrail';
+import { type CostMessageMeta, interpretCostMessage, isCostAnomaly, recognizeCostMessage } from './cost';
+import type { SnsEnvelope, UnwrappedItem } from './envelopes/types';
 import { InputError } from './errors';
 import { configChangeNotification, parseConfigChange } from './generic/config-change';
 import { genericEventNotification } from './generic/from-eventbridge';
@@ -40,23 +41,48 @@ export interface ClassifyOptions {
   alarmNamePrefixes?: readonly string[];
   /** Rules for CloudTrail API calls and console sign-ins; default: the built-in rule set. */
   ruleSet?: RuleSet;
+  /**
+   * What an SNS message of no known shape becomes: a generic `event` notification (default), or a
+   * `budget` notification carrying its text — for the budget-alerts topic, where AWS Budgets is
+   * the only publisher and an unparsed message must still reach people as a budget alert.
+   */
+  unrecognizedMessages?: 'event' | 'budget';
 }
 
 type Payload = Record<string, unknown>;
-type Shape = 'text' | 'eventbridge' | 'lambda-alarm-action' | 'classic-alarm';
+type Shape = 'text' | 'eventbridge' | 'lambda-alarm-action' | 'classic-alarm' | 'cost-anomaly';
 
 /** How each shape is recognised, tried in order. */
 const shapes: ReadonlyArray<readonly [Shape, (p: Payload) => boolean]> = [
   ['eventbridge', (p) => 'detail-type' in p && 'source' in p && 'detail' in p],
   ['lambda-alarm-action', (p) => p.source === 'aws.cloudwatch' && 'alarmData' in p],
   ['classic-alarm', (p) => 'AlarmName' in p && 'NewStateValue' in p],
+  ['cost-anomaly', (p) => isCostAnomaly(p)],
 ];
+
+/** What the SNS wrapper tells a cost interpreter: message id, time and subject. */
+function costMeta(envelope: SnsEnvelope | undefined): CostMessageMeta {
+  return {
+    ...(envelope?.messageId ? { id: envelope.messageId } : {}),
+    ...(envelope?.timestamp ? { occurredAt: envelope.timestamp } : {}),
+    ...(envelope?.subject ? { subject: envelope.subject } : {}),
+  };
+}
+
+const costRoute = (payload: unknown, envelope: SnsEnvelope | undefined): Route => ({
+  kind: 'notify',
+  notify: (ctx) => interpretCostMessage(payload, ctx, costMeta(envelope)),
+});
 
 /** EventBridge interpreters by `source/detail-type`; any other event gets the generic one. */
 const eventBridgeRoutes: Record<string, (event: EventBridgeEvent, item: UnwrappedItem) => Route> = {
   'aws.cloudwatch/CloudWatch Alarm State Change': (event, item) => ({
     kind: 'alarm',
     alarm: alarmFromEventBridge(event, item.path),
+  }),
+  'aws.ce/Anomaly Detected': (event) => ({
+    kind: 'notify',
+    notify: (ctx) => interpretCostMessage(event, ctx, event.time ? { occurredAt: event.time } : {}),
   }),
   'aws.cloudwatch/CloudWatch Alarm Configuration Change': (event, item) => {
     const detail = parseConfigChange(event, item.path);
@@ -99,7 +125,13 @@ const genericEventRoute = (event: EventBridgeEvent): Route => ({
 
 /** Interpreters by shape, with the fallback for JSON of no known shape below. */
 const shapeRoutes: Record<Shape, (item: UnwrappedItem, payload: Payload, options: ClassifyOptions) => Route> = {
-  text: (item) => ({ kind: 'notify', notify: (ctx) => snsTextNotification(String(item.payload), item.envelope, ctx) }),
+  text: (item, _payload, options) => {
+    const text = String(item.payload);
+    if (options.unrecognizedMessages === 'budget' || recognizeCostMessage(text, item.envelope?.subject)) {
+      return costRoute(text, item.envelope);
+    }
+    return { kind: 'notify', notify: (ctx) => snsTextNotification(text, item.envelope, ctx) };
+  },
   eventbridge: (item, payload, options) => {
     const detailType = String(payload['detail-type']);
     const byDetailType = Object.hasOwn(detailTypeRoutes, detailType) ? detailTypeRoutes[detailType] : undefined;
@@ -112,6 +144,7 @@ const shapeRoutes: Record<Shape, (item: UnwrappedItem, payload: Payload, options
     );
   },
   'lambda-alarm-action': (item, payload) => ({ kind: 'alarm', alarm: alarmFromLambdaAction(payload, item.path) }),
+  'cost-anomaly': (item, payload) => costRoute(payload, item.envelope),
   'classic-alarm': (item, payload) => ({
     kind: 'alarm',
     alarm: alarmFromSnsMessage(payload, item.path, item.envelope),
@@ -145,6 +178,7 @@ export function classify(item: UnwrappedItem, options: ClassifyOptions = {}): Ro
   if (typeof payload === 'string') return shapeRoutes.text(item, {}, options);
   const shape = shapes.find(([, test]) => test(payload))?.[0];
   if (shape) return nameRule(shapeRoutes[shape](item, payload, options), options.alarmNamePrefixes);
+  if (item.isMessage && options.unrecognizedMessages === 'budget') return costRoute(payload, item.envelope);
   if (item.isMessage) return { kind: 'notify', notify: (ctx) => snsJsonNotification(payload, item.envelope, ctx) };
   throw new InputError(
     'not a known event shape (EventBridge event, SNS event or message, CloudWatch alarm action)',

@@ -57,6 +57,17 @@ export const notificationSchema = z.object({
   }),
 });
 
+/**
+ * Suffix of `source.type` for a notification built from a message its interpreter could not parse:
+ * delivered with the original text (nothing lost), and logged so the parser gets a look.
+ */
+export const UNPARSED_SOURCE_SUFFIX = '/unparsed';
+
+/** True when the notification carries a message its interpreter could not parse. */
+export function isUnparsed(n: Pick<Notification, 'source'>): boolean {
+  return n.source.type.endsWith(UNPARSED_SOURCE_SUFFIX);
+}
+
 export type Category = z.infer<typeof categorySchema>;
 export type Severity = z.infer<typeof severitySchema>;
 export type Field = z.infer<typeof fieldSchema>;

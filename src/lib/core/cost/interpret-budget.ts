@@ -1,5 +1,5 @@
 import type { RenderContext } from '../locale';
-import { NOTIFICATION_SCHEMA_VERSION, type Notification, type Severity } from '../notification';
+import { NOTIFICATION_SCHEMA_VERSION, type Notification, type Severity, UNPARSED_SOURCE_SUFFIX } from '../notification';
 import { alertStrings } from './alert-strings';
 import type { BudgetAlert, BudgetAmount } from './budget-alert';
 import { parseBudgetText } from './budget-text';
@@ -54,7 +54,7 @@ function unparsed(text: string, ctx: RenderContext, meta: CostMessageMeta): Noti
     ...(meta.account ? { account: meta.account } : {}),
     occurredAt: meta.occurredAt ?? ctx.now.toISOString(),
     dedupeKey: `budget:unparsed:${meta.id ?? text.trim().slice(0, 80)}`,
-    source: { ...(meta.id ? { id: meta.id } : {}), type: BUDGET_SOURCE_TYPE },
+    source: { ...(meta.id ? { id: meta.id } : {}), type: `${BUDGET_SOURCE_TYPE}${UNPARSED_SOURCE_SUFFIX}` },
   };
 }
 

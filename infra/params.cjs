@@ -1,0 +1,186 @@
+'use strict';
+
+/**
+ * Deployment parameters: read once, validated, and turned into the values the template needs.
+ *
+ * serverless.yml declares the defaults in `params.default`; users override them with
+ * `--param="key=value"`. The template refers to the derived values as
+ * `${file(./infra/params.cjs):<key>}`. osls (Serverless Framework v3) calls an exported function
+ * with `{ options, resolveVariable, resolveConfigurationProperty }` and then reads `<key>` from
+ * the object it returns:
+ * https://www.serverless.com/framework/docs/providers/aws/guide/variables#exporting-a-function
+ *
+ * Failing here, at package time, beats a Lambda that fails on its first alarm.
+ */
+
+/** Severities of a Notification (src/lib/core/notification.ts); subscriptions filter on them. */
+const SEVERITIES = ['critical', 'warning', 'info', 'ok'];
+const LOCALES = ['en', 'ja'];
+const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'];
+/** Must stay well under the alarm function's timeout (serverless.yml), which also covers the publish. */
+const MAX_TARGET_HEALTH_TIMEOUT_MS = 10_000;
+/** CloudWatch alarm names are at most 255 characters, so a longer prefix can never match:
+ *  https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html */
+const MAX_ALARM_NAME_LENGTH = 255;
+/** Deliberately loose: SNS sends a confirmation mail, which is the real check. */
+const EMAIL_PATTERN = /^[^\s@,;<>"']+@[^\s@,;<>"']+\.[^\s@,;<>"']+$/;
+const PARAM_NAMES = [
+  'alertEmail',
+  'slackWebhookParameter',
+  'locale',
+  'timeZone',
+  'alarmNamePrefixes',
+  'emailSeverities',
+  'slackSeverities',
+  'targetHealthTimeoutMs',
+  'logLevel',
+];
+
+class ParameterError extends Error {
+  constructor(name, problem, example) {
+    super(`Invalid parameter "${name}": ${problem}. Example: --param="${name}=${example}"`);
+    this.name = 'ParameterError';
+    // osls prints `error.stack`; the message is all a user needs, the frames are noise.
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+const splitList = (value) =>
+  String(value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+
+function parseEmails(value) {
+  const emails = splitList(value);
+  const invalid = emails.filter((email) => !EMAIL_PATTERN.test(email));
+  if (invalid.length > 0) {
+    throw new ParameterError(
+      'alertEmail',
+      `not an email address: ${invalid.join(', ')}`,
+      'ops@example.com,oncall@example.com',
+    );
+  }
+  // Same address twice would be two subscriptions with one logical ID; keep the first spelling.
+  const seen = new Set();
+  return emails.filter((email) => !seen.has(email.toLowerCase()) && seen.add(email.toLowerCase()));
+}
+
+function parseSeverities(name, value) {
+  const severities = [...new Set(splitList(value).map((item) => item.toLowerCase()))];
+  const unknown = severities.filter((severity) => !SEVERITIES.includes(severity));
+  if (severities.length === 0 || unknown.length > 0) {
+    const problem = unknown.length > 0 ? `unknown severity ${unknown.join(', ')}` : 'empty';
+    throw new ParameterError(name, `${problem} (allowed: ${SEVERITIES.join(', ')})`, 'critical,warning');
+  }
+  return severities;
+}
+
+function parsePrefixes(value) {
+  const prefixes = splitList(value);
+  const tooLong = prefixes.filter((prefix) => prefix.length > MAX_ALARM_NAME_LENGTH);
+  if (tooLong.length > 0) {
+    throw new ParameterError('alarmNamePrefixes', `longer than ${MAX_ALARM_NAME_LENGTH} characters`, 'prod-,billing-');
+  }
+  return prefixes;
+}
+
+function oneOf(name, value, allowed) {
+  if (!allowed.includes(value)) {
+    throw new ParameterError(name, `"${value}" is not one of ${allowed.join(', ')}`, allowed[0]);
+  }
+  return value;
+}
+
+function parseTimeZone(value) {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return value;
+  } catch (cause) {
+    throw new ParameterError('timeZone', `"${value}" is not an IANA time zone (${cause.message})`, 'Asia/Tokyo');
+  }
+}
+
+function parseTimeout(value) {
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 1 || ms > MAX_TARGET_HEALTH_TIMEOUT_MS) {
+    throw new ParameterError(
+      'targetHealthTimeoutMs',
+      `"${value}" is not an integer from 1 to ${MAX_TARGET_HEALTH_TIMEOUT_MS}`,
+      '2000',
+    );
+  }
+  return String(ms);
+}
+
+function parseParameterName(value) {
+  const name = String(value ?? '').trim();
+  // SSM names: letters, digits and . - _ /, hierarchies start with "/":
+  // https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-su-create.html
+  if (!/^\/?[A-Za-z0-9_.\-/]+$/.test(name) || name.includes('//')) {
+    throw new ParameterError(
+      'slackWebhookParameter',
+      `"${name}" is not an SSM parameter name`,
+      '/notifier/slack-webhook-url',
+    );
+  }
+  return name;
+}
+
+/** The ARN of a parameter: a hierarchical name already starts with "/". */
+const parameterArn = (name) => ({
+  'Fn::Join': [
+    '',
+    [
+      'arn:',
+      { Ref: 'AWS::Partition' },
+      ':ssm:',
+      { Ref: 'AWS::Region' },
+      ':',
+      { Ref: 'AWS::AccountId' },
+      `:parameter${name.startsWith('/') ? '' : '/'}${name}`,
+    ],
+  ],
+});
+
+/**
+ * Validates raw parameter values and derives the template values. Pure, so it is unit-tested.
+ * `ownAlarmPrefix` names this stack's own alarms (dead-letter queues): when the user narrows the
+ * alarms with prefixes, ours are added so a failing notifier still reports itself.
+ */
+function deriveParams(raw, ownAlarmPrefix) {
+  const userPrefixes = parsePrefixes(raw.alarmNamePrefixes);
+  const prefixes = userPrefixes.length > 0 ? [...new Set([...userPrefixes, ownAlarmPrefix])] : [];
+  const slackWebhookParameter = parseParameterName(raw.slackWebhookParameter);
+  return {
+    alertEmails: parseEmails(raw.alertEmail),
+    emailFilterPolicy: { severity: parseSeverities('emailSeverities', raw.emailSeverities) },
+    slackFilterPolicy: { severity: parseSeverities('slackSeverities', raw.slackSeverities) },
+    alarmNamePrefixes: prefixes.join(','),
+    alarmEventPattern: {
+      source: ['aws.cloudwatch'],
+      'detail-type': ['CloudWatch Alarm State Change'],
+      ...(prefixes.length > 0 ? { detail: { alarmName: prefixes.map((prefix) => ({ prefix })) } } : {}),
+    },
+    slackWebhookParameter,
+    slackWebhookParameterArn: parameterArn(slackWebhookParameter),
+    locale: oneOf('locale', String(raw.locale ?? ''), LOCALES),
+    timeZone: parseTimeZone(String(raw.timeZone ?? '')),
+    targetHealthTimeoutMs: parseTimeout(raw.targetHealthTimeoutMs),
+    logLevel: oneOf('logLevel', String(raw.logLevel ?? '').toUpperCase(), LOG_LEVELS),
+  };
+}
+
+/** What osls calls: reads every parameter through its resolver, then derives. */
+async function resolveParams({ resolveVariable }) {
+  const values = await Promise.all(PARAM_NAMES.map((name) => resolveVariable(`param:${name}`)));
+  const raw = Object.fromEntries(PARAM_NAMES.map((name, index) => [name, values[index]]));
+  const service = await resolveVariable('self:service');
+  const stage = await resolveVariable('sls:stage');
+  return deriveParams(raw, `${service}-${stage}-`);
+}
+
+module.exports = resolveParams;
+module.exports.deriveParams = deriveParams;
+module.exports.ParameterError = ParameterError;
+module.exports.SEVERITIES = SEVERITIES;

@@ -1,0 +1,104 @@
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { SNSClient } from '@aws-sdk/client-sns';
+import type { Context } from 'aws-lambda';
+import { logger } from '../lib/adapters/logger';
+import { loadRuleSet } from '../lib/adapters/rules-file';
+import { publishNotification } from '../lib/adapters/sns-publisher';
+import { createTargetHealthReader } from '../lib/adapters/target-health';
+import { type AlarmConfig, type Env, loadAlarmConfig } from '../lib/config';
+import type { RuleSet } from '../lib/core/cloudtrail';
+import { isUnparsed } from '../lib/core/notification';
+import { buildSnsPublish } from '../lib/core/render/sns-message';
+import { type PipelineOptions, processEvent } from '../lib/pipeline';
+import { deliveryFailure, unreadableInput } from './delivery-failure';
+
+/** What an ingest handler needs from the outside; each has a real default, created once per container. */
+export interface IngestHandlerDeps {
+  env?: Env;
+  sns?: () => SNSClient;
+  /** ELBv2 client for a target group's region (its ARN may name another region than ours). */
+  elbv2?: (region: string) => ElasticLoadBalancingV2Client;
+  /** The effective API-call rules; default: the built-in rules plus NOTIFIER_RULES_FILE. */
+  ruleSet?: () => Promise<RuleSet>;
+  now?: () => Date;
+  /** See PipelineOptions: what an SNS message of no known shape becomes. */
+  unrecognizedMessages?: PipelineOptions['unrecognizedMessages'];
+}
+
+/** What one invocation did, returned for logs and tests. */
+export interface IngestSummary {
+  published: number;
+  ignored: number;
+}
+
+/** Remembers the value of the first call (one client, config or rule set per container). */
+export function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= make();
+    return value;
+  };
+}
+
+/**
+ * Builds a handler that turns whatever AWS delivers (EventBridge events, SNS→Lambda events, Lambda
+ * alarm actions) into notifications through the shared pipeline and publishes each to
+ * NOTIFICATIONS_TOPIC_ARN. Ignored inputs are logged with their rule. Throws (so Lambda retries,
+ * then dead-letters) when a publish fails or a record was unreadable, after delivering the rest.
+ * The alarm, api-call and budget functions are this handler; they differ in what is routed to them
+ * and in their IAM permissions.
+ * @example const handler = createIngestHandler({ env: { NOTIFICATIONS_TOPIC_ARN: arn } });
+ */
+export function createIngestHandler(deps: IngestHandlerDeps = {}) {
+  const env = deps.env ?? process.env;
+  const config = once<AlarmConfig>(() => loadAlarmConfig(env));
+  const sns = once(deps.sns ?? (() => new SNSClient({})));
+  const ruleSet = once(deps.ruleSet ?? (() => loadRuleSet(config().rulesFile)));
+  const elbv2Clients = new Map<string, ElasticLoadBalancingV2Client>();
+  const elbv2 = (region: string) => {
+    const client =
+      elbv2Clients.get(region) ?? (deps.elbv2 ?? ((r) => new ElasticLoadBalancingV2Client({ region: r })))(region);
+    elbv2Clients.set(region, client);
+    return client;
+  };
+  const targetHealth = once(() => createTargetHealthReader(elbv2, { timeoutMs: config().targetHealthTimeoutMs }));
+
+  return async function ingestHandler(event: unknown, _context?: Context): Promise<IngestSummary> {
+    const { locale, timeZone, alarmNamePrefixes, topicArn } = config();
+    const now = deps.now?.() ?? new Date();
+    const options: PipelineOptions = {
+      ctx: { locale, timeZone, now },
+      alarmNamePrefixes,
+      targetHealth: targetHealth(),
+      ruleSet: await ruleSet(),
+      ...(deps.unrecognizedMessages ? { unrecognizedMessages: deps.unrecognizedMessages } : {}),
+    };
+    const result = await processEvent(event, options).catch((error: unknown) => {
+      logger.error('input could not be read', { error });
+      throw error;
+    });
+    for (const { rule, reason, path } of result.ignored) logger.info('input ignored', { rule, reason, path });
+    for (const error of result.errors) logger.error('input record could not be read', { error });
+    for (const n of result.notifications.filter(isUnparsed)) {
+      // Delivered with its original text (nothing lost); logged so the parser gets a look.
+      logger.warn('message not parsed', { category: n.category, sourceType: n.source.type, eventId: n.source.id });
+    }
+
+    const outcomes = await Promise.allSettled(
+      result.notifications.map(async (n) => {
+        const messageId = await publishNotification(sns(), topicArn, buildSnsPublish(n));
+        logger.info('notification published', {
+          messageId,
+          category: n.category,
+          severity: n.severity,
+          dedupeKey: n.dedupeKey,
+        });
+      }),
+    );
+    const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
+    for (const error of failures) logger.error('notification not published', { error });
+    if (failures.length > 0) throw deliveryFailure(failures, outcomes.length, 'SNS publishes');
+    if (result.errors.length > 0) throw unreadableInput(result.errors);
+    return { published: outcomes.length, ignored: result.ignored.length };
+  };
+}

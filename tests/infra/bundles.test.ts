@@ -1,0 +1,59 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_DIR, packagedTemplate, zipsIn } from './packaged';
+import { readZip, type ZipEntry } from './zip';
+
+const PACKAGE_TIMEOUT_MS = 120_000;
+/** Far above today's bundles; crossing it means a dependency slipped in (cold starts grow with size). */
+const MAX_ZIP_BYTES = 1.5 * 1024 * 1024;
+/** The SDK v3 user-agent prefix: only bundled SDK code contains it. */
+const SDK_CODE_MARKER = 'aws-sdk-js';
+/** `@aws-sdk/...` may appear only as a whole import specifier (the runtime provides the SDK). */
+const SDK_SPECIFIER = /["'`]@aws-sdk\/[a-z0-9-]+(?:\/[a-z0-9-/]+)?["'`]/g;
+
+const FUNCTIONS = ['alarm', 'slack'] as const;
+const zips = new Map<string, ZipEntry[]>();
+
+beforeAll(() => {
+  packagedTemplate();
+  for (const name of zipsIn(DEFAULT_DIR)) zips.set(name, readZip(join(DEFAULT_DIR, name)));
+}, PACKAGE_TIMEOUT_MS);
+
+/** Excerpts around each `@aws-sdk/` that is not an import specifier. */
+function nonImportMentions(text: string): string[] {
+  const withoutImports = text.replace(SDK_SPECIFIER, '');
+  return [...withoutImports.matchAll(/@aws-sdk\//g)].map(({ index }) =>
+    withoutImports.slice(Math.max(0, index - 40), index + 40),
+  );
+}
+const entries = (fn: string) => zips.get(`${fn}.zip`) ?? [];
+const bundleText = (fn: string) => entries(fn).map((entry) => entry.content.toString('utf8'));
+
+describe('infra: function bundles', () => {
+  it('packages one zip per function', () => {
+    expect([...zips.keys()].sort()).toEqual(FUNCTIONS.map((fn) => `${fn}.zip`));
+  });
+
+  it.each(FUNCTIONS)('%s.zip holds the ESM bundle of its handler and nothing else', (fn) => {
+    expect(entries(fn).map((entry) => entry.name)).toEqual([`src/handlers/${fn}.mjs`]);
+  });
+
+  it.each(FUNCTIONS)('%s.zip stays under the size budget', (fn) => {
+    const size = statSync(join(DEFAULT_DIR, `${fn}.zip`)).size;
+    expect(size).toBeGreaterThan(0);
+    expect(size).toBeLessThan(MAX_ZIP_BYTES);
+  });
+
+  it.each(FUNCTIONS)('%s.zip bundles no AWS SDK code (nodejs22.x ships it)', (fn) => {
+    for (const text of bundleText(fn)) {
+      // booleans and short excerpts: a failing toContain would print the whole minified bundle
+      expect(text.includes(SDK_CODE_MARKER), `"${SDK_CODE_MARKER}" is in the bundle`).toBe(false);
+      expect(nonImportMentions(text)).toEqual([]);
+    }
+  });
+
+  it.each(FUNCTIONS)('%s.zip gives bundled CommonJS code a require()', (fn) => {
+    expect(bundleText(fn)[0]).toMatch(/^import\s*\{\s*createRequire\s*\}\s*from\s*['"]node:module['"]/);
+  });
+});

@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type CfnTemplate, packagedTemplate, resourcesOfType } from './packaged';
+
+const PACKAGE_TIMEOUT_MS = 120_000;
+
+let template: CfnTemplate;
+
+beforeAll(() => {
+  template = packagedTemplate();
+}, PACKAGE_TIMEOUT_MS);
+
+const props = (id: string) => template.Resources[id]?.Properties ?? {};
+
+/** function, its dead-letter queue, the topic that invokes it */
+const WIRING = [
+  ['AlarmLambdaFunction', 'AlarmDeadLetterQueue', 'AlarmActionsTopic'],
+  ['SlackLambdaFunction', 'SlackDeadLetterQueue', 'NotificationsTopic'],
+] as const;
+
+describe('infra: dead-letter queues', () => {
+  it.each(WIRING)('%s sends events it failed on after its retries to %s', (functionId, queueId) => {
+    const [, config] = resourcesOfType(template, 'AWS::Lambda::EventInvokeConfig').find(
+      ([, r]) => JSON.stringify(r.Properties?.FunctionName) === JSON.stringify({ Ref: functionId }),
+    )!;
+    expect(config.Properties?.DestinationConfig).toEqual({
+      OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+    });
+  });
+
+  it.each(WIRING)(
+    '%s: what SNS cannot deliver goes to %s, which only %s may write to',
+    (functionId, queueId, topicId) => {
+      const [, subscription] = resourcesOfType(template, 'AWS::SNS::Subscription').find(
+        ([, r]) => JSON.stringify(r.Properties?.Endpoint) === JSON.stringify({ 'Fn::GetAtt': [functionId, 'Arn'] }),
+      )!;
+      expect(subscription.Properties?.RedrivePolicy).toEqual({
+        deadLetterTargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
+      });
+
+      const [, queuePolicy] = resourcesOfType(template, 'AWS::SQS::QueuePolicy').find(
+        ([, r]) => JSON.stringify(r.Properties?.Queues) === JSON.stringify([{ Ref: queueId }]),
+      )!;
+      expect(queuePolicy.Properties?.PolicyDocument).toMatchObject({
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'sns.amazonaws.com' },
+            Action: 'sqs:SendMessage',
+            Condition: { ArnEquals: { 'aws:SourceArn': { Ref: topicId } } },
+          },
+        ],
+      });
+    },
+  );
+
+  it.each(WIRING)('%s: %s is encrypted and keeps messages for 14 days', (_functionId, queueId) => {
+    expect(props(queueId)).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 1_209_600 });
+  });
+
+  it.each(WIRING)('%s: an alarm fires as soon as %s holds a message', (_functionId, queueId) => {
+    const alarms = resourcesOfType(template, 'AWS::CloudWatch::Alarm').map(([, r]) => r.Properties ?? {});
+    expect(alarms).toContainEqual(
+      expect.objectContaining({
+        AlarmName: expect.stringMatching(/^notifier-dev-/),
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+      }),
+    );
+  });
+});

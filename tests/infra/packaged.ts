@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** A CloudFormation resource as osls writes it (intrinsics stay plain objects, e.g. `{ Ref: 'X' }`). */
+export interface CfnResource {
+  Type: string;
+  Properties?: Record<string, unknown>;
+  DependsOn?: string | string[];
+}
+
+/** The parts of a template the tests read. */
+export interface CfnTemplate {
+  Resources: Record<string, CfnResource>;
+  Outputs?: Record<string, { Value: unknown }>;
+}
+
+/** An IAM policy statement, with single values left as osls wrote them. */
+export interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+}
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Where `npm run package` (and so `npm test`) writes; the default-parameter build. */
+export const DEFAULT_DIR = join(ROOT, '.serverless');
+/** Other parameter sets go elsewhere (git-ignored), so no run clobbers another's output. */
+const CACHE = join(ROOT, 'node_modules/.cache/notifier-infra');
+export const variantDir = (name: string) => join(CACHE, name);
+/** Test files run in parallel, but two osls runs would share serverless-esbuild's `.esbuild/` folder. */
+const LOCK = join(CACHE, 'package.lock');
+const LOCK_POLL_MS = 200;
+/** A lock older than any packaging run was left by a killed process. */
+const LOCK_STALE_MS = 120_000;
+const TEMPLATE = 'cloudformation-template-update-stack.json';
+/** What the template and zips are built from: newer than the template means rebuild. */
+const INPUTS = ['serverless.yml', 'infra', 'src', 'scripts/package.mjs'];
+
+function newestInput(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestInput(join(path, name))));
+}
+
+function isFresh(dir: string): boolean {
+  const template = join(dir, TEMPLATE);
+  if (!existsSync(template)) return false;
+  const built = statSync(template).mtimeMs;
+  return INPUTS.every((input) => newestInput(join(ROOT, input)) <= built);
+}
+
+/**
+ * The packaged template in `dir`, running `scripts/package.mjs` first when it is missing or older
+ * than its inputs. Packaging takes a few seconds: call from `beforeAll` with a long timeout.
+ */
+export function packagedTemplate(dir = DEFAULT_DIR, params: readonly string[] = []): CfnTemplate {
+  if (!isFresh(dir)) {
+    withLock(() => {
+      if (isFresh(dir)) return; // another test file built it while we waited
+      const args = ['scripts/package.mjs', '--package', dir, ...params.map((param) => `--param=${param}`)];
+      execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'pipe' });
+    });
+  }
+  return JSON.parse(readFileSync(join(dir, TEMPLATE), 'utf8')) as CfnTemplate;
+}
+
+function withLock(run: () => void): void {
+  mkdirSync(CACHE, { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      const lockedAt = statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - lockedAt > LOCK_STALE_MS) rmSync(LOCK, { recursive: true, force: true });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, LOCK_POLL_MS);
+    }
+  }
+  try {
+    run();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+/** `[logicalId, resource]` pairs of one type. */
+export function resourcesOfType(template: CfnTemplate, type: string): [string, CfnResource][] {
+  return Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);
+}
+
+/** Every statement of a role's inline policies. */
+export function roleStatements(template: CfnTemplate, roleId: string): Statement[] {
+  const policies = (template.Resources[roleId]?.Properties?.Policies ?? []) as {
+    PolicyDocument: { Statement: Statement[] };
+  }[];
+  return policies.flatMap((policy) => policy.PolicyDocument.Statement);
+}
+
+/** A statement's actions as an array. */
+export const actionsOf = (statement: Statement): string[] =>
+  Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+
+/** The zips osls wrote into `dir`. */
+export const zipsIn = (dir: string): string[] => readdirSync(dir).filter((name) => name.endsWith('.zip'));
