@@ -1,5 +1,7 @@
+import { isCloudTrailRecord } from '../cloudtrail/envelope';
 import { InputError } from '../errors';
 import { isRecord } from '../schemas/parse';
+import { isCloudTrailLog, unwrapCloudTrailLog, unwrapCloudTrailRecord } from './cloudtrail';
 import { parseMessage } from './message';
 import { unwrapSnsEvent, unwrapSnsHttpBody } from './sns';
 import type { UnwrappedItem } from './types';
@@ -22,6 +24,8 @@ const isSnsHttpBody = (value: Record<string, unknown>): boolean =>
  * - an SNS→Lambda event (`Records[].Sns.Message`, each parsed when it is JSON),
  * - an SNS HTTP(S) body (`Type`, `MessageId`, `TopicArn`, `Message`),
  * - a bare message string (plain text, or JSON text),
+ * - a CloudTrail log file (`{"Records": [record, …]}`) or a single raw CloudTrail record, each record
+ *   wrapped as the EventBridge event AWS would deliver,
  * - anything else as itself (an EventBridge event, a Lambda alarm action, a classic alarm message).
  *
  * @throws InputError when the input is neither an object nor a string, or its envelope is broken.
@@ -34,7 +38,11 @@ export function unwrap(input: unknown): Unwrapped {
     return { items: [{ path: '', payload, isMessage: true }], errors: [] };
   }
   if (!isRecord(input)) throw new InputError(`expected a JSON object or a message string, got ${describe(input)}`);
+  if ('Records' in input && isCloudTrailLog(input.Records)) {
+    return { items: unwrapCloudTrailLog(input.Records as Record<string, unknown>[]), errors: [] };
+  }
   if ('Records' in input) return unwrapSnsEvent(input.Records);
+  if (isCloudTrailRecord(input)) return { items: [unwrapCloudTrailRecord(input)], errors: [] };
   if (isSnsHttpBody(input)) return { items: [unwrapSnsHttpBody(input)], errors: [] };
   return { items: [{ path: '', payload: input, isMessage: false }], errors: [] };
 }

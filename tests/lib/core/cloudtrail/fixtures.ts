@@ -1,43 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { API_CALL_DETAIL_TYPE, SIGN_IN_DETAIL_TYPE } from '../../../../src/lib/core/cloudtrail';
+import { wrapCloudTrailRecord } from '../../../../src/lib/core/cloudtrail/envelope';
 
 /** Where the CloudTrail fixtures live (see tests/fixtures/SOURCES.md). */
 export const CLOUDTRAIL_FIXTURES = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'cloudtrail');
 const RECORDS = join(CLOUDTRAIL_FIXTURES, 'records');
 
-/**
- * Detail-type by `eventType`, compared case-insensitively (one docs sample spells it "AwsConsoleSignin");
- * records without one fall back to their event source (sign-in events come from signin.amazonaws.com).
- */
-const detailTypeByEventType: Readonly<Record<string, string>> = {
-  awsconsolesignin: SIGN_IN_DETAIL_TYPE,
-  awscloudtrailinsight: 'AWS Insight via CloudTrail',
-};
-
-/** "aws.ec2" for "ec2.amazonaws.com", as EventBridge names CloudTrail sources. */
-const sourceOf = (eventSource: unknown) =>
-  typeof eventSource === 'string' ? `aws.${eventSource.replace(/\.amazonaws\.com$/, '')}` : 'aws.cloudtrail';
-
-/**
- * Wraps one raw CloudTrail record into the EventBridge envelope AWS delivers it in; `detail` is the
- * record unchanged.
- */
+/** Wraps a raw record as EventBridge would deliver it, with a fixed id per position (stable snapshots). */
 export function wrapRecord(record: Record<string, unknown>, index = 0): Record<string, unknown> {
-  const eventType = typeof record.eventType === 'string' ? record.eventType.toLowerCase() : '';
-  return {
-    version: '0',
-    id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
-    'detail-type':
-      detailTypeByEventType[eventType] ??
-      (record.eventSource === 'signin.amazonaws.com' ? SIGN_IN_DETAIL_TYPE : API_CALL_DETAIL_TYPE),
-    source: sourceOf(record.eventSource),
-    account: record.recipientAccountId ?? (record.userIdentity as { accountId?: unknown } | undefined)?.accountId,
-    time: record.eventTime,
-    region: record.awsRegion,
-    resources: [],
-    detail: record,
-  };
+  return wrapCloudTrailRecord(record, `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`);
 }
 
 /** One EventBridge event from the fixtures, with a readable name. */

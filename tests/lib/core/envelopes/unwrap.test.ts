@@ -99,3 +99,49 @@ describe('envelopes: unwrap', () => {
     expect(errors.map((e) => e.path)).toEqual(['Records[0]', 'Records[1]']);
   });
 });
+
+describe('unwrap: CloudTrail records', () => {
+  const record = {
+    eventVersion: '1.08',
+    eventSource: 'cloudtrail.amazonaws.com',
+    eventName: 'StopLogging',
+    eventID: 'e-1',
+    eventTime: '2024-01-01T00:00:00Z',
+    awsRegion: 'eu-west-1',
+    recipientAccountId: '111122223333',
+    userIdentity: { type: 'Root' },
+  };
+
+  it('wraps a raw record as the EventBridge event AWS would deliver', () => {
+    const { items } = unwrap(record);
+    expect(items).toHaveLength(1);
+    expect(items[0]?.payload).toMatchObject({
+      id: 'e-1',
+      'detail-type': 'AWS API Call via CloudTrail',
+      source: 'aws.cloudtrail',
+      account: '111122223333',
+      region: 'eu-west-1',
+      detail: record,
+    });
+  });
+
+  it('reads a log file ({"Records": [...]}) as one event per record, at Records[i]', () => {
+    const signIn = {
+      ...record,
+      eventSource: 'signin.amazonaws.com',
+      eventName: 'ConsoleLogin',
+      eventType: 'AwsConsoleSignIn',
+    };
+    const { items, errors } = unwrap({ Records: [record, signIn] });
+    expect(errors).toEqual([]);
+    expect(items.map((i) => [i.path, (i.payload as Record<string, unknown>)['detail-type']])).toEqual([
+      ['Records[0]', 'AWS API Call via CloudTrail'],
+      ['Records[1]', 'AWS Console Sign In via CloudTrail'],
+    ]);
+  });
+
+  it('still reads Records of SNS notifications as an SNS event', () => {
+    const { items } = unwrap({ Records: [{ EventSource: 'aws:sns', Sns: { Message: 'hello', MessageId: 'm' } }] });
+    expect(items[0]).toMatchObject({ path: 'Records[0].Sns.Message', payload: 'hello' });
+  });
+});
