@@ -4,6 +4,7 @@ import { type DigestData, digestSources } from '../../lib/core/cost/digest-input
 import { interpretDigest } from '../../lib/core/cost/interpret-digest';
 import { recordedRunDate } from '../../lib/core/cost/recorded-run-date';
 import { InputError } from '../../lib/core/errors';
+import { isRecord } from '../../lib/core/schemas/parse';
 import { EXIT, UsageError } from '../errors';
 import { type CliIo, writeLine } from '../io';
 import { parseFlags, renderFlags, toFormat, toRenderContext } from '../options';
@@ -37,12 +38,10 @@ const flags = {
   metric: { type: 'string' },
 } as const;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 async function readData(file: string, io: CliIo): Promise<DigestData> {
   const input = await readInput(file, io.stdin);
   const label = input.label;
-  if (!isObject(input.value)) throw new InputError('expected one JSON object keyed by API operation', label);
+  if (!isRecord(input.value)) throw new InputError('expected one JSON object keyed by API operation', label);
   const keys = Object.keys(input.value);
   if (keys.length > 0 && !keys.some((k) => (digestSources as readonly string[]).includes(k))) {
     throw new InputError(`none of ${digestSources.join(', ')} found (keys: ${keys.slice(0, 5).join(', ')})`, label);

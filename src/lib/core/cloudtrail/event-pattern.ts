@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRecord } from '../schemas/parse';
 import { cidrContains, parseCidr } from './cidr';
 import { globMatcher } from './glob';
 
@@ -44,8 +45,6 @@ export const eventPatternSchema: z.ZodType<EventPattern> = z.lazy(() =>
 );
 
 const flatten = (value: unknown): unknown[] => (Array.isArray(value) ? value.flatMap(flatten) : [value]);
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const lower = (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : undefined);
 const text = (m: string | { 'equals-ignore-case': string }) => (typeof m === 'string' ? m : m['equals-ignore-case']);
 const folds = (m: string | { 'equals-ignore-case': string }) => typeof m !== 'string';
@@ -61,8 +60,8 @@ const numericOps: Record<NumericOp, (a: number, b: number) => boolean> = {
 
 function anythingBut(spec: unknown, v: unknown): boolean {
   if (Array.isArray(spec)) return !spec.includes(v as string);
-  if (isObject(spec) && typeof spec.prefix === 'string') return typeof v === 'string' && !v.startsWith(spec.prefix);
-  if (isObject(spec) && typeof spec.suffix === 'string') return typeof v === 'string' && !v.endsWith(spec.suffix);
+  if (isRecord(spec) && typeof spec.prefix === 'string') return typeof v === 'string' && !v.startsWith(spec.prefix);
+  if (isRecord(spec) && typeof spec.suffix === 'string') return typeof v === 'string' && !v.endsWith(spec.suffix);
   return v !== spec;
 }
 
@@ -92,7 +91,7 @@ const operators: Record<string, (spec: never, v: unknown) => boolean> = {
 };
 
 function leafMatches(matcher: PatternMatcher, values: unknown[]): boolean {
-  if (!isObject(matcher)) return values.some((v) => v === matcher);
+  if (!isRecord(matcher)) return values.some((v) => v === matcher);
   if ('exists' in matcher) return matcher.exists === values.length > 0;
   const [name, spec] = Object.entries(matcher)[0] ?? [];
   const op = name === undefined ? undefined : operators[name];
@@ -101,7 +100,7 @@ function leafMatches(matcher: PatternMatcher, values: unknown[]): boolean {
 
 function matchesAt(pattern: EventPattern, candidates: unknown[]): boolean {
   return Object.entries(pattern).every(([key, sub]) => {
-    const values = candidates.flatMap((c) => (isObject(c) && c[key] !== undefined ? flatten(c[key]) : []));
+    const values = candidates.flatMap((c) => (isRecord(c) && c[key] !== undefined ? flatten(c[key]) : []));
     return Array.isArray(sub)
       ? (sub as readonly PatternMatcher[]).some((m) => leafMatches(m, values))
       : matchesAt(sub as EventPattern, values);

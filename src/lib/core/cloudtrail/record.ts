@@ -1,15 +1,13 @@
+import { isRecord } from '../schemas/parse';
 import type { CloudTrailRecord } from './schemas';
 
 /** Layout choice: longest request-parameter value shown (policy documents can be kilobytes). */
 export const MAX_PARAM_CHARS = 300;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** The value at a dot path (`ipPermissions.items`) inside `requestParameters`, if any. */
 export function requestParam(record: CloudTrailRecord, path: string): unknown {
   let value: unknown = record.requestParameters;
-  for (const key of path.split('.')) value = isObject(value) ? value[key] : undefined;
+  for (const key of path.split('.')) value = isRecord(value) ? value[key] : undefined;
   return value;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRecord } from '../schemas/parse';
 
 /** A number AWS may send as a number or a numeric string. */
 const amount = z.union([
@@ -52,8 +53,6 @@ export const costAnomalyMessageSchema = z.looseObject({
 
 export type CostAnomalyMessage = z.infer<typeof costAnomalyMessageSchema>;
 export type CostAnomalyRootCause = z.infer<typeof rootCauseSchema>;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The EventBridge envelope of an anomaly: source aws.ce, detail-type "Anomaly Detected". */
 function eventDetail(value: Record<string, unknown>): unknown {
