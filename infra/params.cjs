@@ -13,6 +13,9 @@
  * Failing here, at package time, beats a Lambda that fails on its first alarm.
  */
 
+const { ParameterError, parseTimeZone, splitList } = require('./param-checks.cjs');
+const { deriveDigestParams, DIGEST_PARAM_NAMES } = require('./digest-params.cjs');
+
 /** Severities of a Notification (src/lib/core/notification.ts); subscriptions filter on them. */
 const SEVERITIES = ['critical', 'warning', 'info', 'ok'];
 const LOCALES = ['en', 'ja'];
@@ -34,22 +37,9 @@ const PARAM_NAMES = [
   'slackSeverities',
   'targetHealthTimeoutMs',
   'logLevel',
+  'rulesFile',
+  ...DIGEST_PARAM_NAMES,
 ];
-
-class ParameterError extends Error {
-  constructor(name, problem, example) {
-    super(`Invalid parameter "${name}": ${problem}. Example: --param="${name}=${example}"`);
-    this.name = 'ParameterError';
-    // osls prints `error.stack`; the message is all a user needs, the frames are noise.
-    this.stack = `${this.name}: ${this.message}`;
-  }
-}
-
-const splitList = (value) =>
-  String(value ?? '')
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
 
 function parseEmails(value) {
   const emails = splitList(value);
@@ -90,15 +80,6 @@ function oneOf(name, value, allowed) {
     throw new ParameterError(name, `"${value}" is not one of ${allowed.join(', ')}`, allowed[0]);
   }
   return value;
-}
-
-function parseTimeZone(value) {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return value;
-  } catch (cause) {
-    throw new ParameterError('timeZone', `"${value}" is not an IANA time zone (${cause.message})`, 'Asia/Tokyo');
-  }
 }
 
 function parseTimeout(value) {
@@ -152,6 +133,7 @@ function deriveParams(raw, ownAlarmPrefix) {
   const userPrefixes = parsePrefixes(raw.alarmNamePrefixes);
   const prefixes = userPrefixes.length > 0 ? [...new Set([...userPrefixes, ownAlarmPrefix])] : [];
   const slackWebhookParameter = parseParameterName(raw.slackWebhookParameter);
+  const timeZone = parseTimeZone('timeZone', String(raw.timeZone ?? ''));
   return {
     alertEmails: parseEmails(raw.alertEmail),
     emailFilterPolicy: { severity: parseSeverities('emailSeverities', raw.emailSeverities) },
@@ -165,9 +147,12 @@ function deriveParams(raw, ownAlarmPrefix) {
     slackWebhookParameter,
     slackWebhookParameterArn: parameterArn(slackWebhookParameter),
     locale: oneOf('locale', String(raw.locale ?? ''), LOCALES),
-    timeZone: parseTimeZone(String(raw.timeZone ?? '')),
+    timeZone,
     targetHealthTimeoutMs: parseTimeout(raw.targetHealthTimeoutMs),
     logLevel: oneOf('logLevel', String(raw.logLevel ?? '').toUpperCase(), LOG_LEVELS),
+    // Checked, loaded and turned into EventBridge rules by infra/api-call.cjs.
+    rulesFile: String(raw.rulesFile ?? '').trim(),
+    ...deriveDigestParams(raw, timeZone),
   };
 }
 

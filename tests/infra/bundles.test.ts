@@ -12,7 +12,34 @@ const SDK_CODE_MARKER = 'aws-sdk-js';
 /** `@aws-sdk/...` may appear only as a whole import specifier (the runtime provides the SDK). */
 const SDK_SPECIFIER = /["'`]@aws-sdk\/[a-z0-9-]+(?:\/[a-z0-9-/]+)?["'`]/g;
 
-const FUNCTIONS = ['alarm', 'slack'] as const;
+/** Function name in serverless.yml → handler file. */
+const HANDLERS = {
+  alarm: 'alarm',
+  apiCall: 'api-call',
+  budget: 'budget',
+  costDigest: 'cost-digest',
+  slack: 'slack',
+} as const;
+const FUNCTIONS = Object.keys(HANDLERS) as (keyof typeof HANDLERS)[];
+/**
+ * The SDK packages each bundle imports from the runtime, and nothing else of `@aws-sdk/`. The
+ * digest's Free Tier reader signs its own request (src/lib/adapters/free-tier.ts): it takes the
+ * credential chain from the runtime too, and bundles only the small `@smithy/signature-v4`.
+ */
+const SDK_IMPORTS: Record<keyof typeof HANDLERS, string[]> = {
+  alarm: ['@aws-sdk/client-elastic-load-balancing-v2', '@aws-sdk/client-sns'],
+  apiCall: ['@aws-sdk/client-elastic-load-balancing-v2', '@aws-sdk/client-sns'],
+  budget: ['@aws-sdk/client-elastic-load-balancing-v2', '@aws-sdk/client-sns'],
+  costDigest: [
+    '@aws-sdk/client-budgets',
+    '@aws-sdk/client-cost-explorer',
+    '@aws-sdk/client-sns',
+    '@aws-sdk/credential-provider-node',
+  ],
+  slack: ['@aws-sdk/client-ssm'],
+};
+/** SigV4's algorithm name: present only where the signer is bundled. */
+const SIGV4_MARKER = 'AWS4-HMAC-SHA256';
 const zips = new Map<string, ZipEntry[]>();
 
 beforeAll(() => {
@@ -36,7 +63,7 @@ describe('infra: function bundles', () => {
   });
 
   it.each(FUNCTIONS)('%s.zip holds the ESM bundle of its handler and nothing else', (fn) => {
-    expect(entries(fn).map((entry) => entry.name)).toEqual([`src/handlers/${fn}.mjs`]);
+    expect(entries(fn).map((entry) => entry.name)).toEqual([`src/handlers/${HANDLERS[fn]}.mjs`]);
   });
 
   it.each(FUNCTIONS)('%s.zip stays under the size budget', (fn) => {
@@ -51,6 +78,16 @@ describe('infra: function bundles', () => {
       expect(text.includes(SDK_CODE_MARKER), `"${SDK_CODE_MARKER}" is in the bundle`).toBe(false);
       expect(nonImportMentions(text)).toEqual([]);
     }
+  });
+
+  it.each(FUNCTIONS)('%s.zip imports only the SDK packages it uses, from the runtime', (fn) => {
+    const specifiers = bundleText(fn).flatMap((text) => [...text.matchAll(SDK_SPECIFIER)].map(([m]) => m.slice(1, -1)));
+    expect([...new Set(specifiers)].sort()).toEqual(SDK_IMPORTS[fn]);
+  });
+
+  it('bundles the SigV4 signer only into the digest, which signs its Free Tier call itself', () => {
+    const signing = FUNCTIONS.filter((fn) => bundleText(fn).some((text) => text.includes(SIGV4_MARKER)));
+    expect(signing).toEqual(['costDigest']);
   });
 
   it.each(FUNCTIONS)('%s.zip gives bundled CommonJS code a require()', (fn) => {

@@ -11,14 +11,31 @@ beforeAll(() => {
 
 const props = (id: string) => template.Resources[id]?.Properties ?? {};
 
+/** function, its dead-letter queue */
+const QUEUES = [
+  ['AlarmLambdaFunction', 'AlarmDeadLetterQueue'],
+  ['ApiCallLambdaFunction', 'ApiCallDeadLetterQueue'],
+  ['BudgetLambdaFunction', 'BudgetDeadLetterQueue'],
+  ['CostDigestLambdaFunction', 'CostDigestDeadLetterQueue'],
+  ['SlackLambdaFunction', 'SlackDeadLetterQueue'],
+] as const;
 /** function, its dead-letter queue, the topic that invokes it */
-const WIRING = [
+const SNS_WIRING = [
   ['AlarmLambdaFunction', 'AlarmDeadLetterQueue', 'AlarmActionsTopic'],
+  ['BudgetLambdaFunction', 'BudgetDeadLetterQueue', 'BudgetAlertsTopic'],
   ['SlackLambdaFunction', 'SlackDeadLetterQueue', 'NotificationsTopic'],
 ] as const;
 
 describe('infra: dead-letter queues', () => {
-  it.each(WIRING)('%s sends events it failed on after its retries to %s', (functionId, queueId) => {
+  it('has one queue per function', () => {
+    expect(
+      resourcesOfType(template, 'AWS::SQS::Queue')
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual(QUEUES.map(([, queueId]) => queueId).sort());
+  });
+
+  it.each(QUEUES)('%s sends events it failed on after its retries to %s', (functionId, queueId) => {
     const [, config] = resourcesOfType(template, 'AWS::Lambda::EventInvokeConfig').find(
       ([, r]) => JSON.stringify(r.Properties?.FunctionName) === JSON.stringify({ Ref: functionId }),
     )!;
@@ -27,7 +44,7 @@ describe('infra: dead-letter queues', () => {
     });
   });
 
-  it.each(WIRING)(
+  it.each(SNS_WIRING)(
     '%s: what SNS cannot deliver goes to %s, which only %s may write to',
     (functionId, queueId, topicId) => {
       const [, subscription] = resourcesOfType(template, 'AWS::SNS::Subscription').find(
@@ -53,11 +70,11 @@ describe('infra: dead-letter queues', () => {
     },
   );
 
-  it.each(WIRING)('%s: %s is encrypted and keeps messages for 14 days', (_functionId, queueId) => {
+  it.each(QUEUES)('%s: %s is encrypted and keeps messages for 14 days', (_functionId, queueId) => {
     expect(props(queueId)).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 1_209_600 });
   });
 
-  it.each(WIRING)('%s: an alarm fires as soon as %s holds a message', (_functionId, queueId) => {
+  it.each(QUEUES)('%s: an alarm fires as soon as %s holds a message', (_functionId, queueId) => {
     const alarms = resourcesOfType(template, 'AWS::CloudWatch::Alarm').map(([, r]) => r.Properties ?? {});
     expect(alarms).toContainEqual(
       expect.objectContaining({

@@ -9,9 +9,24 @@ import {
 } from './packaged';
 
 const PACKAGE_TIMEOUT_MS = 120_000;
-const ROLES = ['AlarmRole', 'SlackRole'] as const;
+/** Function roles: role, log group, dead-letter queue. */
+const FUNCTION_ROLES = [
+  ['AlarmRole', 'AlarmLogGroup', 'AlarmDeadLetterQueue'],
+  ['SlackRole', 'SlackLogGroup', 'SlackDeadLetterQueue'],
+  ['ApiCallRole', 'ApiCallLogGroup', 'ApiCallDeadLetterQueue'],
+  ['BudgetRole', 'BudgetLogGroup', 'BudgetDeadLetterQueue'],
+  ['CostDigestRole', 'CostDigestLogGroup', 'CostDigestDeadLetterQueue'],
+] as const;
+const ROLES = [...FUNCTION_ROLES.map(([role]) => role), 'CostDigestScheduleRole'];
+const PUBLISHERS = ['AlarmRole', 'ApiCallRole', 'BudgetRole', 'CostDigestRole'];
 /** Actions that support no resource-level permission, the only ones allowed on `Resource: '*'`. */
-const UNSCOPABLE_ACTIONS = ['elasticloadbalancing:DescribeTargetHealth', 'elasticloadbalancing:DescribeTargetGroups'];
+const UNSCOPABLE_ACTIONS = [
+  'elasticloadbalancing:DescribeTargetHealth',
+  'elasticloadbalancing:DescribeTargetGroups',
+  'ce:GetCostAndUsage',
+  'ce:GetCostForecast',
+  'freetier:GetFreeTierUsage',
+];
 
 let template: CfnTemplate;
 
@@ -26,12 +41,35 @@ const grants = (action: string) =>
   allStatements()
     .filter(([, statement]) => actionsOf(statement).includes(action))
     .map(([role, statement]) => ({ role, resource: statement.Resource }));
+/** Roles granting any action of a service prefix such as `ce:`. */
+const rolesWithPrefix = (prefix: string) => [
+  ...new Set(
+    allStatements()
+      .filter(([, statement]) => actionsOf(statement).some((action) => action.startsWith(prefix)))
+      .map(([role]) => role),
+  ),
+];
+interface TrustPolicy {
+  Statement: { Principal: { Service: string } }[];
+}
+const trustedServices = (role: string) => {
+  const trust = template.Resources[role]?.Properties?.AssumeRolePolicyDocument as TrustPolicy | undefined;
+  return (trust?.Statement ?? []).map((statement) => statement.Principal.Service);
+};
 
 describe('infra: IAM', () => {
-  it('has one role per function and no shared default role', () => {
-    expect(resourcesOfType(template, 'AWS::IAM::Role').map(([id]) => id)).toEqual([...ROLES]);
+  it('has one role per function, one for the digest schedule, and no shared default role', () => {
+    expect(
+      resourcesOfType(template, 'AWS::IAM::Role')
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual([...ROLES].sort());
     expect(resourcesOfType(template, 'AWS::IAM::Policy')).toEqual([]);
     expect(resourcesOfType(template, 'AWS::IAM::ManagedPolicy')).toEqual([]);
+  });
+
+  it.each(FUNCTION_ROLES)('%s is assumable by Lambda only', (role) => {
+    expect(trustedServices(role)).toEqual(['lambda.amazonaws.com']);
   });
 
   it('grants no action by wildcard', () => {
@@ -42,20 +80,31 @@ describe('infra: IAM', () => {
 
   it('uses Resource "*" only for actions that support no resource-level permission', () => {
     const unscoped = allStatements().filter(([, statement]) => JSON.stringify(statement.Resource).includes('"*"'));
-    expect(unscoped.flatMap(([, statement]) => actionsOf(statement))).toEqual(UNSCOPABLE_ACTIONS);
+    expect(unscoped.flatMap(([, statement]) => actionsOf(statement)).sort()).toEqual([...UNSCOPABLE_ACTIONS].sort());
   });
 
-  it('lets only the alarm function publish, and only to the notifications topic', () => {
-    expect(grants('sns:Publish')).toEqual([{ role: 'AlarmRole', resource: { Ref: 'NotificationsTopic' } }]);
-    expect(grants('kms:GenerateDataKey')).toEqual([
-      { role: 'AlarmRole', resource: { 'Fn::GetAtt': ['TopicKey', 'Arn'] } },
-    ]);
+  it('lets the publishing functions publish only to the notifications topic, with its key', () => {
+    expect(grants('sns:Publish')).toEqual(
+      PUBLISHERS.map((role) => ({ role, resource: { Ref: 'NotificationsTopic' } })),
+    );
+    expect(grants('kms:GenerateDataKey')).toEqual(
+      PUBLISHERS.map((role) => ({ role, resource: { 'Fn::GetAtt': ['TopicKey', 'Arn'] } })),
+    );
   });
 
   it('lets only the alarm function read target health', () => {
-    for (const action of UNSCOPABLE_ACTIONS) {
-      expect(grants(action).map(({ role }) => role)).toEqual(['AlarmRole']);
-    }
+    expect(rolesWithPrefix('elasticloadbalancing:')).toEqual(['AlarmRole']);
+  });
+
+  it('lets only the digest function read costs, budgets and the free tier', () => {
+    for (const prefix of ['ce:', 'budgets:', 'freetier:']) expect(rolesWithPrefix(prefix)).toEqual(['CostDigestRole']);
+    expect(grants('budgets:ViewBudget')).toEqual([
+      {
+        role: 'CostDigestRole',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub, not a JS template
+        resource: { 'Fn::Sub': 'arn:${AWS::Partition}:budgets::${AWS::AccountId}:budget/*' },
+      },
+    ]);
   });
 
   it('lets only the slack function read the webhook parameter, and no other parameter', () => {
@@ -74,15 +123,26 @@ describe('infra: IAM', () => {
     });
   });
 
-  it.each([
-    ['AlarmRole', 'AlarmLogGroup', 'AlarmDeadLetterQueue'],
-    ['SlackRole', 'SlackLogGroup', 'SlackDeadLetterQueue'],
-  ])('%s writes only to its own log group %s and dead-letter queue %s', (role, logGroup, queue) => {
-    expect(grants('logs:PutLogEvents').filter((grant) => grant.role === role)).toEqual([
-      { role, resource: { 'Fn::GetAtt': [logGroup, 'Arn'] } },
-    ]);
-    expect(grants('sqs:SendMessage').filter((grant) => grant.role === role)).toEqual([
-      { role, resource: { 'Fn::GetAtt': [queue, 'Arn'] } },
-    ]);
+  it.each(FUNCTION_ROLES)(
+    '%s writes only to its own log group %s and dead-letter queue %s',
+    (role, logGroup, queue) => {
+      expect(grants('logs:PutLogEvents').filter((grant) => grant.role === role)).toEqual([
+        { role, resource: { 'Fn::GetAtt': [logGroup, 'Arn'] } },
+      ]);
+      expect(grants('sqs:SendMessage').filter((grant) => grant.role === role)).toEqual([
+        { role, resource: { 'Fn::GetAtt': [queue, 'Arn'] } },
+      ]);
+    },
+  );
+
+  it('lets the schedule, and only it, invoke the digest function and dead-letter what it could not', () => {
+    expect(trustedServices('CostDigestScheduleRole')).toEqual(['scheduler.amazonaws.com']);
+    expect(roleStatements(template, 'CostDigestScheduleRole').map((s) => [actionsOf(s), s.Resource, s.Effect])).toEqual(
+      [
+        [['lambda:InvokeFunction'], { 'Fn::GetAtt': ['CostDigestLambdaFunction', 'Arn'] }, 'Allow'],
+        [['sqs:SendMessage'], { 'Fn::GetAtt': ['CostDigestDeadLetterQueue', 'Arn'] }, 'Allow'],
+      ],
+    );
+    expect(grants('lambda:InvokeFunction').map(({ role }) => role)).toEqual(['CostDigestScheduleRole']);
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,14 +30,34 @@ export const DEFAULT_DIR = join(ROOT, '.serverless');
 /** Other parameter sets go elsewhere (git-ignored), so no run clobbers another's output. */
 const CACHE = join(ROOT, 'node_modules/.cache/notifier-infra');
 export const variantDir = (name: string) => join(CACHE, name);
+/**
+ * The one non-default parameter set the tests package (each packaging costs seconds, so every
+ * override any test needs goes into this one build): no email, narrowed alarms, a user rules file,
+ * and a digest in Tokyo at 08:30, turned off, with other figures.
+ */
+export const CUSTOM_DIR = variantDir('custom-params');
+export const CUSTOM_RULES_FILE = 'tests/infra/fixtures/notifier-rules.json';
+export const CUSTOM_PARAMS = [
+  'alertEmail=',
+  'alarmNamePrefixes=prod-,billing-',
+  `rulesFile=${CUSTOM_RULES_FILE}`,
+  'digestEnabled=false',
+  'digestSchedule=cron(30 8 ? * MON-FRI *)',
+  'digestTimeZone=Asia/Tokyo',
+  'digestTopN=8',
+  'costMetric=AmortizedCost',
+  'includeCreditsAndRefunds=true',
+] as const;
 /** Test files run in parallel, but two osls runs would share serverless-esbuild's `.esbuild/` folder. */
 const LOCK = join(CACHE, 'package.lock');
 const LOCK_POLL_MS = 200;
 /** A lock older than any packaging run was left by a killed process. */
 const LOCK_STALE_MS = 120_000;
 const TEMPLATE = 'cloudformation-template-update-stack.json';
+/** The parameters a build used, so a build with other parameters is not taken for fresh. */
+const PARAMS_STAMP = 'test-params.json';
 /** What the template and zips are built from: newer than the template means rebuild. */
-const INPUTS = ['serverless.yml', 'infra', 'src', 'scripts/package.mjs'];
+const INPUTS = ['serverless.yml', 'infra', 'src', 'scripts/package.mjs', 'tests/infra/fixtures'];
 
 function newestInput(path: string): number {
   if (!existsSync(path)) return 0;
@@ -46,9 +66,13 @@ function newestInput(path: string): number {
   return Math.max(0, ...readdirSync(path).map((name) => newestInput(join(path, name))));
 }
 
-function isFresh(dir: string): boolean {
+function isFresh(dir: string, params: readonly string[]): boolean {
   const template = join(dir, TEMPLATE);
   if (!existsSync(template)) return false;
+  const stamp = join(dir, PARAMS_STAMP);
+  // `npm run package` writes no stamp: the default build has no parameters from a test.
+  const stamped = existsSync(stamp) ? readFileSync(stamp, 'utf8') : JSON.stringify([]);
+  if (stamped !== JSON.stringify(params)) return false;
   const built = statSync(template).mtimeMs;
   return INPUTS.every((input) => newestInput(join(ROOT, input)) <= built);
 }
@@ -58,11 +82,12 @@ function isFresh(dir: string): boolean {
  * than its inputs. Packaging takes a few seconds: call from `beforeAll` with a long timeout.
  */
 export function packagedTemplate(dir = DEFAULT_DIR, params: readonly string[] = []): CfnTemplate {
-  if (!isFresh(dir)) {
+  if (!isFresh(dir, params)) {
     withLock(() => {
-      if (isFresh(dir)) return; // another test file built it while we waited
+      if (isFresh(dir, params)) return; // another test file built it while we waited
       const args = ['scripts/package.mjs', '--package', dir, ...params.map((param) => `--param=${param}`)];
       execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'pipe' });
+      if (params.length > 0) writeFileSync(join(dir, PARAMS_STAMP), JSON.stringify(params));
     });
   }
   return JSON.parse(readFileSync(join(dir, TEMPLATE), 'utf8')) as CfnTemplate;
@@ -87,6 +112,9 @@ function withLock(run: () => void): void {
   }
 }
 
+/** The build with {@link CUSTOM_PARAMS}. */
+export const customTemplate = (): CfnTemplate => packagedTemplate(CUSTOM_DIR, CUSTOM_PARAMS);
+
 /** `[logicalId, resource]` pairs of one type. */
 export function resourcesOfType(template: CfnTemplate, type: string): [string, CfnResource][] {
   return Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);
@@ -103,6 +131,17 @@ export function roleStatements(template: CfnTemplate, roleId: string): Statement
 /** A statement's actions as an array. */
 export const actionsOf = (statement: Statement): string[] =>
   Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+
+/** The EventBridge rules that invoke a function, as `[logicalId, properties]`. */
+export function rulesTargeting(template: CfnTemplate, functionId: string): [string, Record<string, unknown>][] {
+  return resourcesOfType(template, 'AWS::Events::Rule')
+    .map(([id, rule]): [string, Record<string, unknown>] => [id, rule.Properties ?? {}])
+    .filter(([, props]) =>
+      (props.Targets as { Arn: unknown }[]).some(
+        (target) => JSON.stringify(target.Arn) === JSON.stringify({ 'Fn::GetAtt': [functionId, 'Arn'] }),
+      ),
+    );
+}
 
 /** The zips osls wrote into `dir`. */
 export const zipsIn = (dir: string): string[] => readdirSync(dir).filter((name) => name.endsWith('.zip'));

@@ -1,9 +1,13 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { costMetrics } from '../../src/lib/cost-config';
 
 /** infra/*.cjs are CommonJS for osls' `${file()}` resolver; these are the parts under test. */
 interface ParamsModule {
   deriveParams(raw: Record<string, string>, ownAlarmPrefix: string): Record<string, unknown>;
+}
+interface DigestParamsModule {
+  COST_METRICS: string[];
 }
 interface SubscriptionsModule {
   emailSubscriptions(emails: string[], filterPolicy: object): { Resources: Record<string, { Properties: object }> };
@@ -12,6 +16,7 @@ interface SubscriptionsModule {
 const require = createRequire(import.meta.url);
 const { deriveParams } = require('../../infra/params.cjs') as ParamsModule;
 const { emailSubscriptions } = require('../../infra/email-subscriptions.cjs') as SubscriptionsModule;
+const { COST_METRICS } = require('../../infra/digest-params.cjs') as DigestParamsModule;
 
 /** serverless.yml's `params.default`. */
 const DEFAULTS = {
@@ -24,6 +29,13 @@ const DEFAULTS = {
   slackSeverities: 'critical,warning,info,ok',
   targetHealthTimeoutMs: '2000',
   logLevel: 'INFO',
+  rulesFile: '',
+  digestEnabled: 'true',
+  digestSchedule: 'cron(0 9 * * ? *)',
+  digestTimeZone: '',
+  digestTopN: '5',
+  costMetric: 'UnblendedCost',
+  includeCreditsAndRefunds: 'false',
 };
 const derive = (overrides: Partial<typeof DEFAULTS>) => deriveParams({ ...DEFAULTS, ...overrides }, 'notifier-dev-');
 
@@ -36,9 +48,35 @@ describe('infra: params', () => {
       slackFilterPolicy: { severity: ['critical', 'warning', 'info', 'ok'] },
       emailFilterPolicy: { severity: ['critical', 'warning', 'ok'] },
       targetHealthTimeoutMs: '2000',
+      rulesFile: '',
+      digestState: 'ENABLED',
+      digestSchedule: 'cron(0 9 * * ? *)',
+      digestTimeZone: 'UTC',
+      digestTopN: '5',
+      costMetric: 'UnblendedCost',
+      includeCreditsAndRefunds: 'false',
     });
   });
 
+  it('runs the digest in the time zone of the notifications unless digestTimeZone says otherwise', () => {
+    expect(derive({ timeZone: 'Europe/Berlin' }).digestTimeZone).toBe('Europe/Berlin');
+    expect(derive({ timeZone: 'Europe/Berlin', digestTimeZone: 'Asia/Tokyo' }).digestTimeZone).toBe('Asia/Tokyo');
+  });
+
+  it.each([
+    ['cron(30 8 ? * MON-FRI *)', 'ENABLED'],
+    ['rate(1 day)', 'ENABLED'],
+  ])('accepts the schedule %s', (digestSchedule) => {
+    expect(derive({ digestSchedule }).digestSchedule).toBe(digestSchedule);
+  });
+
+  it('turns the digest schedule off with digestEnabled=false', () => {
+    expect(derive({ digestEnabled: 'FALSE' }).digestState).toBe('DISABLED');
+  });
+
+  it('knows the same cost metrics as the digest function', () => {
+    expect(COST_METRICS).toEqual([...costMetrics]);
+  });
   it('trims and de-duplicates email addresses, keeping the first spelling', () => {
     expect(derive({ alertEmail: ' ops@example.com, OPS@example.com ,,oncall@example.org' }).alertEmails).toEqual([
       'ops@example.com',
@@ -62,6 +100,16 @@ describe('infra: params', () => {
     ['targetHealthTimeoutMs', { targetHealthTimeoutMs: '60000' }, /targetHealthTimeoutMs/],
     ['slackWebhookParameter', { slackWebhookParameter: 'has space' }, /slackWebhookParameter/],
     ['logLevel', { logLevel: 'LOUD' }, /logLevel/],
+    ['digestSchedule', { digestSchedule: 'cron(0 9 * * *)' }, /digestSchedule.*5 cron fields, not 6/],
+    ['digestSchedule', { digestSchedule: 'cron(0 9 * * MON *)' }, /digestSchedule.*"\?"/],
+    ['digestSchedule', { digestSchedule: 'at(2026-01-01T09:00:00)' }, /digestSchedule.*not a cron\(\) or rate\(\)/],
+    ['digestSchedule', { digestSchedule: 'rate(0 days)' }, /digestSchedule/],
+    ['digestTimeZone', { digestTimeZone: 'Tokyo' }, /digestTimeZone.*"Tokyo"/],
+    ['digestTopN', { digestTopN: '0' }, /digestTopN.*from 1 to 20/],
+    ['digestTopN', { digestTopN: '21' }, /digestTopN/],
+    ['costMetric', { costMetric: 'unblendedcost' }, /costMetric.*UnblendedCost, BlendedCost/],
+    ['digestEnabled', { digestEnabled: 'yes' }, /digestEnabled.*"yes" is not true or false/],
+    ['includeCreditsAndRefunds', { includeCreditsAndRefunds: '1' }, /includeCreditsAndRefunds/],
   ])('rejects a bad %s with a message naming it and an example', (_name, overrides, message) => {
     expect(() => derive(overrides)).toThrow(message);
     expect(() => derive(overrides)).toThrow(/Example: --param="/);

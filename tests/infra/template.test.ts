@@ -1,27 +1,49 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CfnResource, type CfnTemplate, packagedTemplate, resourcesOfType, variantDir } from './packaged';
+import {
+  type CfnResource,
+  type CfnTemplate,
+  customTemplate,
+  packagedTemplate,
+  resourcesOfType,
+  rulesTargeting,
+} from './packaged';
 
 /** Packaging runs osls and esbuild: seconds, not milliseconds. */
 const PACKAGE_TIMEOUT_MS = 120_000;
-/** The names src/lib/config.ts reads (interfaces.md, C). */
+/** The names src/lib/config.ts and src/lib/cost-config.ts read (interfaces.md, C). */
 const ENVIRONMENT_NAMES = [
   'NOTIFICATIONS_TOPIC_ARN',
   'NOTIFIER_LOCALE',
   'NOTIFIER_TIME_ZONE',
+  'NOTIFIER_RULES_FILE',
   'ALARM_NAME_PREFIXES',
   'SLACK_WEBHOOK_PARAMETER',
   'TARGET_HEALTH_TIMEOUT_MS',
+  'DIGEST_TOP_N',
+  'COST_METRIC',
+  'COST_INCLUDE_CREDITS_AND_REFUNDS',
+  'AWS_ACCOUNT_ID',
   'POWERTOOLS_SERVICE_NAME',
   'POWERTOOLS_LOG_LEVEL',
 ];
+/** Every function, its handler, its role. */
+const FUNCTIONS = [
+  ['AlarmLambdaFunction', 'src/handlers/alarm.main', 'AlarmRole'],
+  ['ApiCallLambdaFunction', 'src/handlers/api-call.main', 'ApiCallRole'],
+  ['BudgetLambdaFunction', 'src/handlers/budget.main', 'BudgetRole'],
+  ['CostDigestLambdaFunction', 'src/handlers/cost-digest.main', 'CostDigestRole'],
+  ['SlackLambdaFunction', 'src/handlers/slack.main', 'SlackRole'],
+] as const;
+/** Functions that publish Notifications. */
+const PUBLISHERS = FUNCTIONS.map(([id]) => id).filter((id) => id !== 'SlackLambdaFunction');
 
 let template: CfnTemplate;
-/** Packaged with `alertEmail=` (none) and `alarmNamePrefixes=prod-,billing-`. */
+/** Packaged with CUSTOM_PARAMS: no email, `alarmNamePrefixes=prod-,billing-`, … */
 let narrowed: CfnTemplate;
 
 beforeAll(() => {
   template = packagedTemplate();
-  narrowed = packagedTemplate(variantDir('no-email-prefixed'), ['alertEmail=', 'alarmNamePrefixes=prod-,billing-']);
+  narrowed = customTemplate();
 }, PACKAGE_TIMEOUT_MS);
 
 const props = (resource: CfnResource | undefined) => resource?.Properties ?? {};
@@ -34,13 +56,10 @@ const emailSubscriptions = (t: CfnTemplate) =>
   resourcesOfType(t, 'AWS::SNS::Subscription').filter(([, r]) => props(r).Protocol === 'email');
 const subscriptionOf = (t: CfnTemplate, functionId: string) =>
   props(lambdaSubscriptions(t).find(([, r]) => JSON.stringify(props(r).Endpoint).includes(`"${functionId}"`))?.[1]);
-const alarmRulePattern = (t: CfnTemplate) => props(resourcesOfType(t, 'AWS::Events::Rule')[0]?.[1]).EventPattern;
+const alarmRulePattern = (t: CfnTemplate) => rulesTargeting(t, 'AlarmLambdaFunction')[0]?.[1].EventPattern;
 
 describe('infra: functions', () => {
-  it.each([
-    ['AlarmLambdaFunction', 'src/handlers/alarm.main', 'AlarmRole'],
-    ['SlackLambdaFunction', 'src/handlers/slack.main', 'SlackRole'],
-  ])('%s runs %s on nodejs22.x arm64 with its own role %s', (id, handler, role) => {
+  it.each(FUNCTIONS)('%s runs %s on nodejs22.x arm64 with its own role %s', (id, handler, role) => {
     expect(fn(template, id)).toMatchObject({
       Handler: handler,
       Runtime: 'nodejs22.x',
@@ -49,22 +68,23 @@ describe('infra: functions', () => {
     });
   });
 
-  it('has exactly the two functions', () => {
-    expect(resourcesOfType(template, 'AWS::Lambda::Function').map(([id]) => id)).toEqual([
-      'AlarmLambdaFunction',
-      'SlackLambdaFunction',
-    ]);
+  it('has exactly these functions', () => {
+    expect(resourcesOfType(template, 'AWS::Lambda::Function').map(([id]) => id)).toEqual(FUNCTIONS.map(([id]) => id));
   });
 
-  it('gives the slack function time for Slack retries', () => {
+  it('gives the slack function time for Slack retries, and the digest time for its billing calls', () => {
     expect(fn(template, 'SlackLambdaFunction').Timeout).toBeGreaterThanOrEqual(30);
+    expect(fn(template, 'CostDigestLambdaFunction').Timeout).toBeGreaterThanOrEqual(60);
   });
 
   it('sets only the environment variable names the config reads', () => {
-    const names = ['AlarmLambdaFunction', 'SlackLambdaFunction'].flatMap((id) => Object.keys(variables(template, id)));
+    const names = FUNCTIONS.flatMap(([id]) => Object.keys(variables(template, id)));
     expect(names.filter((name) => !ENVIRONMENT_NAMES.includes(name))).toEqual([]);
-    expect(variables(template, 'AlarmLambdaFunction').NOTIFICATIONS_TOPIC_ARN).toEqual({ Ref: 'NotificationsTopic' });
     expect(variables(template, 'SlackLambdaFunction').SLACK_WEBHOOK_PARAMETER).toBe('/notifier/slack-webhook-url');
+  });
+
+  it.each(PUBLISHERS)('%s publishes to the notifications topic', (id) => {
+    expect(variables(template, id).NOTIFICATIONS_TOPIC_ARN).toEqual({ Ref: 'NotificationsTopic' });
   });
 
   it('keeps the logs for a bounded time', () => {
@@ -80,8 +100,7 @@ describe('infra: alarm sources', () => {
       source: ['aws.cloudwatch'],
       'detail-type': ['CloudWatch Alarm State Change'],
     });
-    const [, rule] = resourcesOfType(template, 'AWS::Events::Rule')[0]!;
-    expect(props(rule).Targets).toMatchObject([{ Arn: { 'Fn::GetAtt': ['AlarmLambdaFunction', 'Arn'] } }]);
+    expect(rulesTargeting(template, 'AlarmLambdaFunction')).toHaveLength(1);
   });
 
   it('narrows the rule to the alarm name prefixes, plus the stack’s own alarms', () => {
@@ -96,7 +115,8 @@ describe('infra: alarm sources', () => {
 
   it('subscribes the alarm function to the alarm-actions topic, which CloudWatch of this account may publish to', () => {
     expect(subscriptionOf(template, 'AlarmLambdaFunction')).toMatchObject({ TopicArn: { Ref: 'AlarmActionsTopic' } });
-    const [, policy] = resourcesOfType(template, 'AWS::SNS::TopicPolicy')[0]!;
+    const policy = template.Resources.AlarmActionsTopicPolicy;
+    expect(props(policy).Topics).toEqual([{ Ref: 'AlarmActionsTopic' }]);
     expect(JSON.stringify(props(policy))).toContain('"aws:SourceAccount"');
     expect(props(policy).PolicyDocument).toMatchObject({
       Statement: expect.arrayContaining([
@@ -127,13 +147,16 @@ describe('infra: notifications topic', () => {
 
   it('has no email subscription when alertEmail is empty', () => {
     expect(emailSubscriptions(narrowed)).toEqual([]);
-    expect(lambdaSubscriptions(narrowed)).toHaveLength(2);
+    expect(lambdaSubscriptions(narrowed)).toHaveLength(3);
   });
 
-  it.each(['NotificationsTopic', 'AlarmActionsTopic'])('encrypts %s with the rotated customer managed key', (id) => {
-    expect(props(template.Resources[id]).KmsMasterKeyId).toEqual({ Ref: 'TopicKey' });
-    expect(props(template.Resources.TopicKey).EnableKeyRotation).toBe(true);
-  });
+  it.each(['NotificationsTopic', 'AlarmActionsTopic', 'BudgetAlertsTopic'])(
+    'encrypts %s with the rotated customer managed key',
+    (id) => {
+      expect(props(template.Resources[id]).KmsMasterKeyId).toEqual({ Ref: 'TopicKey' });
+      expect(props(template.Resources.TopicKey).EnableKeyRotation).toBe(true);
+    },
+  );
 
   it('lets CloudWatch use the key, or alarms could not publish to the encrypted topic', () => {
     const statements = (props(template.Resources.TopicKey).KeyPolicy as { Statement: Record<string, unknown>[] })
@@ -146,7 +169,7 @@ describe('infra: notifications topic', () => {
     );
   });
 
-  it.each(['NotificationsTopicArn', 'AlarmActionsTopicArn'])('outputs %s', (name) => {
+  it.each(['NotificationsTopicArn', 'AlarmActionsTopicArn', 'BudgetAlertsTopicArn'])('outputs %s', (name) => {
     expect(template.Outputs?.[name]?.Value).toBeDefined();
   });
 });
