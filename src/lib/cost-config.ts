@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { type AlarmConfig, type Env, loadAlarmConfig, parseOrThrow } from './config';
 import { DEFAULT_DIGEST_TOP_N } from './core/cost/compute-digest';
 import { DEFAULT_COST_METRIC } from './core/cost/cost-series';
-import { ConfigError } from './core/errors';
 
 /** Most services a digest lists by name (Slack and email stay readable). */
 const MAX_DIGEST_TOP_N = 20;
