@@ -11,7 +11,7 @@ import { fieldLabels, mfaLabels, phrases, principalKindLabels, targetKindLabels,
 import { describeVia } from './user-agent';
 
 /** Layout choice: longest target name kept in a title (the full value is in the fields). */
-const MAX_TITLE_TARGET_CHARS = 80;
+const MAX_TITLE_TARGET_CHARS = 40;
 
 /** Kinds whose role name is worth showing next to the kind ("assumed role Operator"). */
 const showsRole: ReadonlySet<Principal['kind']> = new Set(['assumed-role', 'identity-center', 'federated']);
@@ -34,10 +34,20 @@ function resultText(record: CloudTrailRecord, locale: Locale): string {
   return [code, record.errorMessage].filter(Boolean).join(': ') || phrases[locale].failure;
 }
 
-function titleText(record: CloudTrailRecord, details: RuleDetails, who: string, locale: Locale): string {
+/** "TEST-trail" for "arn:aws:cloudtrail:us-west-2:123456789012:trail/TEST-trail": titles stay short; fields keep the ARN. */
+function shortName(name: string): string {
+  return name.startsWith('arn:') ? (name.split(/[:/]/).at(-1) ?? name) : name;
+}
+
+/**
+ * "StopLogging on trail TEST-trail by Alice", short enough for a mail subject. The principal's kind
+ * and MFA are in the Who field; only sign-ins keep them in the title, where MFA is the news.
+ */
+function titleText(record: CloudTrailRecord, details: RuleDetails, p: Principal, locale: Locale): string {
+  const who = record.eventSource === 'signin.amazonaws.com' ? principalLabel(p, locale) : p.name;
   const t = details.target;
-  const name =
-    t && (t.name.length <= MAX_TITLE_TARGET_CHARS ? t.name : `${t.name.slice(0, MAX_TITLE_TARGET_CHARS - 1)}…`);
+  const short = t ? shortName(t.name) : '';
+  const name = short.length <= MAX_TITLE_TARGET_CHARS ? short : `${short.slice(0, MAX_TITLE_TARGET_CHARS - 1)}…`;
   const target = t ? `${targetKindLabels[locale][t.kind]} ${name}` : '';
   const failure = succeeded(record) ? '' : (record.errorCode ?? record.errorMessage ?? phrases[locale].failure);
   if (locale === 'ja') {
@@ -116,7 +126,7 @@ export function buildApiCallNotification(
     category: 'api-call',
     severity: rule.severity,
     locale,
-    title: titleText(record, details, who, locale),
+    title: titleText(record, details, principal, locale),
     summary: phrases[locale].summary(ruleTitle, who, what, viaText, result),
     fields,
     links: links(event, principal, region, locale),

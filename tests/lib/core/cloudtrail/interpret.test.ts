@@ -27,7 +27,8 @@ describe('cloudtrail: interpretApiCall', () => {
     );
     if (result.kind !== 'notification') throw new Error('expected a notification');
     const n = result.notification;
-    expect(n.title).toBe('StopLogging on trail management-events by alice (IAM user, no MFA)');
+    expect(n.title).toBe('StopLogging on trail management-events by alice');
+    expect(n.fields[0]?.value).toContain('alice (IAM user, no MFA)');
     expect(n.fields.map((f) => f.label)).toEqual([
       'Who',
       'Via',

@@ -61,7 +61,7 @@ describe('cloudtrail: user rules file', () => {
     const result = interpretApiCall(hit, ctx, set);
     expect(result.kind === 'notification' && [result.notification.severity, result.notification.title]).toEqual([
       'critical',
-      'UpdateFunctionCode20150331v2 by alice (IAM user, no MFA)',
+      'UpdateFunctionCode20150331v2 by alice',
     ]);
     expect(interpretApiCall(miss, ctx, set).kind).toBe('ignored');
     const pattern = eventPatterns(set).find((p) => p.ruleIds.includes('prod-function-code'))!;
