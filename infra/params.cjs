@@ -34,6 +34,7 @@ const PARAM_NAMES = [
   'timeZone',
   'alarmNamePrefixes',
   'emailSeverities',
+  'emailApiCallSeverities',
   'slackSeverities',
   'targetHealthTimeoutMs',
   'logLevel',
@@ -64,6 +65,22 @@ function parseSeverities(name, value) {
     throw new ParameterError(name, `${problem} (allowed: ${SEVERITIES.join(', ')})`, 'critical,warning');
   }
   return severities;
+}
+
+/**
+ * The email subscriptions' filter: API-call alerts (which go to Slack anyway) only at
+ * `emailApiCallSeverities`, every other category at `emailSeverities`. SNS `$or` filter policies:
+ * https://docs.aws.amazon.com/sns/latest/dg/and-or-logic.html
+ */
+function emailFilterPolicy(raw) {
+  const severities = parseSeverities('emailSeverities', raw.emailSeverities);
+  const apiCall = parseSeverities('emailApiCallSeverities', raw.emailApiCallSeverities);
+  return {
+    $or: [
+      { category: ['api-call'], severity: apiCall },
+      { category: [{ 'anything-but': ['api-call'] }], severity: severities },
+    ],
+  };
 }
 
 function parsePrefixes(value) {
@@ -136,7 +153,7 @@ function deriveParams(raw, ownAlarmPrefix) {
   const timeZone = parseTimeZone('timeZone', String(raw.timeZone ?? ''));
   return {
     alertEmails: parseEmails(raw.alertEmail),
-    emailFilterPolicy: { severity: parseSeverities('emailSeverities', raw.emailSeverities) },
+    emailFilterPolicy: emailFilterPolicy(raw),
     slackFilterPolicy: { severity: parseSeverities('slackSeverities', raw.slackSeverities) },
     alarmNamePrefixes: prefixes.join(','),
     alarmEventPattern: {

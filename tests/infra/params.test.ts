@@ -26,6 +26,7 @@ const DEFAULTS = {
   timeZone: 'UTC',
   alarmNamePrefixes: '',
   emailSeverities: 'critical,warning,ok',
+  emailApiCallSeverities: 'critical',
   slackSeverities: 'critical,warning,info,ok',
   targetHealthTimeoutMs: '2000',
   logLevel: 'INFO',
@@ -46,7 +47,12 @@ describe('infra: params', () => {
       alarmNamePrefixes: '',
       alarmEventPattern: { source: ['aws.cloudwatch'], 'detail-type': ['CloudWatch Alarm State Change'] },
       slackFilterPolicy: { severity: ['critical', 'warning', 'info', 'ok'] },
-      emailFilterPolicy: { severity: ['critical', 'warning', 'ok'] },
+      emailFilterPolicy: {
+        $or: [
+          { category: ['api-call'], severity: ['critical'] },
+          { category: [{ 'anything-but': ['api-call'] }], severity: ['critical', 'warning', 'ok'] },
+        ],
+      },
       targetHealthTimeoutMs: '2000',
       rulesFile: '',
       digestState: 'ENABLED',
@@ -93,6 +99,7 @@ describe('infra: params', () => {
   it.each([
     ['alertEmail', { alertEmail: 'ops@example.com,not-an-address' }, /alertEmail.*not-an-address/],
     ['emailSeverities', { emailSeverities: 'critical,urgent' }, /emailSeverities.*urgent/],
+    ['emailApiCallSeverities', { emailApiCallSeverities: '' }, /emailApiCallSeverities.*empty/],
     ['slackSeverities', { slackSeverities: ' , ' }, /slackSeverities.*empty/],
     ['locale', { locale: 'fr' }, /locale.*"fr"/],
     ['timeZone', { timeZone: 'Mars/Olympus' }, /timeZone.*Mars\/Olympus/],

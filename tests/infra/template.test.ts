@@ -134,13 +134,18 @@ describe('infra: notifications topic', () => {
     });
   });
 
-  it('subscribes each alertEmail address, filtered on severity', () => {
+  it('subscribes each alertEmail address: critical API calls, and other categories by severity', () => {
     const subscriptions = emailSubscriptions(template).map(([, r]) => props(r));
     expect(subscriptions.map((s) => s.Endpoint)).toEqual(['ops@example.com', 'oncall@example.com']);
     for (const subscription of subscriptions) {
       expect(subscription).toMatchObject({
         TopicArn: { Ref: 'NotificationsTopic' },
-        FilterPolicy: { severity: ['critical', 'warning', 'ok'] },
+        FilterPolicy: {
+          $or: [
+            { category: ['api-call'], severity: ['critical'] },
+            { category: [{ 'anything-but': ['api-call'] }], severity: ['critical', 'warning', 'ok'] },
+          ],
+        },
       });
     }
   });
