@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, formatInstant, isValidTimeZone } from '../../../src/lib/core/time';
+
+describe('time: formatDuration', () => {
+  it.each([
+    [0, 'en', '0 s'],
+    [499, 'en', '0 s'],
+    [45_000, 'en', '45 s'],
+    [60_000, 'en', '1 min'],
+    [999_000, 'en', '16 min 39 s'],
+    [3_600_000, 'en', '1 h'],
+    [3_600_000 + 23 * 60_000 + 5_000, 'en', '1 h 23 min'],
+    [2 * 86_400_000 + 3 * 3_600_000 + 59_000, 'en', '2 d 3 h'],
+    [86_400_000 + 30_000, 'en', '1 d'],
+    [-5_000, 'en', '0 s'],
+    [999_000, 'ja', '16分39秒'],
+    [3_600_000 + 23 * 60_000, 'ja', '1時間23分'],
+    [2 * 86_400_000 + 3 * 3_600_000, 'ja', '2日3時間'],
+    [0, 'ja', '0秒'],
+  ] as const)('formats %i ms in %s as "%s"', (ms, locale, expected) => {
+    expect(formatDuration(ms, locale)).toBe(expected);
+  });
+});
+
+describe('time: formatInstant', () => {
+  it.each([
+    ['2019-10-02T17:04:40Z', 'UTC', 'en', '2019-10-02 17:04:40 UTC'],
+    ['2019-10-02T17:04:40Z', 'Asia/Tokyo', 'ja', '2019-10-03 02:04:40 JST'],
+    ['2019-10-02T17:04:40Z', 'Asia/Tokyo', 'en', '2019-10-03 02:04:40 GMT+9'],
+    ['2024-03-10T06:59:59Z', 'America/New_York', 'en', '2024-03-10 01:59:59 EST'],
+    ['2024-03-10T07:00:00Z', 'America/New_York', 'en', '2024-03-10 03:00:00 EDT'],
+    ['2020-10-05T06:47:38.033+0000', 'UTC', 'en', '2020-10-05 06:47:38 UTC'],
+  ] as const)('shows %s in %s (%s) as "%s"', (iso, zone, locale, expected) => {
+    expect(formatInstant(iso, zone, locale)).toBe(expected);
+  });
+
+  it('shows an unreadable timestamp as it came, rather than losing it', () => {
+    expect(formatInstant('yesterday at noon', 'UTC', 'en')).toBe('yesterday at noon');
+  });
+});
+
+describe('time: isValidTimeZone', () => {
+  it.each([
+    ['UTC', true],
+    ['Asia/Tokyo', true],
+    ['Europe/London', true],
+    ['Asia/Tokio', false],
+    ['', false],
+    ['GMT+25', false],
+  ])('%s → %s', (zone, valid) => {
+    expect(isValidTimeZone(zone)).toBe(valid);
+  });
+});
