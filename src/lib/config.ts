@@ -6,7 +6,8 @@ import { isValidTimeZone } from './core/time';
 /** How long one ELBv2 enrichment call may take before the alarm is sent without it. */
 const DEFAULT_TARGET_HEALTH_TIMEOUT_MS = 2_000;
 /** Upper bound keeps enrichment well inside the alarm function's timeout. */
-const MAX_TARGET_HEALTH_TIMEOUT_MS = 30_000;
+/** Same bound as the deploy parameter (infra/params.cjs): the alarm function itself has 15 s. */
+const MAX_TARGET_HEALTH_TIMEOUT_MS = 10_000;
 
 /**
  * SNS topic ARN, e.g. arn:aws:sns:us-east-1:123456789012:notifications.

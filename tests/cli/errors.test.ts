@@ -23,7 +23,11 @@ describe('notifier: bad input and usage', () => {
     ['a missing file', ['render', join(dir, 'nope.json')], /nope\.json: no such file/],
     ['a JSON number', ['render', file('number.json', '42')], /number|object|event/i],
     ['a JSON array', ['render', file('array.json', '[1, 2]')], /array|object|event/i],
-    ['an object of no known shape', ['render', file('object.json', '{"hello": "world"}')], /shape|event|recogni/i],
+    [
+      'an object of no known shape, naming the file',
+      ['render', file('object.json', '{"hello": "world"}')],
+      /object\.json: not a known event shape/,
+    ],
     ['no FILE', ['render'], /expected exactly one FILE/],
     ['two FILEs', ['render', 'a.json', 'b.json'], /expected exactly one FILE/],
     ['an unknown flag', ['render', '--colour', 'x.json'], /colour/],
