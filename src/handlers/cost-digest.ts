@@ -10,7 +10,7 @@ import { logger } from '../lib/adapters/logger';
 import { publishNotification } from '../lib/adapters/sns-publisher';
 import type { Env } from '../lib/config';
 import { computeDigest } from '../lib/core/cost/compute-digest';
-import { dateInZone, isIsoDate } from '../lib/core/cost/digest-dates';
+import { digestRunDate, isIsoDate } from '../lib/core/cost/digest-dates';
 import { interpretDigest } from '../lib/core/cost/interpret-digest';
 import { InputError } from '../lib/core/errors';
 import { buildSnsPublish } from '../lib/core/render/sns-message';
@@ -73,7 +73,7 @@ export function createCostDigestHandler(deps: CostDigestHandlerDeps = {}) {
       freeTier: deps.freeTier?.() ?? createFreeTierReader(),
     };
     const now = deps.now?.() ?? new Date();
-    const date = requestedDate(event) ?? dateInZone(now, config.timeZone);
+    const date = requestedDate(event) ?? digestRunDate(now, config.timeZone);
     const account = config.accountId ?? accountOf(context);
     const { data, costExplorerRequests } = await collectDigestData(clients, {
       date,

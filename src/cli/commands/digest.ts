@@ -1,5 +1,5 @@
 import { computeDigest } from '../../lib/core/cost/compute-digest';
-import { dateInZone, isIsoDate } from '../../lib/core/cost/digest-dates';
+import { digestRunDate, isIsoDate } from '../../lib/core/cost/digest-dates';
 import { type DigestData, digestSources } from '../../lib/core/cost/digest-input';
 import { interpretDigest } from '../../lib/core/cost/interpret-digest';
 import { recordedRunDate } from '../../lib/core/cost/recorded-run-date';
@@ -74,7 +74,7 @@ export async function digestCommand(args: string[], io: CliIo): Promise<number> 
   const topN = toTop(values.top);
   const data = await readData(values.data, io);
   const digest = computeDigest(data, {
-    date: values.date ?? recordedRunDate(data) ?? dateInZone(ctx.now, ctx.timeZone),
+    date: values.date ?? recordedRunDate(data) ?? digestRunDate(ctx.now, ctx.timeZone),
     ...(topN !== undefined ? { topN } : {}),
     ...(values.metric ? { metric: values.metric } : {}),
   });

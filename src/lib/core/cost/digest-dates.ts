@@ -70,6 +70,17 @@ export interface DigestWindow {
 }
 
 /**
+ * The run date of a digest sent at `instant`: the date in the team's zone, but never later than the
+ * date in UTC, because Cost Explorer's days are UTC days. East of UTC a 09:00 digest runs before
+ * midnight UTC (Sydney: 23:00 UTC the day before), and "yesterday" in the zone would be a UTC day
+ * still in progress; taking the earlier date reports the last complete one.
+ * @example digestRunDate(new Date('2024-05-14T23:00:00Z'), 'Australia/Sydney') // "2024-05-14" (not 05-15)
+ */
+export function digestRunDate(instant: Date, timeZone: string): string {
+  return [dateInZone(instant, timeZone), dateInZone(instant, 'UTC')].sort()[0]!;
+}
+
+/**
  * The date ranges for a digest run on `date`.
  * @example digestWindow('2026-11-24').costStart // "2026-11-01"
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateInZone, digestWindow, isIsoDate } from '../../../../src/lib/core/cost/digest-dates';
+import { dateInZone, digestRunDate, digestWindow, isIsoDate } from '../../../../src/lib/core/cost/digest-dates';
 
 describe('cost: digest dates', () => {
   it.each([
@@ -32,5 +32,17 @@ describe('cost: digest dates', () => {
     ['yesterday', false],
   ])('%s is a date: %s', (text, valid) => {
     expect(isIsoDate(text)).toBe(valid);
+  });
+});
+
+describe('cost: digestRunDate (Cost Explorer days are UTC days)', () => {
+  it.each([
+    ['2024-05-14T23:00:00Z', 'Australia/Sydney', '2024-05-14', '09:00 in Sydney is still the 14th in UTC'],
+    ['2024-05-15T00:00:00Z', 'Asia/Tokyo', '2024-05-15', '09:00 in Tokyo is midnight UTC'],
+    ['2024-05-15T13:00:00Z', 'America/New_York', '2024-05-15', 'west of UTC the zone date is the earlier'],
+    ['2024-05-15T03:00:00Z', 'America/Los_Angeles', '2024-05-14', 'late evening in Los Angeles'],
+    ['2024-05-15T09:00:00Z', 'UTC', '2024-05-15', 'UTC itself'],
+  ])('%s in %s runs for %s (%s)', (instant, zone, expected) => {
+    expect(digestRunDate(new Date(instant), zone)).toBe(expected);
   });
 });
