@@ -24,7 +24,8 @@ import { parseAt } from './schemas/parse';
 
 /**
  * Name of the rule that deliberately dropped an input; it appears in `ignored[].rule`. Built in here:
- * `sns-subscription-confirmation`, `sns-unsubscribe-confirmation`, `alarm-name-prefix`; from the
+ * `sns-subscription-confirmation`, `sns-unsubscribe-confirmation`, `alarm-name-prefix`,
+ * `alarm-actions-suppressed`; from the
  * API-call rule set: `no-rule-matches` and the ids of user ignore rules.
  */
 export type IgnoreRule = string;
@@ -157,6 +158,22 @@ const envelopeRules: ReadonlyArray<readonly [IgnoreRule, string]> = [
   ['sns-unsubscribe-confirmation', 'UnsubscribeConfirmation'],
 ];
 
+/**
+ * A composite alarm whose actions its suppressor alarm is holding back (`actionsSuppressedBy:
+ * "Alarm"`) is what the team asked to stay quiet about. WaitPeriod and ExtensionPeriod are not
+ * ignored: CloudWatch may still run the actions when they end, and no new event says so.
+ * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-suppression.html
+ */
+function suppressionRule(route: Route): Route {
+  if (route.kind !== 'alarm' || route.alarm.state.actionsSuppressedBy !== 'Alarm') return route;
+  const by = route.alarm.actionsSuppressor ? ` by ${route.alarm.actionsSuppressor}` : '';
+  return {
+    kind: 'ignored',
+    rule: 'alarm-actions-suppressed',
+    reason: `actions of "${route.alarm.name}" are suppressed${by}, which is in ALARM`,
+  };
+}
+
 function nameRule(route: Route, prefixes: readonly string[] | undefined): Route {
   const name = route.kind === 'alarm' ? route.alarm.name : route.kind === 'notify' ? route.alarmName : undefined;
   if (!prefixes?.length || name === undefined || prefixes.some((prefix) => name.startsWith(prefix))) return route;
@@ -177,7 +194,7 @@ export function classify(item: UnwrappedItem, options: ClassifyOptions = {}): Ro
   const { payload } = item;
   if (typeof payload === 'string') return shapeRoutes.text(item, {}, options);
   const shape = shapes.find(([, test]) => test(payload))?.[0];
-  if (shape) return nameRule(shapeRoutes[shape](item, payload, options), options.alarmNamePrefixes);
+  if (shape) return suppressionRule(nameRule(shapeRoutes[shape](item, payload, options), options.alarmNamePrefixes));
   if (item.isMessage && options.unrecognizedMessages === 'budget') return costRoute(payload, item.envelope);
   if (item.isMessage) return { kind: 'notify', notify: (ctx) => snsJsonNotification(payload, item.envelope, ctx) };
   throw new InputError(

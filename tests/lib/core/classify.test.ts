@@ -57,3 +57,32 @@ describe('classify', () => {
     expect(() => routeOf({})).toThrow(/not a known event shape/);
   });
 });
+
+describe('classify: composite alarms with an actions suppressor', () => {
+  const event = JSON.parse(
+    readFileSync(
+      new URL(
+        '../../fixtures/cloudwatch-alarm/eventbridge-composite-alarm-with-suppressor-ALARM.json',
+        import.meta.url,
+      ),
+      'utf8',
+    ),
+  );
+  const item = (detailState: Record<string, unknown>) => ({
+    path: '',
+    isMessage: false,
+    payload: { ...event, detail: { ...event.detail, state: { ...event.detail.state, ...detailState } } },
+  });
+
+  it('ignores an alarm whose suppressor is in ALARM, by a named rule', () => {
+    const route = classify(item({ actionsSuppressedBy: 'Alarm' }));
+    expect(route).toMatchObject({ kind: 'ignored', rule: 'alarm-actions-suppressed' });
+  });
+
+  it.each(['WaitPeriod', 'ExtensionPeriod'])(
+    'still notifies during a %s (CloudWatch may run the actions later)',
+    (by) => {
+      expect(classify(item({ actionsSuppressedBy: by })).kind).toBe('alarm');
+    },
+  );
+});

@@ -12,9 +12,19 @@ const relations = {
   LessThanThreshold: ['below', 'atOrAbove'],
   LessThanOrEqualToThreshold: ['atOrBelow', 'above'],
   LessThanLowerOrGreaterThanUpperThreshold: ['outsideBand', 'insideBand'],
-  GreaterThanUpperThreshold: ['outsideBand', 'insideBand'],
-  LessThanLowerThreshold: ['outsideBand', 'insideBand'],
+  // One-sided band alarms: not breaching says nothing about the other side of the band.
+  GreaterThanUpperThreshold: ['aboveBand', 'notAboveBand'],
+  LessThanLowerThreshold: ['belowBand', 'notBelowBand'],
 } as const satisfies Record<string, readonly [Relation, Relation]>;
+
+const bandRelations: ReadonlySet<Relation> = new Set([
+  'outsideBand',
+  'insideBand',
+  'aboveBand',
+  'notAboveBand',
+  'belowBand',
+  'notBelowBand',
+]);
 
 /** The anomaly band of the latest datapoint, from reasonData or the reason text. */
 export function bandOf(alarm: Alarm): { low: number; high: number } | undefined {
@@ -53,7 +63,7 @@ function valueSentence(alarm: Alarm, locale: Locale): string | undefined {
   const breaching = facts.breaching ?? alarm.state.value === 'ALARM';
   const relation = relations[operator][breaching ? 0 : 1];
   const band = bandOf(alarm);
-  const isBand = relation === 'outsideBand' || relation === 'insideBand';
+  const isBand = bandRelations.has(relation);
   if (isBand ? !band : alarm.threshold === undefined) return undefined;
   const limit = band && isBand ? t.band(formatNumber(band.low, locale), formatNumber(band.high, locale)) : '';
   const threshold = isBand ? limit : formatNumber(alarm.threshold ?? 0, locale);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseDescribeTargetHealth } from '../../../../src/lib/core/alarm/describe-target-health';
 import { alarmFromEventBridge } from '../../../../src/lib/core/alarm/from-eventbridge';
 import { alarmFromSnsMessage } from '../../../../src/lib/core/alarm/from-sns-message';
 import { alarmSeverities, interpretAlarm } from '../../../../src/lib/core/alarm/interpret-alarm';
@@ -18,22 +19,8 @@ const eb = (file: string) =>
 const albAlarm = () =>
   alarmFromSnsMessage(fixture('cloudwatch-alarm/sns-message-alb-unhealthyhostcount-ALARM.json'), '');
 
-/** DescribeTargetHealth output (or its bare array) → our targets; the real adapter is elsewhere. */
-function targetsOf(file: string): TargetHealth[] {
-  type Description = {
-    Target: { Id: string; Port?: number };
-    TargetHealth: { State: string; Reason?: string; Description?: string };
-  };
-  const output = fixture<{ TargetHealthDescriptions: Description[] } | Description[]>(`elbv2/${file}`);
-  const list = Array.isArray(output) ? output : output.TargetHealthDescriptions;
-  return list.map((d) => ({
-    id: d.Target.Id,
-    ...(d.Target.Port !== undefined ? { port: d.Target.Port } : {}),
-    state: d.TargetHealth.State,
-    ...(d.TargetHealth.Reason ? { reason: d.TargetHealth.Reason } : {}),
-    ...(d.TargetHealth.Description ? { description: d.TargetHealth.Description } : {}),
-  }));
-}
+/** A recorded DescribeTargetHealth output (or its bare array) → our targets. */
+const targetsOf = (file: string): TargetHealth[] => parseDescribeTargetHealth(fixture(`elbv2/${file}`));
 const reportFor = (file: string, extra: Partial<TargetHealthReport> = {}): TargetHealthReport[] =>
   targetGroupsOf(albAlarm()).map((targetGroup) => ({ targetGroup, targets: targetsOf(file), ...extra }));
 const field = (n: { fields: Array<{ label: string; value: string }> }, label: string) =>
@@ -150,5 +137,22 @@ describe('alarm: interpret', () => {
     const n = interpretAlarm(albAlarm(), en);
     expect(n.fields.some((f) => /target/i.test(f.label))).toBe(false);
     expect(n.notes).toEqual([]);
+  });
+});
+
+describe('alarm: one-sided anomaly bands', () => {
+  const withOperator = (operator: string, value: 'OK' | 'ALARM') => {
+    const alarm = eb('eventbridge-anomaly-detection-alarm-ALARM.json');
+    return { ...alarm, comparison: operator, state: { ...alarm.state, value, reason: undefined } };
+  };
+
+  it.each([
+    ['GreaterThanUpperThreshold', 'ALARM', 'above the expected band'],
+    ['GreaterThanUpperThreshold', 'OK', 'not above the expected band'],
+    ['LessThanLowerThreshold', 'ALARM', 'below the expected band'],
+    ['LessThanLowerThreshold', 'OK', 'not below the expected band'],
+    ['LessThanLowerOrGreaterThanUpperThreshold', 'OK', 'within the expected band'],
+  ] as const)('%s in %s says "%s"', (operator, value, words) => {
+    expect(interpretAlarm(withOperator(operator, value), en).summary).toContain(words);
   });
 });
