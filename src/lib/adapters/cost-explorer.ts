@@ -10,6 +10,7 @@ import { DEFAULT_COST_METRIC } from '../core/cost/cost-series';
 import { digestWindow } from '../core/cost/digest-dates';
 import type { CostAndUsagePage, DigestData, FreeTierUsageResponse, SourceError } from '../core/cost/digest-input';
 import { FREE_TIER_MAX_RESULTS, type FreeTierReader } from './free-tier';
+import { withTimeout } from './timeout';
 
 /**
  * Cost Explorer charges $0.01 per API request, each page counting as one.
@@ -58,6 +59,8 @@ export interface CollectOptions {
   readonly accountId?: string;
   /** Include credits and refunds (default false: they hide what is actually being used). */
   readonly includeCreditsAndRefunds?: boolean;
+  /** Per-source time limit; default {@link DIGEST_SOURCE_TIMEOUT_MS}. */
+  readonly timeoutMs?: number;
 }
 
 /** What was collected and how many paid Cost Explorer requests it took. */
@@ -74,9 +77,15 @@ function toSourceError(error: unknown): SourceError {
   return { error: { name, message } };
 }
 
-async function capture<T>(call: () => Promise<T>): Promise<T | SourceError> {
+/**
+ * Time each source gets (all four run in parallel; Cost Explorer pages one after the other): a stuck
+ * connection becomes a note in the digest, well inside the function's 60 s, instead of no digest.
+ */
+export const DIGEST_SOURCE_TIMEOUT_MS = 15_000;
+
+async function capture<T>(call: (signal: AbortSignal) => Promise<T>, timeoutMs: number): Promise<T | SourceError> {
   try {
-    return await call();
+    return await withTimeout(timeoutMs, call);
   } catch (error) {
     return toSourceError(error);
   }
@@ -97,7 +106,8 @@ export async function collectDigestData(clients: DigestClients, options: Collect
     ? undefined
     : { Not: { Dimensions: { Key: 'RECORD_TYPE', Values: [...EXCLUDED_RECORD_TYPES] } } };
   let requests = 0;
-  const costAndUsage = capture(async () => {
+  const timeoutMs = options.timeoutMs ?? DIGEST_SOURCE_TIMEOUT_MS;
+  const costAndUsage = capture(async (abortSignal) => {
     const pages: CostAndUsagePage[] = [];
     let token: string | undefined;
     do {
@@ -111,14 +121,15 @@ export async function collectDigestData(clients: DigestClients, options: Collect
           ...(filter ? { Filter: filter } : {}),
           ...(token ? { NextPageToken: token } : {}),
         }),
+        { abortSignal },
       );
       pages.push(page as unknown as CostAndUsagePage);
       token = page.NextPageToken;
     } while (token && pages.length < MAX_COST_AND_USAGE_PAGES);
     return pages;
-  });
+  }, timeoutMs);
   const forecast = w.forecast
-    ? capture(async () => {
+    ? capture(async (abortSignal) => {
         requests += 1;
         return clients.costExplorer.send(
           new GetCostForecastCommand({
@@ -127,29 +138,33 @@ export async function collectDigestData(clients: DigestClients, options: Collect
             Metric: forecastMetrics[metric] ?? 'UNBLENDED_COST',
             ...(filter ? { Filter: filter } : {}),
           }),
+          { abortSignal },
         );
-      })
+      }, timeoutMs)
     : undefined;
   const budgets = options.accountId
-    ? capture(() =>
-        clients.budgets.send(
-          new DescribeBudgetsCommand({ AccountId: options.accountId, MaxResults: DESCRIBE_BUDGETS_MAX_RESULTS }),
-        ),
+    ? capture(
+        (abortSignal) =>
+          clients.budgets.send(
+            new DescribeBudgetsCommand({ AccountId: options.accountId, MaxResults: DESCRIBE_BUDGETS_MAX_RESULTS }),
+            { abortSignal },
+          ),
+        timeoutMs,
       )
     : Promise.resolve<SourceError>({ error: { name: 'AccountIdUnknown', message: 'the AWS account id is not known' } });
-  const freeTier = capture(async () => {
+  const freeTier = capture(async (signal) => {
     const pages: FreeTierUsageResponse[] = [];
     let nextToken: string | undefined;
     do {
-      const page = (await clients.freeTier({
-        maxResults: FREE_TIER_MAX_RESULTS,
-        ...(nextToken ? { nextToken } : {}),
-      })) as FreeTierUsageResponse;
+      const page = (await clients.freeTier(
+        { maxResults: FREE_TIER_MAX_RESULTS, ...(nextToken ? { nextToken } : {}) },
+        signal,
+      )) as FreeTierUsageResponse;
       pages.push(page);
       nextToken = page.nextToken;
     } while (nextToken && pages.length < MAX_FREE_TIER_PAGES);
     return pages;
-  });
+  }, timeoutMs);
   const [GetCostAndUsage, GetCostForecast, DescribeBudgets, GetFreeTierUsage] = await Promise.all([
     costAndUsage,
     forecast,

@@ -20,7 +20,10 @@ const SIGNING_SERVICE = 'freetier';
 export const FREE_TIER_MAX_RESULTS = 1000;
 
 /** One GetFreeTierUsage call: request in, raw JSON response out (throws an error named like the SDK's). */
-export type FreeTierReader = (input: { nextToken?: string; maxResults?: number }) => Promise<unknown>;
+export type FreeTierReader = (
+  input: { nextToken?: string; maxResults?: number },
+  signal?: AbortSignal,
+) => Promise<unknown>;
 
 /** SHA-256 in the shape the SigV4 signer expects, from node:crypto. */
 type SourceData = string | ArrayBuffer | ArrayBufferView;
@@ -76,7 +79,7 @@ export function createFreeTierReader(options: FreeTierReaderOptions = {}): FreeT
     sha256: NodeSha256,
   });
   const doFetch = options.fetch ?? fetch;
-  return async function getFreeTierUsage(input) {
+  return async function getFreeTierUsage(input, signal) {
     const body = JSON.stringify(input);
     const signed = await signer.sign({
       method: 'POST',
@@ -92,7 +95,12 @@ export function createFreeTierReader(options: FreeTierReaderOptions = {}): FreeT
       },
       body,
     });
-    const response = await doFetch(new URL('/', url), { method: 'POST', headers: signed.headers, body });
+    const response = await doFetch(new URL('/', url), {
+      method: 'POST',
+      headers: signed.headers,
+      body,
+      ...(signal ? { signal } : {}),
+    });
     const text = await response.text();
     const json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     if (response.ok) return json;

@@ -7,6 +7,7 @@ import {
 import { parseDescribeTargetHealth } from '../core/alarm/describe-target-health';
 import type { HealthCheck, TargetGroupRef, TargetHealthReport } from '../core/alarm/target-health';
 import { describeAwsError } from './aws-errors';
+import { withTimeout } from './timeout';
 
 /** Reads the health of target groups; never throws (a failure is the report's `error`). */
 export type TargetHealthReader = (refs: TargetGroupRef[]) => Promise<TargetHealthReport[]>;
@@ -19,31 +20,6 @@ export interface TargetHealthReaderOptions {
 
 /** A client, or a function giving the client for a target group's region (ELBv2 ARNs are regional). */
 export type Elbv2ClientSource = ElasticLoadBalancingV2Client | ((region: string) => ElasticLoadBalancingV2Client);
-
-class TimeoutError extends Error {
-  override readonly name = 'TimeoutError';
-}
-
-/**
- * Runs `call` with an abort signal and settles within `timeoutMs` even if the call ignores the
- * signal (a stuck connection must not hold the alarm back).
- */
-async function withTimeout<T>(timeoutMs: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new TimeoutError(`no answer within ${timeoutMs} ms`);
-      controller.abort(error);
-      reject(error);
-    }, timeoutMs);
-  });
-  try {
-    return await Promise.race([call(controller.signal), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 function toHealthCheck(group: TargetGroup | undefined): HealthCheck | undefined {
   if (!group) return undefined;

@@ -108,4 +108,19 @@ describe('adapters: collectDigestData', () => {
       error: { name: 'AccountIdUnknown', message: 'the AWS account id is not known' },
     });
   });
+
+  it('turns a source that never answers into a note within the time limit, and still returns the others', async () => {
+    const hang = vi.fn(
+      (_input: unknown, signal?: AbortSignal) =>
+        new Promise((_, reject) => {
+          signal?.addEventListener('abort', () => reject(signal.reason));
+        }),
+    );
+    const started = Date.now();
+    const { data } = await collectDigestData(clients(hang as never), { date: '2024-05-14', timeoutMs: 200 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(data.GetFreeTierUsage).toEqual({ error: { name: 'TimeoutError', message: 'no answer within 200 ms' } });
+    expect(data.GetCostAndUsage).toEqual([{ ResultsByTime: [] }]);
+    expect(hang.mock.calls[0]?.[1]?.aborted).toBe(true);
+  });
 });
