@@ -1,4 +1,4 @@
-import type { Locale } from './locale';
+import { intlLocales, type Locale } from './locale';
 
 /**
  * True when `zone` is an IANA time zone this runtime knows (e.g. "Asia/Tokyo", "UTC").
@@ -11,8 +11,6 @@ export function isValidTimeZone(zone: string): boolean {
     return false;
   }
 }
-
-const zoneNameLocale = { en: 'en-US', ja: 'ja-JP' } as const;
 
 /**
  * Formats an instant as `YYYY-MM-DD HH:mm:ss ZONE` in the given IANA time zone, ZONE being the
@@ -36,7 +34,7 @@ export function formatInstant(iso: string | Date, timeZone: string, locale: Loca
   }).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   const zone =
-    new Intl.DateTimeFormat(zoneNameLocale[locale], { timeZone, timeZoneName: 'short' })
+    new Intl.DateTimeFormat(intlLocales[locale], { timeZone, timeZoneName: 'short' })
       .formatToParts(date)
       .find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} ${zone}`;

@@ -1,4 +1,5 @@
 import type { Locale, RenderContext } from '../locale';
+import { lookup } from '../lookup';
 import type { Field } from '../notification';
 import { formatDuration, formatInstant } from '../time';
 import { bandOf, incidentMillis } from './alarm-summary';
@@ -8,9 +9,6 @@ import type { Alarm } from './model';
 
 /** Newest datapoints shown; reasonData rarely has more, but a long evaluation window could. */
 export const MAX_DATAPOINTS_SHOWN = 10;
-
-const lookup = <T extends object>(table: T, key: string | undefined): T[keyof T] | undefined =>
-  key !== undefined && Object.hasOwn(table, key) ? table[key as keyof T] : undefined;
 
 function metricFields(alarm: Alarm, locale: Locale): Field[] {
   const t = alarmText[locale];

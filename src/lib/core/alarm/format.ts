@@ -1,8 +1,6 @@
-import type { Locale } from '../locale';
+import { intlLocales, type Locale } from '../locale';
 import { formatDuration } from '../time';
 import type { AlarmMetric } from './model';
-
-const numberLocales = { en: 'en-US', ja: 'ja-JP' } as const;
 
 /**
  * A metric value for people: grouped thousands, and as many decimals as its size needs
@@ -11,7 +9,7 @@ const numberLocales = { en: 'en-US', ja: 'ja-JP' } as const;
 export function formatNumber(value: number, locale: Locale): string {
   const size = Math.abs(value);
   const maximumFractionDigits = size >= 100 ? 1 : size >= 1 ? 2 : 4;
-  return new Intl.NumberFormat(numberLocales[locale], { maximumFractionDigits }).format(value);
+  return new Intl.NumberFormat(intlLocales[locale], { maximumFractionDigits }).format(value);
 }
 
 /** A period in seconds as a duration ("5 min", "5分"). */

@@ -1,4 +1,5 @@
 import type { SnsEnvelope } from '../envelopes/types';
+import { lookup } from '../lookup';
 import { type ClassicMetricQuery, type ClassicTrigger, classicAlarmMessageSchema } from '../schemas/classic-alarm';
 import { parseAt } from '../schemas/parse';
 import { completeAlarm, toIsoInstant } from './derive';
@@ -25,9 +26,6 @@ const treatMissingNames = {
   breaching: 'breaching',
   ignore: 'ignore',
 } as const;
-
-const lookup = <T extends Record<string, string>>(table: T, key: string): string | undefined =>
-  Object.hasOwn(table, key) ? table[key as keyof T] : undefined;
 
 function treatMissingOf(text: string | null | undefined): string | undefined {
   const word = (text ?? '').replace(/^.*TreatMissingData:/, '').trim();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from '../errors';
 import { severitySchema } from '../notification';
+import { formatPath } from '../schemas/parse';
 import { parseCidr } from './cidr';
 import { eventPatternSchema } from './event-pattern';
 import type { ApiCallRule, IgnoreRule, RuleSet } from './rule';
@@ -75,11 +76,6 @@ export const rulesFileSchema = z
   });
 export type RulesFile = z.output<typeof rulesFileSchema>;
 
-/** `rules[0].eventNames[1]` from a zod issue path. */
-function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${String(k)}`)).join('');
-}
-
 function toRule(rule: RulesFile['rules'][number]): ApiCallRule {
   const title = typeof rule.title === 'string' ? { en: rule.title, ja: rule.title } : rule.title;
   const detailType = rule.eventSource === 'signin.amazonaws.com' ? SIGN_IN_DETAIL_TYPE : API_CALL_DETAIL_TYPE;
@@ -105,7 +101,7 @@ export function parseRulesFile(value: unknown, source: string = RULES_FILE_NAME)
   const result = rulesFileSchema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${formatPath(issue.path)}: ` : '';
+    const where = issue && issue.path.length > 0 ? `${formatPath('', issue.path)}: ` : '';
     throw new ConfigError(`${source}: ${where}${issue?.message ?? 'is not valid'}`, { cause: result.error });
   }
   const ignores: IgnoreRule[] = result.data.ignore.map(({ id, ...rest }, i) => ({ id: id ?? `ignore[${i}]`, ...rest }));

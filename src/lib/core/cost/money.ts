@@ -1,4 +1,4 @@
-import type { Locale } from '../locale';
+import { intlLocales, type Locale } from '../locale';
 
 /**
  * Decimal places kept exactly when adding Cost Explorer amounts ("0.0000462902" has 10). Sums are
@@ -89,8 +89,6 @@ export function exactToNumber(exact: bigint): number {
   return Number(exact) / Number(SCALE);
 }
 
-const intlLocale = { en: 'en-US', ja: 'ja-JP' } as const;
-
 /**
  * Formats minor units as money for people, per locale and currency (`$1,234.56`, `¥1,235`).
  * An unknown currency code is shown as `1,234.56 XYZ`.
@@ -99,7 +97,7 @@ export function formatMoney(minor: number, currency: string, locale: Locale): st
   const digits = minorDigits(currency);
   const value = minor / 10 ** digits;
   try {
-    return new Intl.NumberFormat(intlLocale[locale], {
+    return new Intl.NumberFormat(intlLocales[locale], {
       style: 'currency',
       currency,
       minimumFractionDigits: digits,
@@ -112,7 +110,7 @@ export function formatMoney(minor: number, currency: string, locale: Locale): st
 
 /** Formats a plain number (usage quantities, percentages) with the locale's separators. */
 export function formatNumber(value: number, locale: Locale, maxFractionDigits = 2): string {
-  return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: maxFractionDigits }).format(value);
+  return new Intl.NumberFormat(intlLocales[locale], { maximumFractionDigits: maxFractionDigits }).format(value);
 }
 
 /** Formats a ratio as a percentage with one decimal (`123.4%`); big ratios without decimals. */
@@ -129,7 +127,7 @@ export function formatDecimalMoney(value: string, currency: string, locale: Loca
   const min = minorDigits(currency);
   const decimals = Math.min(20, Math.max(min, value.split('.')[1]?.length ?? 0));
   try {
-    return new Intl.NumberFormat(intlLocale[locale], {
+    return new Intl.NumberFormat(intlLocales[locale], {
       style: 'currency',
       currency,
       minimumFractionDigits: min,

@@ -2,6 +2,7 @@ import { toIsoInstant } from '../alarm/derive';
 import { placeOf } from '../alarm/place';
 import { alarmConsoleUrl } from '../links/console';
 import type { RenderContext } from '../locale';
+import { lookup } from '../lookup';
 import { type Field, NOTIFICATION_SCHEMA_VERSION, type Notification } from '../notification';
 import { type AlarmConfigChangeDetail, alarmConfigChangeDetailSchema } from '../schemas/cloudwatch-alarm';
 import type { EventBridgeEvent } from '../schemas/eventbridge';
@@ -14,9 +15,6 @@ export const CONFIG_CHANGE_SOURCE_TYPE = 'aws.cloudwatch/CloudWatch Alarm Config
 
 /** Paths that change on every save and say nothing about what the user changed. */
 const NOISE = /(^|\.)timestamp$|^metrics\[\d+\]\.id$/;
-
-const lookup = <T extends object>(table: T, key: string): T[keyof T] | undefined =>
-  Object.hasOwn(table, key) ? table[key as keyof T] : undefined;
 
 /** `threshold: 70 → 80` for every scalar that differs between two configurations. */
 function changes(before: unknown, after: unknown): string[] {

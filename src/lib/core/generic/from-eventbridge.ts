@@ -1,6 +1,7 @@
 import { toIsoInstant } from '../alarm/derive';
 import { isRegionCode } from '../links/partition';
 import type { RenderContext } from '../locale';
+import { lookup } from '../lookup';
 import { NOTIFICATION_SCHEMA_VERSION, type Notification, type Severity } from '../notification';
 import type { EventBridgeEvent } from '../schemas/eventbridge';
 import { isRecord } from '../schemas/parse';
@@ -37,9 +38,6 @@ const detailTypeSeverities: Record<string, Severity> = {
 
 /** AWS Health descriptions arrive with `\n` written out as two characters. */
 const unescapeNewlines = (value: string): string => value.replace(/\\n/g, '\n');
-
-const lookup = <T>(table: Record<string, T>, key: string): T | undefined =>
-  Object.hasOwn(table, key) ? table[key] : undefined;
 
 /**
  * A notification for any well-formed EventBridge event we have no interpreter for: its
