@@ -81,10 +81,11 @@ const eventBridgeRoutes: Record<string, (event: EventBridgeEvent, item: Unwrappe
     kind: 'alarm',
     alarm: alarmFromEventBridge(event, item.path),
   }),
-  'aws.ce/Anomaly Detected': (event) => ({
-    kind: 'notify',
-    notify: (ctx) => interpretCostMessage(event, ctx, event.time ? { occurredAt: event.time } : {}),
-  }),
+  // An anomaly event we cannot read is still news, but not a budget alert: the generic route takes it.
+  'aws.ce/Anomaly Detected': (event) =>
+    isCostAnomaly(event)
+      ? { kind: 'notify', notify: (ctx) => interpretCostMessage(event, ctx, event.time ? { occurredAt: event.time } : {}) }
+      : genericEventRoute(event),
   'aws.cloudwatch/CloudWatch Alarm Configuration Change': (event, item) => {
     const detail = parseConfigChange(event, item.path);
     return {

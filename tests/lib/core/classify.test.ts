@@ -86,3 +86,26 @@ describe('classify: composite alarms with an actions suppressor', () => {
     },
   );
 });
+
+describe('classify: cost anomaly events', () => {
+  const ctx = { locale: 'en', timeZone: 'UTC', now: new Date('2024-01-01T00:00:00Z') } as const;
+  const anomaly = JSON.parse(
+    readFileSync(
+      new URL('../../fixtures/budgets/cost-anomaly-detection-eventbridge-anomaly-detected-docs.json', import.meta.url),
+      'utf8',
+    ),
+  );
+  const notify = (payload: Record<string, unknown>) => {
+    const route = classify({ path: '', isMessage: false, payload });
+    if (route.kind !== 'notify') throw new Error(`expected a notification, got ${route.kind}`);
+    return route.notify(ctx);
+  };
+
+  it('reads an "Anomaly Detected" event as a cost anomaly', () => {
+    expect(notify(anomaly).category).toBe('cost-anomaly');
+  });
+
+  it('delivers an unreadable one as a generic event, not as a budget alert', () => {
+    expect(notify({ ...anomaly, detail: { unexpected: true } }).category).toBe('event');
+  });
+});

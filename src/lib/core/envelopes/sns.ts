@@ -32,6 +32,8 @@ function envelopeOf(kind: SnsEnvelope['kind'], sns: SnsNotification): SnsEnvelop
  */
 export function unwrapSnsEvent(records: unknown): { items: UnwrappedItem[]; errors: InputError[] } {
   if (!Array.isArray(records)) throw new InputError('expected an array of SNS records', 'Records');
+  // Lambda never delivers an empty batch: an empty one is a broken input, not "nothing happened".
+  if (records.length === 0) throw new InputError('no records', 'Records');
   const items: UnwrappedItem[] = [];
   const errors: InputError[] = [];
   records.forEach((record: unknown, index) => {

@@ -145,3 +145,9 @@ describe('unwrap: CloudTrail records', () => {
     expect(items[0]).toMatchObject({ path: 'Records[0].Sns.Message', payload: 'hello' });
   });
 });
+
+describe('unwrap: empty batches', () => {
+  it('rejects an SNS event with no records instead of reporting success with nothing done', () => {
+    expect(() => unwrap({ Records: [] })).toThrow(/Records: no records/);
+  });
+});
