@@ -31,10 +31,15 @@ export interface SnsPublishInput {
 export function buildSnsPublish(n: Notification): SnsPublishInput {
   const Subject = renderSubject(n);
   const MessageAttributes = messageAttributes(n);
-  const fixedBytes = utf8Length(Subject) + attributeBytes(MessageAttributes);
-  const fits = (candidate: Notification) => fixedBytes + utf8Length(message(candidate)) <= SNS_MESSAGE_MAX_BYTES;
+  const publishOf = (candidate: Notification): SnsPublishInput => ({
+    Subject,
+    Message: message(candidate),
+    MessageStructure: 'json',
+    MessageAttributes,
+  });
+  const fits = (candidate: Notification) => publishBytes(publishOf(candidate)) <= SNS_MESSAGE_MAX_BYTES;
   const fitted = fitNotification(n, fits);
-  return { Subject, Message: message(fitted), MessageStructure: 'json', MessageAttributes };
+  return publishOf(fitted);
 }
 
 /** UTF-8 bytes of a publish as SNS counts them: subject, message and every attribute's parts. */

@@ -79,33 +79,3 @@ export function truncateChars(text: string, max: number, locale: Locale, options
   const count = options.countOmitted ? options.countOmitted(omitted) : codePointLength(omitted);
   return `${text.slice(0, cut).trimEnd()}${marker(count)}`;
 }
-
-/**
- * Shortens `text` to at most `maxBytes` bytes of UTF-8, visibly (see {@link truncateChars}).
- * Cuts only between code points, so multi-byte characters (Japanese, emoji) are never broken.
- */
-export function truncateBytes(text: string, maxBytes: number, locale: Locale): string {
-  if (utf8Length(text) <= maxBytes) return text;
-  const marker = renderText[locale].truncated;
-  const markerBytes = utf8Length(marker(text.length));
-  const withMarker = markerBytes < maxBytes;
-  const budget = withMarker ? maxBytes - markerBytes : maxBytes - utf8Length('…');
-  let used = 0;
-  let cut = 0;
-  for (const char of text) {
-    const size = utf8CodePointSize(char.codePointAt(0)!);
-    if (used + size > budget) break;
-    used += size;
-    cut += char.length;
-  }
-  if (budget <= 0) return '';
-  const head = text.slice(0, cut).trimEnd();
-  return withMarker ? `${head}${marker(codePointLength(text.slice(cut)))}` : `${head}…`;
-}
-
-function utf8CodePointSize(codePoint: number): number {
-  if (codePoint < 0x80) return 1;
-  if (codePoint < 0x800) return 2;
-  if (codePoint < 0x10000) return 3; // lone surrogates become U+FFFD: 3 bytes too
-  return 4;
-}

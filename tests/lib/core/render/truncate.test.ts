@@ -3,7 +3,6 @@ import {
   codePointLength,
   ellipsize,
   safeCut,
-  truncateBytes,
   truncateChars,
   utf8Length,
 } from '../../../../src/lib/core/render/truncate';
@@ -50,33 +49,6 @@ describe('render: truncate', () => {
     it('lets the caller move the cut and count omitted characters', () => {
       const out = truncateChars('x'.repeat(100), 60, 'en', { backOff: () => 3, countOmitted: () => 7 });
       expect(out).toBe('xxx… (truncated, 7 more characters)');
-    });
-  });
-
-  describe('truncateBytes', () => {
-    it.each([
-      ['ASCII', 'a', 1],
-      ['Japanese (3 bytes each)', 'あ', 3],
-      ['emoji (4 bytes each)', '😀', 4],
-      ['accented Latin (2 bytes each)', 'é', 2],
-    ])('fits %s into the byte budget without breaking a character', (_, unit, size) => {
-      const text = unit.repeat(10_000);
-      expect(utf8Length(text)).toBe(10_000 * size);
-      for (const max of [1_000, 1_001, 1_002, 1_003]) {
-        const out = truncateBytes(text, max, 'en');
-        expect(utf8Length(out)).toBeLessThanOrEqual(max);
-        expect(isWellFormed(out)).toBe(true);
-        expect(out).toMatch(/… \(truncated, \d+ more characters\)$/);
-        expect(out.startsWith(unit.repeat(10))).toBe(true);
-      }
-    });
-
-    it('leaves text within the budget unchanged', () => {
-      expect(truncateBytes('日本語', 9, 'ja')).toBe('日本語');
-    });
-
-    it('uses a plain ellipsis when the budget is smaller than the marker', () => {
-      expect(truncateBytes('日本語のテキスト', 10, 'ja')).toBe('日本…');
     });
   });
 
