@@ -4,7 +4,6 @@ import {
   ellipsize,
   safeCut,
   truncateChars,
-  utf8Length,
 } from '../../../../src/lib/core/render/truncate';
 
 const isWellFormed = (s: string) => !/\p{Cs}/u.test(s);
