@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  codePointLength,
-  ellipsize,
-  safeCut,
-  truncateChars,
-} from '../../../../src/lib/core/render/truncate';
+import { codePointLength, ellipsize, safeCut, truncateChars } from '../../../../src/lib/core/render/truncate';
 
 const isWellFormed = (s: string) => !/\p{Cs}/u.test(s);
 
