@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { digestCommand } from '../../src/cli/commands/digest';
@@ -5,6 +8,14 @@ import { UsageError } from '../../src/cli/errors';
 import { InputError } from '../../src/lib/core/errors';
 
 const RECORDED = 'examples/cost/recorded-month.json';
+const scratch = mkdtempSync(join(tmpdir(), 'notifier-digest-'));
+const dataFile = (name: string, data: unknown) => {
+  const path = join(scratch, name);
+  writeFileSync(path, JSON.stringify(data));
+  return path;
+};
+const FORECAST_ONLY = dataFile('forecast-only.json', { GetCostForecast: { Total: { Amount: '3.5', Unit: 'USD' } } });
+const WRONG_SHAPE = dataFile('wrong-shape.json', { GetCostAndUsage: 5 });
 
 /** Runs `notifier digest` in-process; returns its exit code and output. */
 async function digest(args: string[], stdin = '') {
@@ -74,17 +85,15 @@ describe('cli: notifier digest', () => {
     );
   });
 
-  it('defaults the date to today in --time-zone', async () => {
-    const { stdout } = await digest([
-      '--data',
-      RECORDED,
-      '--now',
-      '2024-05-13T15:30:00Z',
-      '--time-zone',
-      'Asia/Tokyo',
-      '--format',
-      'json',
-    ]);
+  it('defaults the date to the morning after the last day the file has costs for', async () => {
+    const { stdout } = await digest(['--data', RECORDED, '--now', '2030-01-01T00:00:00Z', '--format', 'json']);
+    expect(JSON.parse(stdout).notifications[0].notification.title).toMatch(/2024-05-13/);
+  });
+
+  it('without daily costs, reports on the last complete UTC day before --now', async () => {
+    const args = ['--data', FORECAST_ONLY, '--now', '2024-05-14T23:00:00Z', '--time-zone', 'Australia/Sydney'];
+    const { stdout } = await digest([...args, '--format', 'json']);
+    // 09:00 on the 15th in Sydney is 23:00 on the 14th in UTC: the 14th is not over in Cost Explorer.
     expect(JSON.parse(stdout).notifications[0].notification.title).toMatch(/2024-05-13/);
   });
 
@@ -93,6 +102,7 @@ describe('cli: notifier digest', () => {
     [['--data', RECORDED, '--date', '14/05/2024'], UsageError, /--date: "14\/05\/2024" is not a YYYY-MM-DD date/],
     [['--data', RECORDED, '--top', '0'], UsageError, /--top/],
     [['--data', 'no-such-file.json'], InputError, /no such file/],
+    [['--data', WRONG_SHAPE], InputError, /wrong-shape\.json: GetCostAndUsage: not a GetCostAndUsage response/],
     [
       ['--data', 'package.json'],
       InputError,

@@ -78,6 +78,12 @@ export async function digestCommand(args: string[], io: CliIo): Promise<number> 
     ...(topN !== undefined ? { topN } : {}),
     ...(values.metric ? { metric: values.metric } : {}),
   });
+  // The function notes a source it cannot read and sends the rest; in a file the user gave us, a key
+  // of the wrong shape is a mistake to point out.
+  const unreadable = digest.notes.find((note) => note.code === 'unreadable');
+  if (unreadable && 'source' in unreadable) {
+    throw new InputError(`${unreadable.source}: not a ${unreadable.source} response as the SDK returns it`, values.data);
+  }
   const output = toRenderOutput({ notifications: [interpretDigest(digest, ctx)], ignored: [], errors: [] });
   io.stdout.write(format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : formatText(output));
   return EXIT.ok;
