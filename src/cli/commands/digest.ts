@@ -82,7 +82,10 @@ export async function digestCommand(args: string[], io: CliIo): Promise<number> 
   // of the wrong shape is a mistake to point out.
   const unreadable = digest.notes.find((note) => note.code === 'unreadable');
   if (unreadable && 'source' in unreadable) {
-    throw new InputError(`${unreadable.source}: not a ${unreadable.source} response as the SDK returns it`, values.data);
+    throw new InputError(
+      `${unreadable.source}: not a ${unreadable.source} response as the SDK returns it`,
+      values.data,
+    );
   }
   const output = toRenderOutput({ notifications: [interpretDigest(digest, ctx)], ignored: [], errors: [] });
   io.stdout.write(format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : formatText(output));
