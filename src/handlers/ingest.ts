@@ -1,13 +1,15 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
+import { type DedupeStore, DUPLICATE_RULE, dedupeStoreFor } from '../lib/adapters/dedupe-store';
 import { logger } from '../lib/adapters/logger';
 import { loadRuleSet } from '../lib/adapters/rules-file';
 import { publishNotification } from '../lib/adapters/sns-publisher';
 import { createTargetHealthReader } from '../lib/adapters/target-health';
 import { type AlarmConfig, type Env, loadAlarmConfig } from '../lib/config';
 import type { RuleSet } from '../lib/core/cloudtrail';
-import { isUnparsed } from '../lib/core/notification';
+import { isUnparsed, type Notification } from '../lib/core/notification';
 import { buildSnsPublish } from '../lib/core/render/sns-message';
 import { type PipelineOptions, processEvent } from '../lib/pipeline';
 import { deliveryFailure, unreadableInput } from './delivery-failure';
@@ -16,6 +18,8 @@ import { deliveryFailure, unreadableInput } from './delivery-failure';
 export interface IngestHandlerDeps {
   env?: Env;
   sns?: () => SNSClient;
+  /** DynamoDB client of the dedupe store, used only when DEDUPE_TABLE is set. */
+  dynamodb?: () => DynamoDBClient;
   /** ELBv2 client for a target group's region (its ARN may name another region than ours). */
   elbv2?: (region: string) => ElasticLoadBalancingV2Client;
   /** The effective API-call rules; default: the built-in rules plus NOTIFIER_RULES_FILE. */
@@ -62,9 +66,31 @@ export function createIngestHandler(deps: IngestHandlerDeps = {}) {
     return client;
   };
   const targetHealth = once(() => createTargetHealthReader(elbv2, { timeoutMs: config().targetHealthTimeoutMs }));
+  const dedupe = once(() => dedupeStoreFor(config(), deps.dynamodb, () => (deps.now?.() ?? new Date()).getTime()));
+
+  /** Publishes `n` unless its key was delivered before; a failed publish gives the key back for the retry. */
+  async function deliver(n: Notification, store: DedupeStore | undefined): Promise<'published' | 'duplicate'> {
+    if ((await store?.claim(n.dedupeKey)) === 'duplicate') {
+      logger.info('input ignored', { rule: DUPLICATE_RULE, reason: 'delivered before', dedupeKey: n.dedupeKey });
+      return 'duplicate';
+    }
+    try {
+      const messageId = await publishNotification(sns(), config().topicArn, buildSnsPublish(n));
+      logger.info('notification published', {
+        messageId,
+        category: n.category,
+        severity: n.severity,
+        dedupeKey: n.dedupeKey,
+      });
+      return 'published';
+    } catch (error) {
+      await store?.release(n.dedupeKey);
+      throw error;
+    }
+  }
 
   return async function ingestHandler(event: unknown, _context?: Context): Promise<IngestSummary> {
-    const { locale, timeZone, alarmNamePrefixes, topicArn } = config();
+    const { locale, timeZone, alarmNamePrefixes } = config();
     const now = deps.now?.() ?? new Date();
     const options: PipelineOptions = {
       ctx: { locale, timeZone, now },
@@ -84,21 +110,13 @@ export function createIngestHandler(deps: IngestHandlerDeps = {}) {
       logger.warn('message not parsed', { category: n.category, sourceType: n.source.type, eventId: n.source.id });
     }
 
-    const outcomes = await Promise.allSettled(
-      result.notifications.map(async (n) => {
-        const messageId = await publishNotification(sns(), topicArn, buildSnsPublish(n));
-        logger.info('notification published', {
-          messageId,
-          category: n.category,
-          severity: n.severity,
-          dedupeKey: n.dedupeKey,
-        });
-      }),
-    );
+    const store = dedupe();
+    const outcomes = await Promise.allSettled(result.notifications.map((n) => deliver(n, store)));
     const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
     for (const error of failures) logger.error('notification not published', { error });
     if (failures.length > 0) throw deliveryFailure(failures, outcomes.length, 'SNS publishes');
     if (result.errors.length > 0) throw unreadableInput(result.errors);
-    return { published: outcomes.length, ignored: result.ignored.length };
+    const duplicates = outcomes.filter((o) => o.status === 'fulfilled' && o.value === 'duplicate').length;
+    return { published: outcomes.length - duplicates, ignored: result.ignored.length + duplicates };
   };
 }

@@ -10,6 +10,16 @@ const DEFAULT_TARGET_HEALTH_TIMEOUT_MS = 2_000;
 const MAX_TARGET_HEALTH_TIMEOUT_MS = 10_000;
 
 /**
+ * How long a delivered notification's dedupe key is remembered (48 h): longer than EventBridge's
+ * 24 h of retries to a target and Lambda's 6 h maximum event age of asynchronous invocations, so a
+ * redelivered or retried event still finds its key; DynamoDB TTL then removes it.
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html
+ * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TTL.html
+ */
+const DEFAULT_DEDUPE_TTL_SECONDS = 172_800;
+
+/**
  * SNS topic ARN, e.g. arn:aws:sns:us-east-1:123456789012:notifications.
  * @see https://docs.aws.amazon.com/sns/latest/api/API_Publish.html
  */
@@ -40,6 +50,14 @@ const commonSchema = z.object({
           .max(MAX_TARGET_HEALTH_TIMEOUT_MS, { error: `must be at most ${MAX_TARGET_HEALTH_TIMEOUT_MS}` }),
       ),
   ),
+  DEDUPE_TABLE: optional(z.string().trim()),
+  DEDUPE_TTL_SECONDS: optional(
+    z
+      .string()
+      .regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number of seconds` })
+      .transform(Number)
+      .pipe(z.number().min(1, { error: 'must be at least 1' })),
+  ),
 });
 
 const alarmSchema = z.object({
@@ -68,6 +86,14 @@ export interface NotifierConfig {
   readonly targetHealthTimeoutMs: number;
   /** A user rules file for API-call alerts (README, "Your own rules"); absent = the built-in rules. */
   readonly rulesFile?: string;
+  /** Where delivered notifications are remembered (DEDUPE_TABLE); absent = no duplicate suppression. */
+  readonly dedupe?: DedupeConfig;
+}
+
+/** The dedupe table and how long a key is kept in it. */
+export interface DedupeConfig {
+  readonly tableName: string;
+  readonly ttlSeconds: number;
 }
 
 /** The alarm handler's settings: where to publish. */
@@ -113,6 +139,14 @@ export function loadConfig(env: Env = process.env): NotifierConfig {
     ),
     targetHealthTimeoutMs: e.TARGET_HEALTH_TIMEOUT_MS ?? DEFAULT_TARGET_HEALTH_TIMEOUT_MS,
     ...(e.NOTIFIER_RULES_FILE ? { rulesFile: e.NOTIFIER_RULES_FILE } : {}),
+    ...(e.DEDUPE_TABLE
+      ? {
+          dedupe: Object.freeze({
+            tableName: e.DEDUPE_TABLE,
+            ttlSeconds: e.DEDUPE_TTL_SECONDS ?? DEFAULT_DEDUPE_TTL_SECONDS,
+          }),
+        }
+      : {}),
   });
 }
 

@@ -24,19 +24,20 @@ const FUNCTIONS = Object.keys(HANDLERS) as (keyof typeof HANDLERS)[];
 /**
  * The SDK packages each bundle imports from the runtime, and nothing else of `@aws-sdk/`. The
  * digest's Free Tier reader signs its own request (src/lib/adapters/free-tier.ts): it takes the
- * credential chain from the runtime too, and bundles only the small `@smithy/signature-v4`.
+ * credential chain from the runtime too, and bundles only the small `@smithy/signature-v4`. The
+ * delivering functions use DynamoDB for the dedupe store (src/lib/adapters/dedupe-store.ts).
  */
 const SDK_IMPORTS: Record<keyof typeof HANDLERS, string[]> = {
-  alarm: ['@aws-sdk/client-elastic-load-balancing-v2', '@aws-sdk/client-sns'],
-  apiCall: ['@aws-sdk/client-elastic-load-balancing-v2', '@aws-sdk/client-sns'],
-  budget: ['@aws-sdk/client-elastic-load-balancing-v2', '@aws-sdk/client-sns'],
+  alarm: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-elastic-load-balancing-v2', '@aws-sdk/client-sns'],
+  apiCall: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-elastic-load-balancing-v2', '@aws-sdk/client-sns'],
+  budget: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-elastic-load-balancing-v2', '@aws-sdk/client-sns'],
   costDigest: [
     '@aws-sdk/client-budgets',
     '@aws-sdk/client-cost-explorer',
     '@aws-sdk/client-sns',
     '@aws-sdk/credential-provider-node',
   ],
-  slack: ['@aws-sdk/client-ssm'],
+  slack: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-ssm'],
 };
 /** SigV4's algorithm name: present only where the signer is bundled. */
 const SIGV4_MARKER = 'AWS4-HMAC-SHA256';

@@ -58,8 +58,34 @@ describe('config', () => {
     [{ TARGET_HEALTH_TIMEOUT_MS: '1.5' }, 'TARGET_HEALTH_TIMEOUT_MS: "1.5" is not a whole number of milliseconds'],
     [{ TARGET_HEALTH_TIMEOUT_MS: '0' }, 'TARGET_HEALTH_TIMEOUT_MS: must be at least 1'],
     [{ TARGET_HEALTH_TIMEOUT_MS: '60000' }, 'TARGET_HEALTH_TIMEOUT_MS: must be at most 10000'],
+    [{ DEDUPE_TTL_SECONDS: '2d' }, 'DEDUPE_TTL_SECONDS: "2d" is not a whole number of seconds'],
+    [{ DEDUPE_TTL_SECONDS: '0' }, 'DEDUPE_TTL_SECONDS: must be at least 1'],
   ])('names the bad variable in one line: %o', (env, message) => {
     expect(configError(() => loadConfig(env))).toBe(message);
+  });
+
+  describe('dedupe store', () => {
+    it('is off without DEDUPE_TABLE (local runs), also when it is empty', () => {
+      expect(loadConfig({}).dedupe).toBeUndefined();
+      expect(loadConfig({ DEDUPE_TABLE: ' ', DEDUPE_TTL_SECONDS: '60' }).dedupe).toBeUndefined();
+    });
+
+    it('keeps keys 48 hours by default, past EventBridge and Lambda retry windows', () => {
+      expect(loadConfig({ DEDUPE_TABLE: 'notifier-dev-dedupe' }).dedupe).toEqual({
+        tableName: 'notifier-dev-dedupe',
+        ttlSeconds: 48 * 60 * 60,
+      });
+    });
+
+    it('reads DEDUPE_TTL_SECONDS, frozen', () => {
+      const { dedupe } = loadSlackConfig({
+        SLACK_WEBHOOK_URL: 'https://example.invalid/x',
+        DEDUPE_TABLE: 't',
+        DEDUPE_TTL_SECONDS: '600',
+      });
+      expect(dedupe).toEqual({ tableName: 't', ttlSeconds: 600 });
+      expect(Object.isFrozen(dedupe)).toBe(true);
+    });
   });
 
   describe('alarm handler', () => {

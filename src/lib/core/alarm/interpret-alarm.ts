@@ -5,6 +5,7 @@ import type { AlarmStateValue } from '../schemas/cloudwatch-alarm';
 import { alarmFields } from './alarm-fields';
 import { summarizeAlarm } from './alarm-summary';
 import { alarmText } from './alarm-text';
+import { toIsoInstant } from './derive';
 import type { Alarm } from './model';
 import { targetHealthFields, targetHealthNotes } from './target-fields';
 import { targetGroupsOf } from './target-groups';
@@ -34,10 +35,18 @@ function linksOf(alarm: Alarm, ctx: RenderContext): Link[] {
   return [alarmLink, ...groups];
 }
 
-/** `alarm:{arn or account:region:name}:{state}:{timestamp}` — the same state change gives the same key. */
+/**
+ * `alarm:{account}:{region}:{name}:{state}:{ISO timestamp}`, built from facts every route carries, so
+ * one state change gives one key whether it came through EventBridge, the alarm-actions topic or a
+ * Lambda alarm action (the ARN is absent from some of them, and timestamps are spelt differently).
+ * A missing region falls back to the name the source gave; a missing timestamp to the source's event
+ * id, so an undated change is never taken for another one.
+ * @example alarmDedupeKey(alarm) // "alarm:123456789012:us-east-1:cpu-high:ALARM:2019-10-02T17:04:40.989Z"
+ */
 export function alarmDedupeKey(alarm: Alarm): string {
-  const who = alarm.arn ?? `${alarm.account ?? ''}:${alarm.region ?? ''}:${alarm.name}`;
-  return `alarm:${who}:${alarm.state.value}:${alarm.state.timestamp ?? ''}`;
+  const region = alarm.region ?? alarm.regionName ?? '';
+  const when = toIsoInstant(alarm.state.timestamp) ?? alarm.source.id ?? '';
+  return `alarm:${alarm.account ?? ''}:${region}:${alarm.name}:${alarm.state.value}:${when}`;
 }
 
 /**

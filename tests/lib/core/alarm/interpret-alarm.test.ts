@@ -85,8 +85,7 @@ describe('alarm: interpret', () => {
       account: '123456789012',
       region: 'us-east-1',
       occurredAt: '2019-10-02T17:04:40.989Z',
-      dedupeKey:
-        'alarm:arn:aws:cloudwatch:us-east-1:123456789012:alarm:ServerCpuTooHigh:ALARM:2019-10-02T17:04:40.989Z',
+      dedupeKey: 'alarm:123456789012:us-east-1:ServerCpuTooHigh:ALARM:2019-10-02T17:04:40.989Z',
       links: [
         {
           label: 'CloudWatch のアラーム',
@@ -95,6 +94,59 @@ describe('alarm: interpret', () => {
       ],
     });
     expect(field(n, '状態変化の時刻')).toBe('2019-10-03 02:04:40 JST');
+  });
+
+  describe('dedupe key', () => {
+    /** The classic SNS message CloudWatch publishes for the EventBridge fixture's state change. */
+    const snsFormOf = (event: Record<string, unknown>) => {
+      const detail = event.detail as { alarmName: string; state: { value: string; reason: string; timestamp: string } };
+      return {
+        AlarmName: detail.alarmName,
+        AWSAccountId: event.account,
+        NewStateValue: detail.state.value,
+        NewStateReason: detail.state.reason,
+        StateChangeTime: detail.state.timestamp,
+        Region: 'US East (N. Virginia)',
+        AlarmArn: (event.resources as string[])[0],
+        OldStateValue: 'OK',
+        Trigger: { MetricName: 'CPUUtilization', Namespace: 'AWS/EC2', Period: 300, EvaluationPeriods: 1 },
+      };
+    };
+
+    it('is the same for one state change through EventBridge and through the alarm-actions topic', () => {
+      const event = fixture('cloudwatch-alarm/eventbridge-single-metric-alarm-ALARM.json');
+      const viaEventBridge = interpretAlarm(alarmFromEventBridge(eventBridgeEventSchema.parse(event), ''), en);
+      const viaSns = interpretAlarm(alarmFromSnsMessage(snsFormOf(event), ''), en);
+      expect(viaSns.source.type).not.toBe(viaEventBridge.source.type);
+      expect(viaSns.dedupeKey).toBe(viaEventBridge.dedupeKey);
+      expect(viaSns.dedupeKey).toBe('alarm:123456789012:us-east-1:ServerCpuTooHigh:ALARM:2019-10-02T17:04:40.989Z');
+    });
+
+    it('is the same without the ARN and with the time spelt in another offset', () => {
+      const event = fixture('cloudwatch-alarm/eventbridge-single-metric-alarm-ALARM.json');
+      const { AlarmArn: _, ...withoutArn } = snsFormOf(event);
+      const sns = { ...withoutArn, StateChangeTime: '2019-10-03T02:04:40.989+0900' };
+      expect(interpretAlarm(alarmFromSnsMessage(sns, ''), en).dedupeKey).toBe(
+        interpretAlarm(eb('eventbridge-single-metric-alarm-ALARM.json'), en).dedupeKey,
+      );
+    });
+
+    it.each([
+      ['state', { value: 'OK' }],
+      ['time', { timestamp: '2019-10-02T17:09:40.989Z' }],
+    ])('differs when the %s differs', (_, change) => {
+      const alarm = eb('eventbridge-single-metric-alarm-ALARM.json');
+      const changed = { ...alarm, state: { ...alarm.state, ...change } } as typeof alarm;
+      expect(interpretAlarm(changed, en).dedupeKey).not.toBe(interpretAlarm(alarm, en).dedupeKey);
+    });
+
+    it('falls back to the event id when the state change has no time, so undated changes never collide', () => {
+      const alarm = eb('eventbridge-single-metric-alarm-ALARM.json');
+      const { timestamp: _, ...undated } = alarm.state;
+      expect(interpretAlarm({ ...alarm, state: undated }, en).dedupeKey).toBe(
+        'alarm:123456789012:us-east-1:ServerCpuTooHigh:ALARM:c4c1c1c9-6542-e61b-6ef0-8c4d36933a92',
+      );
+    });
   });
 
   it('lists the unhealthy targets with their reasons, and the health check', () => {
