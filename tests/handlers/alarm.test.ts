@@ -13,6 +13,7 @@ import { DeliveryError } from '../../src/lib/adapters/errors';
 import { ConfigError, InputError } from '../../src/lib/core/errors';
 import { type CapturedLogs, captureLogs } from '../helpers/capture-logs';
 import { fixture } from '../helpers/fixtures';
+import { expectOnlyKnownErrors } from '../helpers/known-errors';
 
 const topicArn = 'arn:aws:sns:us-east-1:123456789012:notifications';
 const env = { NOTIFICATIONS_TOPIC_ARN: topicArn, TARGET_HEALTH_TIMEOUT_MS: '300' };
@@ -169,16 +170,7 @@ describe('handlers: alarm', () => {
     const handler = createAlarmHandler({ env });
     await fc.assert(
       fc.asyncProperty(fc.anything(), async (input) => {
-        const outcome = await handler(input).then(
-          () => undefined,
-          (e: unknown) => e,
-        );
-        if (outcome !== undefined) {
-          expect(
-            [InputError, ConfigError, DeliveryError].some((type) => outcome instanceof type),
-            String(outcome),
-          ).toBe(true);
-        }
+        await expectOnlyKnownErrors(handler(input));
       }),
       { numRuns: 200 },
     );

@@ -1,5 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach } from 'vitest';
+import { type CapturedLogs, captureLogs } from './capture-logs';
 
 /** How the receiver answers one request. `hang` never answers (until the server closes). */
 export type Reply =
@@ -93,4 +95,27 @@ export async function startSlackReceiver(): Promise<SlackReceiver> {
       return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     },
   };
+}
+
+/** The receiver and the captured logs of the test that is running. */
+export interface SlackTestBed {
+  slack: SlackReceiver;
+  logs: CapturedLogs;
+}
+
+/**
+ * Starts a fresh Slack receiver and captures log lines around every test of the calling file;
+ * the returned object always holds the current test's pair.
+ */
+export function useSlackReceiverAndLogs(): SlackTestBed {
+  const bed = {} as SlackTestBed;
+  beforeEach(async () => {
+    bed.slack = await startSlackReceiver();
+    bed.logs = captureLogs();
+  });
+  afterEach(async () => {
+    bed.logs.restore();
+    await bed.slack.close();
+  });
+  return bed;
 }
