@@ -3,10 +3,9 @@ import { createSlackHandler } from '../../src/handlers/slack';
 import { createDedupeStore } from '../../src/lib/adapters/dedupe-store';
 import { DeliveryError } from '../../src/lib/adapters/errors';
 import type { Notification } from '../../src/lib/core/notification';
-import { type CapturedLogs, captureLogs } from '../helpers/capture-logs';
 import { type LocalDynamoDb, startLocalDynamoDb } from '../helpers/dynamodb-local';
 import { snsEventWith } from '../helpers/fixtures';
-import { replies, type SlackReceiver, startSlackReceiver } from '../helpers/slack-receiver';
+import { replies, useSlackReceiverAndLogs } from '../helpers/slack-receiver';
 
 const notification: Notification = {
   schemaVersion: 1,
@@ -25,17 +24,12 @@ const notification: Notification = {
   source: { id: 'c4c1c1c9-6542-e61b-6ef0-8c4d36933a92', type: 'aws.cloudwatch/CloudWatch Alarm State Change' },
 };
 
-let slack: SlackReceiver;
+const bed = useSlackReceiverAndLogs();
 let db: LocalDynamoDb;
-let logs: CapturedLogs;
 beforeEach(async () => {
-  slack = await startSlackReceiver();
   db = await startLocalDynamoDb();
-  logs = captureLogs();
 });
 afterEach(async () => {
-  logs.restore();
-  await slack.close();
   await db.close();
 });
 
@@ -43,7 +37,7 @@ const lambdaContext = { getRemainingTimeInMillis: () => 10_000 } as never;
 /** A fresh container of the slack function using the local table. */
 const forwarder = () =>
   createSlackHandler({
-    env: { SLACK_WEBHOOK_URL: slack.url, DEDUPE_TABLE: db.tableName },
+    env: { SLACK_WEBHOOK_URL: bed.slack.url, DEDUPE_TABLE: db.tableName },
     dynamodb: () => db.client,
     sleep: async () => {},
     attemptTimeoutMs: 500,
@@ -54,8 +48,8 @@ describe('handlers: slack deduplication (dynalite and a Slack receiver on 127.0.
   it('posts a message SNS delivers twice once', async () => {
     expect(await forwarder()(published(), lambdaContext)).toEqual({ posted: 1, ignored: 0 });
     expect(await forwarder()(published(), lambdaContext)).toEqual({ posted: 0, ignored: 1 });
-    expect(slack.requests).toHaveLength(1);
-    expect(logs.entries().filter((e) => e.message === 'input ignored' && e.rule === 'duplicate')).toEqual([
+    expect(bed.slack.requests).toHaveLength(1);
+    expect(bed.logs.entries().filter((e) => e.message === 'input ignored' && e.rule === 'duplicate')).toEqual([
       expect.objectContaining({ dedupeKey: notification.dedupeKey }),
     ]);
   });
@@ -64,21 +58,21 @@ describe('handlers: slack deduplication (dynalite and a Slack receiver on 127.0.
     const store = createDedupeStore(db.client, { tableName: db.tableName, ttlSeconds: 60 });
     expect(await store.claim(notification.dedupeKey)).toBe('first');
     await forwarder()(published(), lambdaContext);
-    expect(slack.requests).toHaveLength(1);
+    expect(bed.slack.requests).toHaveLength(1);
     expect(await store.claim(`slack:${notification.dedupeKey}`)).toBe('duplicate');
   });
 
   it('gives a failed post its key back, so the retry posts', async () => {
-    slack.script([replies.invalidPayload], replies.ok);
+    bed.slack.script([replies.invalidPayload], replies.ok);
     await expect(forwarder()(published(), lambdaContext)).rejects.toBeInstanceOf(DeliveryError);
     expect(await forwarder()(published(), lambdaContext)).toEqual({ posted: 1, ignored: 0 });
-    expect(slack.requests).toHaveLength(2);
+    expect(bed.slack.requests).toHaveLength(2);
   });
 
   it('posts every copy without DEDUPE_TABLE', async () => {
-    const handler = createSlackHandler({ env: { SLACK_WEBHOOK_URL: slack.url } });
+    const handler = createSlackHandler({ env: { SLACK_WEBHOOK_URL: bed.slack.url } });
     await handler(published(), lambdaContext);
     await handler(published(), lambdaContext);
-    expect(slack.requests).toHaveLength(2);
+    expect(bed.slack.requests).toHaveLength(2);
   });
 });
