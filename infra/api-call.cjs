@@ -6,7 +6,7 @@
  * `${file(./infra/api-call.cjs):events}`, `:rulesFile` and `:packagePatterns`.
  *
  * The TypeScript modules are loaded at package time through tsx's CommonJS API, so the patterns
- * come from `eventPatterns(ruleSet)` in src/lib/core/cloudtrail and the user rules file is read and
+ * come from `eventPatterns(ruleSet)` in src/lib/core/sources/cloudtrail and the user rules file is read and
  * validated by the same `loadRuleSet` the Lambda calls: a file the function would reject fails
  * packaging instead, and a user rule gets its own EventBridge pattern.
  *
@@ -69,7 +69,7 @@ const toEvent = ({ name, pattern, ruleIds }) => ({
 async function apiCallConfig(rulesFileParam) {
   const file = checkRulesFile(rulesFileParam);
   const { loadRuleSet } = source('lib/adapters/rules-file.ts');
-  const { eventPatterns } = source('lib/core/cloudtrail/index.ts');
+  const { eventPatterns } = source('lib/core/sources/cloudtrail/index.ts');
   let ruleSet;
   try {
     ruleSet = await loadRuleSet(file === '' ? undefined : path.join(ROOT, file));

@@ -1,8 +1,8 @@
+import { messageAttributes, type SnsAttributes } from '../lib/core/channels/email/attributes';
+import { renderEmail } from '../lib/core/channels/email/render-email';
+import { renderSlack, type SlackMessage } from '../lib/core/channels/slack/render-slack';
+import { previewSlack } from '../lib/core/channels/slack/slack-preview';
 import type { Notification } from '../lib/core/notification';
-import { messageAttributes, type SnsAttributes } from '../lib/core/render/attributes';
-import { renderEmail } from '../lib/core/render/email';
-import { renderSlack, type SlackMessage } from '../lib/core/render/slack';
-import { previewSlack } from '../lib/core/render/slack-preview';
 import { renderSubject } from '../lib/core/render/subject';
 import type { IgnoredInput, PipelineResult } from '../lib/pipeline';
 

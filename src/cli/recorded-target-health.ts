@@ -1,5 +1,5 @@
-import { parseDescribeTargetHealth } from '../lib/core/alarm/describe-target-health';
-import type { TargetGroupRef, TargetHealthReport } from '../lib/core/alarm/target-health';
+import { parseDescribeTargetHealth } from '../lib/core/sources/cloudwatch-alarm/describe-target-health';
+import type { TargetGroupRef, TargetHealthReport } from '../lib/core/sources/cloudwatch-alarm/target-health';
 import { parseInputText, readTextFile } from './read-input';
 
 /**

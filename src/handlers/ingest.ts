@@ -8,9 +8,9 @@ import { loadRuleSet } from '../lib/adapters/rules-file';
 import { publishNotification } from '../lib/adapters/sns-publisher';
 import { createTargetHealthReader } from '../lib/adapters/target-health';
 import { type AlarmConfig, type Env, loadAlarmConfig } from '../lib/config';
-import type { RuleSet } from '../lib/core/cloudtrail';
+import { buildSnsPublish } from '../lib/core/channels/email/sns-message';
 import { isUnparsed, type Notification } from '../lib/core/notification';
-import { buildSnsPublish } from '../lib/core/render/sns-message';
+import type { RuleSet } from '../lib/core/sources/cloudtrail';
 import { type PipelineOptions, processEvent } from '../lib/pipeline';
 import { deliveryFailure, unreadableInput } from './delivery-failure';
 

@@ -7,7 +7,7 @@ import { logger } from '../lib/adapters/logger';
 import { postSlackMessage } from '../lib/adapters/slack-webhook';
 import { type ParameterReader, resolveWebhookUrl } from '../lib/adapters/webhook-url';
 import { type Env, loadSlackConfig, type SlackConfig } from '../lib/config';
-import { renderSlack } from '../lib/core/render/slack';
+import { renderSlack } from '../lib/core/channels/slack/render-slack';
 import { deliveryFailure, unreadableInput } from './delivery-failure';
 import { toNotifications } from './slack-input';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type AlarmConfig, type Env, loadAlarmConfig, parseOrThrow } from './config';
-import { DEFAULT_DIGEST_TOP_N } from './core/cost/compute-digest';
-import { DEFAULT_COST_METRIC } from './core/cost/cost-series';
+import { DEFAULT_DIGEST_TOP_N } from './core/sources/cost-digest/compute-digest';
+import { DEFAULT_COST_METRIC } from './core/sources/cost-digest/cost-series';
 
 /** Most services a digest lists by name (Slack and email stay readable). */
 const MAX_DIGEST_TOP_N = 20;

@@ -1,13 +1,13 @@
-import { interpretAlarm } from './core/alarm/interpret-alarm';
-import type { Alarm } from './core/alarm/model';
-import { targetGroupsOf } from './core/alarm/target-groups';
-import type { TargetGroupRef, TargetHealthReport } from './core/alarm/target-health';
 import { classify } from './core/classify';
-import type { RuleSet } from './core/cloudtrail';
 import { unwrap } from './core/envelopes/unwrap';
 import { InputError } from './core/errors';
 import type { RenderContext } from './core/locale';
 import type { Notification } from './core/notification';
+import type { RuleSet } from './core/sources/cloudtrail';
+import { interpretAlarm } from './core/sources/cloudwatch-alarm/interpret-alarm';
+import type { Alarm } from './core/sources/cloudwatch-alarm/model';
+import { targetGroupsOf } from './core/sources/cloudwatch-alarm/target-groups';
+import type { TargetGroupRef, TargetHealthReport } from './core/sources/cloudwatch-alarm/target-health';
 
 /** An input a named rule dropped on purpose. */
 export interface IgnoredInput {

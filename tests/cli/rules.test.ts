@@ -5,8 +5,8 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { rulesCommand } from '../../src/cli/commands/rules';
 import { UsageError } from '../../src/cli/errors';
-import { defaultRules } from '../../src/lib/core/cloudtrail';
 import { ConfigError } from '../../src/lib/core/errors';
+import { defaultRules } from '../../src/lib/core/sources/cloudtrail';
 
 async function run(args: string[]) {
   let stdout = '';

@@ -9,8 +9,8 @@ import { createApiCallHandler, main } from '../../src/handlers/api-call';
 import { DeliveryError } from '../../src/lib/adapters/errors';
 import { ConfigError, InputError } from '../../src/lib/core/errors';
 import { type CapturedLogs, captureLogs } from '../helpers/capture-logs';
-import { fixtureEvent } from '../lib/core/cloudtrail/fixtures';
-import { call } from '../lib/core/cloudtrail/records';
+import { fixtureEvent } from '../lib/core/sources/cloudtrail/fixtures';
+import { call } from '../lib/core/sources/cloudtrail/records';
 
 const topicArn = 'arn:aws:sns:us-east-1:123456789012:notifications';
 const env = { NOTIFICATIONS_TOPIC_ARN: topicArn };

@@ -10,8 +10,8 @@ import {
   matchRules,
   parseCloudTrailEvent,
   parseRulesJson,
-} from '../../src/lib/core/cloudtrail';
-import { byRoot, call, signIn } from '../lib/core/cloudtrail/records';
+} from '../../src/lib/core/sources/cloudtrail';
+import { byRoot, call, signIn } from '../lib/core/sources/cloudtrail/records';
 import {
   type CfnTemplate,
   CUSTOM_DIR,

@@ -1,10 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TargetGroupRef, TargetHealth, TargetHealthReport } from '../../src/lib/core/alarm/target-health';
 import { InputError } from '../../src/lib/core/errors';
 import type { RenderContext } from '../../src/lib/core/locale';
 import { notificationSchema } from '../../src/lib/core/notification';
+import type {
+  TargetGroupRef,
+  TargetHealth,
+  TargetHealthReport,
+} from '../../src/lib/core/sources/cloudwatch-alarm/target-health';
 import { type PipelineOptions, processEvent } from '../../src/lib/pipeline';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);

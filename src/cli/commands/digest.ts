@@ -1,10 +1,10 @@
-import { computeDigest } from '../../lib/core/cost/compute-digest';
-import { digestRunDate, isIsoDate } from '../../lib/core/cost/digest-dates';
-import { type DigestData, digestSources } from '../../lib/core/cost/digest-input';
-import { interpretDigest } from '../../lib/core/cost/interpret-digest';
-import { recordedRunDate } from '../../lib/core/cost/recorded-run-date';
 import { InputError } from '../../lib/core/errors';
 import { isRecord } from '../../lib/core/schemas/parse';
+import { computeDigest } from '../../lib/core/sources/cost-digest/compute-digest';
+import { digestRunDate, isIsoDate } from '../../lib/core/sources/cost-digest/digest-dates';
+import { type DigestData, digestSources } from '../../lib/core/sources/cost-digest/digest-input';
+import { interpretDigest } from '../../lib/core/sources/cost-digest/interpret-digest';
+import { recordedRunDate } from '../../lib/core/sources/cost-digest/recorded-run-date';
 import { EXIT, UsageError } from '../errors';
 import { type CliIo, writeLine } from '../io';
 import { parseFlags, renderFlags, toFormat, toRenderContext } from '../options';

@@ -1,5 +1,5 @@
 import { loadRuleSet } from '../../lib/adapters/rules-file';
-import { type ApiCallRule, eventPatterns, type IgnoreRule } from '../../lib/core/cloudtrail';
+import { type ApiCallRule, eventPatterns, type IgnoreRule } from '../../lib/core/sources/cloudtrail';
 import { EXIT, UsageError } from '../errors';
 import { type CliIo, writeLine } from '../io';
 import { parseFlags, toFormat } from '../options';

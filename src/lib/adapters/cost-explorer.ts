@@ -6,9 +6,14 @@ import {
   GetCostForecastCommand,
   type Metric,
 } from '@aws-sdk/client-cost-explorer';
-import { DEFAULT_COST_METRIC } from '../core/cost/cost-series';
-import { digestWindow } from '../core/cost/digest-dates';
-import type { CostAndUsagePage, DigestData, FreeTierUsageResponse, SourceError } from '../core/cost/digest-input';
+import { DEFAULT_COST_METRIC } from '../core/sources/cost-digest/cost-series';
+import { digestWindow } from '../core/sources/cost-digest/digest-dates';
+import type {
+  CostAndUsagePage,
+  DigestData,
+  FreeTierUsageResponse,
+  SourceError,
+} from '../core/sources/cost-digest/digest-input';
 import { FREE_TIER_MAX_RESULTS, type FreeTierReader } from './free-tier';
 import { withTimeout } from './timeout';
 

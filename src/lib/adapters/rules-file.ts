@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { defaultRuleSet, parseRulesJson, type RuleSet } from '../core/cloudtrail';
 import { ConfigError } from '../core/errors';
+import { defaultRuleSet, parseRulesJson, type RuleSet } from '../core/sources/cloudtrail';
 
 /**
  * Reads a user rules file (see src/lib/core/cloudtrail/README.md) and returns the effective rule

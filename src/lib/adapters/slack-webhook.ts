@@ -1,4 +1,4 @@
-import type { SlackMessage } from '../core/render/slack';
+import type { SlackMessage } from '../core/channels/slack/render-slack';
 import { DeliveryError, redactUrl, scrubError } from './errors';
 import { logger } from './logger';
 

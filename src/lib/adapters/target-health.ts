@@ -4,8 +4,8 @@ import {
   type ElasticLoadBalancingV2Client,
   type TargetGroup,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { parseDescribeTargetHealth } from '../core/alarm/describe-target-health';
-import type { HealthCheck, TargetGroupRef, TargetHealthReport } from '../core/alarm/target-health';
+import { parseDescribeTargetHealth } from '../core/sources/cloudwatch-alarm/describe-target-health';
+import type { HealthCheck, TargetGroupRef, TargetHealthReport } from '../core/sources/cloudwatch-alarm/target-health';
 import { describeAwsError } from './aws-errors';
 import { withTimeout } from './timeout';
 

@@ -1,10 +1,10 @@
-import type { Alarm } from './alarm/model';
-import type { RuleSet } from './cloudtrail';
 import type { UnwrappedItem } from './envelopes/types';
 import { InputError } from './errors';
 import type { RenderContext } from './locale';
 import type { Notification } from './notification';
 import { shapeRoutes, shapes, unknownMessageRoute } from './routes';
+import type { RuleSet } from './sources/cloudtrail';
+import type { Alarm } from './sources/cloudwatch-alarm/model';
 
 /**
  * Name of the rule that deliberately dropped an input; it appears in `ignored[].rule`. Built in here:

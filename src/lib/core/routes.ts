@@ -1,7 +1,9 @@
-import { alarmFromEventBridge } from './alarm/from-eventbridge';
-import { alarmFromLambdaAction } from './alarm/from-lambda-action';
-import { alarmFromSnsMessage } from './alarm/from-sns-message';
 import type { ClassifyOptions, Route } from './classify';
+import { type CostMessageMeta, interpretCostMessage, isCostAnomaly, recognizeCostMessage } from './cost';
+import type { SnsEnvelope, UnwrappedItem } from './envelopes/types';
+import { InputError } from './errors';
+import { type EventBridgeEvent, eventBridgeEventSchema } from './schemas/eventbridge';
+import { parseAt } from './schemas/parse';
 import {
   API_CALL_DETAIL_TYPE,
   buildApiCallNotification,
@@ -9,15 +11,13 @@ import {
   matchRules,
   parseCloudTrailEvent,
   SIGN_IN_DETAIL_TYPE,
-} from './cloudtrail';
-import { type CostMessageMeta, interpretCostMessage, isCostAnomaly, recognizeCostMessage } from './cost';
-import type { SnsEnvelope, UnwrappedItem } from './envelopes/types';
-import { InputError } from './errors';
-import { configChangeNotification, parseConfigChange } from './generic/config-change';
-import { genericEventNotification } from './generic/from-eventbridge';
-import { snsJsonNotification, snsTextNotification } from './generic/from-sns';
-import { type EventBridgeEvent, eventBridgeEventSchema } from './schemas/eventbridge';
-import { parseAt } from './schemas/parse';
+} from './sources/cloudtrail';
+import { configChangeNotification, parseConfigChange } from './sources/cloudwatch-alarm/config-change';
+import { alarmFromEventBridge } from './sources/cloudwatch-alarm/from-eventbridge';
+import { alarmFromLambdaAction } from './sources/cloudwatch-alarm/from-lambda-action';
+import { alarmFromSnsMessage } from './sources/cloudwatch-alarm/from-sns-message';
+import { genericEventNotification } from './sources/generic/from-eventbridge';
+import { snsJsonNotification, snsTextNotification } from './sources/generic/from-sns';
 
 /*
  * The routing tables: which interpreter each input shape, EventBridge source/detail-type and

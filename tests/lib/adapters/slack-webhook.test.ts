@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../../src/lib/adapters/errors';
 import { postSlackMessage } from '../../../src/lib/adapters/slack-webhook';
-import type { SlackMessage } from '../../../src/lib/core/render/slack';
+import type { SlackMessage } from '../../../src/lib/core/channels/slack/render-slack';
 import { type Reply, replies, startSlackReceiver, useSlackReceiverAndLogs } from '../../helpers/slack-receiver';
 
 const message: SlackMessage = {

@@ -10,7 +10,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTargetHealthReader } from '../../../src/lib/adapters/target-health';
-import type { TargetGroupRef } from '../../../src/lib/core/alarm/target-health';
+import type { TargetGroupRef } from '../../../src/lib/core/sources/cloudwatch-alarm/target-health';
 
 const elbv2 = mockClient(ElasticLoadBalancingV2Client);
 const client = new ElasticLoadBalancingV2Client({ region: 'us-east-1' });

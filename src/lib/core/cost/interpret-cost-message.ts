@@ -1,10 +1,10 @@
 import type { RenderContext } from '../locale';
 import type { Notification } from '../notification';
-import { parseCostAnomaly } from './anomaly-message';
-import { looksLikeBudgetText } from './budget-text';
+import { looksLikeBudgetText } from '../sources/budget/budget-text';
+import { interpretBudget } from '../sources/budget/interpret-budget';
+import { parseCostAnomaly } from '../sources/cost-anomaly/anomaly-message';
+import { interpretCostAnomaly } from '../sources/cost-anomaly/interpret-anomaly';
 import type { CostMessageMeta } from './cost-meta';
-import { interpretCostAnomaly } from './interpret-anomaly';
-import { interpretBudget } from './interpret-budget';
 
 /** Which cost interpreter a message body belongs to. */
 export type CostMessageKind = 'budget' | 'cost-anomaly';

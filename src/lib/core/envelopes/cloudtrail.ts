@@ -1,4 +1,4 @@
-import { isCloudTrailRecord, wrapCloudTrailRecord } from '../cloudtrail/envelope';
+import { isCloudTrailRecord, wrapCloudTrailRecord } from '../sources/cloudtrail/envelope';
 import type { UnwrappedItem } from './types';
 
 /** True for a CloudTrail log file (`{"Records": [record, …]}`) rather than an SNS→Lambda event. */

@@ -1,6 +1,6 @@
-import { isCloudTrailRecord } from '../cloudtrail/envelope';
 import { InputError } from '../errors';
 import { isRecord } from '../schemas/parse';
+import { isCloudTrailRecord } from '../sources/cloudtrail/envelope';
 import { isCloudTrailLog, unwrapCloudTrailLog, unwrapCloudTrailRecord } from './cloudtrail';
 import { parseMessage } from './message';
 import { unwrapSnsEvent, unwrapSnsHttpBody } from './sns';

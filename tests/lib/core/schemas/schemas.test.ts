@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../../src/lib/core/errors';
-import { classicAlarmMessageSchema } from '../../../../src/lib/core/schemas/classic-alarm';
-import { alarmStateChangeDetailSchema, reasonDataSchema } from '../../../../src/lib/core/schemas/cloudwatch-alarm';
 import { eventBridgeEventSchema } from '../../../../src/lib/core/schemas/eventbridge';
-import { lambdaAlarmActionSchema } from '../../../../src/lib/core/schemas/lambda-action';
 import { formatPath, parseAt } from '../../../../src/lib/core/schemas/parse';
 import { snsHttpBodySchema, snsRecordSchema } from '../../../../src/lib/core/schemas/sns';
+import { classicAlarmMessageSchema } from '../../../../src/lib/core/sources/cloudwatch-alarm/classic-schema';
+import { lambdaAlarmActionSchema } from '../../../../src/lib/core/sources/cloudwatch-alarm/lambda-action-schema';
+import {
+  alarmStateChangeDetailSchema,
+  reasonDataSchema,
+} from '../../../../src/lib/core/sources/cloudwatch-alarm/schema';
 
 const fixture = (path: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8'));

@@ -1,0 +1,61 @@
+import type { Notification } from '../../notification';
+import { SNS_MESSAGE_MAX_BYTES } from '../../render/limits';
+import { multiLine } from '../../render/sanitize';
+import { renderSubject } from '../../render/subject';
+import { truncateChars, utf8Length } from '../../render/truncate';
+import { messageAttributes, type SnsAttributes } from './attributes';
+import { renderEmail } from './render-email';
+import { fitNotification } from './sns-fit';
+
+/** Layout choice: the `default` body (SMS, HTTP, SQS subscribers) is a short heads-up. */
+const DEFAULT_SUMMARY_MAX_CHARS = 1_000;
+
+/** The parameters of an SNS `Publish` call for one notification (TopicArn is the adapter's). */
+export interface SnsPublishInput {
+  Subject: string;
+  Message: string;
+  MessageStructure: 'json';
+  MessageAttributes: SnsAttributes;
+}
+
+/**
+ * The SNS publish of a notification: `MessageStructure: "json"` with `default` (subject and a short
+ * summary), `email` ({@link renderEmail}) and `lambda` (the Notification as JSON, for the Slack
+ * forwarder and any other subscriber). When the whole publish would exceed 256 KB of UTF-8 (subject
+ * and attributes included), the longest values are truncated visibly in both the email text and the
+ * Notification copy until it fits; it is never rejected.
+ * @see https://docs.aws.amazon.com/sns/latest/dg/sns-send-custom-platform-specific-payloads-mobile-devices.html
+ *
+ * @example await sns.send(new PublishCommand({ TopicArn, ...buildSnsPublish(n) }))
+ */
+export function buildSnsPublish(n: Notification): SnsPublishInput {
+  const Subject = renderSubject(n);
+  const MessageAttributes = messageAttributes(n);
+  const publishOf = (candidate: Notification): SnsPublishInput => ({
+    Subject,
+    Message: message(candidate),
+    MessageStructure: 'json',
+    MessageAttributes,
+  });
+  const fits = (candidate: Notification) => publishBytes(publishOf(candidate)) <= SNS_MESSAGE_MAX_BYTES;
+  const fitted = fitNotification(n, fits);
+  return publishOf(fitted);
+}
+
+/** UTF-8 bytes of a publish as SNS counts them: subject, message and every attribute's parts. */
+export function publishBytes(input: SnsPublishInput): number {
+  return utf8Length(input.Subject) + utf8Length(input.Message) + attributeBytes(input.MessageAttributes);
+}
+
+function message(n: Notification): string {
+  const summary = truncateChars(multiLine(n.summary), DEFAULT_SUMMARY_MAX_CHARS, n.locale);
+  const defaultBody = summary ? `${renderSubject(n)}\n\n${summary}` : renderSubject(n);
+  return JSON.stringify({ default: defaultBody, email: renderEmail(n), lambda: JSON.stringify(n) });
+}
+
+function attributeBytes(attributes: SnsAttributes): number {
+  return Object.entries(attributes).reduce(
+    (sum, [name, a]) => sum + utf8Length(name) + utf8Length(a.DataType) + utf8Length(a.StringValue),
+    0,
+  );
+}

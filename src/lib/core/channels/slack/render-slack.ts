@@ -1,0 +1,81 @@
+import type { Notification } from '../../notification';
+import {
+  SLACK_HEADER_TEXT_MAX_CHARS,
+  SLACK_MAX_BLOCKS,
+  SLACK_SECTION_TEXT_MAX_CHARS,
+  SLACK_TEXT_FALLBACK_MAX_CHARS,
+} from '../../render/limits';
+import { renderText } from '../../render/render-text';
+import { multiLine } from '../../render/sanitize';
+import { categoryLabel, severityStyle } from '../../render/severity-style';
+import { renderSubject } from '../../render/subject';
+import { actionPieces, fieldPieces, notesPieces, type Piece } from './slack-blocks';
+import { escapeSlack, slackLine, slackText, truncateEscaped } from './slack-escape';
+import type { SlackBlock, SlackMessage } from './slack-types';
+
+/** Layout choice: each part of the context line (account, region) is an id, not prose. */
+const CONTEXT_PART_MAX_CHARS = 200;
+
+/**
+ * The Slack Block Kit message: a header (severity emoji and the shared subject), the summary,
+ * the fields (short ones in columns, long ones full-width), the notes, one button per valid link
+ * and a context line (account · region · category). Every event value is escaped, so it can never
+ * mention anyone or smuggle a link, and shortened visibly to Slack's limits. When there would be
+ * more than {@link SLACK_MAX_BLOCKS} blocks, the last section says what was left out.
+ *
+ * @example await fetch(webhookUrl, { method: 'POST', body: JSON.stringify(renderSlack(n)) })
+ */
+export function renderSlack(n: Notification): SlackMessage {
+  const subject = renderSubject(n);
+  const header: SlackBlock = {
+    type: 'header',
+    text: {
+      type: 'plain_text',
+      text: slackLine(`${severityStyle[n.severity].emoji} ${subject}`, SLACK_HEADER_TEXT_MAX_CHARS),
+      emoji: true,
+    },
+  };
+  const summary = slackText(n.summary, SLACK_SECTION_TEXT_MAX_CHARS, n.locale);
+  const head: SlackBlock[] = [header, ...(summary ? [section(summary)] : [])];
+  const middle = [
+    ...fieldPieces(n.fields, n.locale),
+    ...notesPieces(n.notes, n.locale),
+    ...actionPieces(n.links, n.locale),
+  ];
+  const tail = [contextBlock(n)];
+  return {
+    text: fallbackText(subject, n),
+    blocks: [...head, ...withinBudget(middle, head.length + tail.length, n), ...tail],
+  };
+}
+
+function section(text: string): SlackBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}
+
+/** Keeps as many middle blocks as fit in the message, then one section counting the rest. */
+function withinBudget(pieces: readonly Piece[], fixed: number, n: Notification): SlackBlock[] {
+  if (fixed + pieces.length <= SLACK_MAX_BLOCKS) return pieces.map((p) => p.block);
+  const kept = pieces.slice(0, SLACK_MAX_BLOCKS - fixed - 1);
+  const left = pieces.slice(kept.length);
+  const count = (key: 'fields' | 'links' | 'notes') => left.reduce((sum, p) => sum + p[key], 0);
+  const note = renderText[n.locale].leftOut(count('fields'), count('links'), count('notes'));
+  return [...kept.map((p) => p.block), section(note)];
+}
+
+function contextBlock(n: Notification): SlackBlock {
+  const parts = [n.account ?? '', n.region ?? '']
+    .map((part) => slackLine(part, CONTEXT_PART_MAX_CHARS))
+    .filter(Boolean);
+  const text = [...parts, escapeSlack(categoryLabel[n.category][n.locale])].join(' · ');
+  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
+}
+
+/** Subject and summary, escaped: what notifications and screen readers show. */
+function fallbackText(subject: string, n: Notification): string {
+  const summary = escapeSlack(multiLine(n.summary));
+  const text = summary ? `${escapeSlack(subject)}\n${summary}` : escapeSlack(subject);
+  return truncateEscaped(text, SLACK_TEXT_FALLBACK_MAX_CHARS, n.locale);
+}
+
+export type { SlackBlock, SlackMessage } from './slack-types';

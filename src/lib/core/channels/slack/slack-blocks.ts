@@ -1,0 +1,119 @@
+import type { Locale } from '../../locale';
+import type { Field, Link } from '../../notification';
+import {
+  SLACK_ACTIONS_ELEMENTS_MAX,
+  SLACK_BUTTON_TEXT_MAX_CHARS,
+  SLACK_BUTTON_URL_MAX_CHARS,
+  SLACK_SECTION_FIELD_MAX_CHARS,
+  SLACK_SECTION_FIELDS_MAX,
+  SLACK_SECTION_TEXT_MAX_CHARS,
+} from '../../render/limits';
+import { renderText } from '../../render/render-text';
+import { multiLine } from '../../render/sanitize';
+import { escapeSlack, slackLine, slackText, truncateEscaped } from './slack-escape';
+import type { ButtonElement, Mrkdwn, SlackBlock } from './slack-types';
+
+/** A block and how many of the notification's fields, links and notes it shows. */
+export interface Piece {
+  readonly block: SlackBlock;
+  readonly fields: number;
+  readonly links: number;
+  readonly notes: number;
+}
+
+/** Layout choice, not a Slack limit: values longer than this read better full-width than in a column. */
+const FIELD_INLINE_MAX_CHARS = 200;
+/** Layout choice: values with more lines than this get their own section too. */
+const FIELD_INLINE_MAX_LINES = 4;
+/** Layout choice: a label is a few words; longer ones are cut so the value keeps its room. */
+const FIELD_LABEL_MAX_CHARS = 150;
+
+const mrkdwn = (text: string): Mrkdwn => ({ type: 'mrkdwn', text });
+
+function isLong(field: Field): boolean {
+  const value = multiLine(field.value);
+  return value.length > FIELD_INLINE_MAX_CHARS || value.split('\n').length > FIELD_INLINE_MAX_LINES;
+}
+
+/** `*Label*\nvalue`, escaped, shortened visibly so the whole text fits in `max`. */
+function fieldText(field: Field, max: number, locale: Locale): string {
+  const label = slackLine(field.label, FIELD_LABEL_MAX_CHARS);
+  const head = label ? `*${label}*\n` : '';
+  return head + (slackText(field.value, max - head.length, locale) || '—');
+}
+
+/**
+ * Fields in order: runs of short ones as `fields` sections (at most 10 each), each long one as its
+ * own full-width section.
+ */
+export function fieldPieces(fields: readonly Field[], locale: Locale): Piece[] {
+  const pieces: Piece[] = [];
+  let run: Mrkdwn[] = [];
+  const flush = () => {
+    if (run.length > 0)
+      pieces.push({ block: { type: 'section', fields: run }, fields: run.length, links: 0, notes: 0 });
+    run = [];
+  };
+  for (const field of fields) {
+    if (isLong(field)) {
+      flush();
+      const text = mrkdwn(fieldText(field, SLACK_SECTION_TEXT_MAX_CHARS, locale));
+      pieces.push({ block: { type: 'section', text }, fields: 1, links: 0, notes: 0 });
+      continue;
+    }
+    run.push(mrkdwn(fieldText(field, SLACK_SECTION_FIELD_MAX_CHARS, locale)));
+    if (run.length === SLACK_SECTION_FIELDS_MAX) flush();
+  }
+  flush();
+  return pieces;
+}
+
+/** All notes in one section under a ⚠️ heading, or nothing when there are none. */
+export function notesPieces(notes: readonly string[], locale: Locale): Piece[] {
+  const lines = notes.map((note) => escapeSlack(multiLine(note))).filter(Boolean);
+  if (lines.length === 0) return [];
+  const text = `⚠️ *${renderText[locale].notes}*\n${lines.map((line) => `• ${line}`).join('\n')}`;
+  const block: SlackBlock = {
+    type: 'section',
+    text: mrkdwn(truncateEscaped(text, SLACK_SECTION_TEXT_MAX_CHARS, locale)),
+  };
+  return [{ block, fields: 0, links: 0, notes: lines.length }];
+}
+
+/**
+ * A normalized http(s) URL Slack will accept for a button, or undefined. Invalid links are dropped
+ * rather than letting one bad URL make Slack reject the whole message.
+ */
+export function buttonUrl(raw: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return undefined;
+  }
+  const usable =
+    (url.protocol === 'https:' || url.protocol === 'http:') && url.href.length <= SLACK_BUTTON_URL_MAX_CHARS;
+  return usable ? url.href : undefined;
+}
+
+/** One link button per valid link, in `actions` blocks of at most 25. */
+export function actionPieces(links: readonly Link[], locale: Locale): Piece[] {
+  const buttons: ButtonElement[] = [];
+  for (const link of links) {
+    const url = buttonUrl(link.url);
+    if (!url) continue;
+    const label = slackLine(link.label, SLACK_BUTTON_TEXT_MAX_CHARS) || renderText[locale].openLink;
+    buttons.push({
+      type: 'button',
+      text: { type: 'plain_text', text: label },
+      url,
+      action_id: `link-${buttons.length}`,
+    });
+  }
+  const pieces: Piece[] = [];
+  for (let i = 0; i < buttons.length; i += SLACK_ACTIONS_ELEMENTS_MAX) {
+    const elements = buttons.slice(i, i + SLACK_ACTIONS_ELEMENTS_MAX);
+    pieces.push({ block: { type: 'actions', elements }, fields: 0, links: elements.length, notes: 0 });
+  }
+  return pieces;
+}

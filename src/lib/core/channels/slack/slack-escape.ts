@@ -1,0 +1,60 @@
+import type { Locale } from '../../locale';
+import { multiLine, oneLine } from '../../render/sanitize';
+import { safeCut, type TruncateOptions, truncateChars } from '../../render/truncate';
+
+/**
+ * Slack control sequences all start with "<" (`<!channel>`, `<@U123>`, `<http://x|label>`) and "&"
+ * starts an entity; escaping these three makes any event text inert.
+ * @see https://api.slack.com/reference/surfaces/formatting#escaping
+ */
+const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;' } as const;
+
+/**
+ * Escapes `&`, `<` and `>` for Slack mrkdwn. Also applied to plain_text (header, button labels) so
+ * that one rule covers every event value, wherever a later change might move it.
+ *
+ * @example escapeSlack('<!channel> & <@U1>') // "&lt;!channel&gt; &amp; &lt;@U1&gt;"
+ */
+export function escapeSlack(text: string): string {
+  return text.replace(/[&<>]/g, (c) => entities[c as keyof typeof entities]);
+}
+
+/** Reverses {@link escapeSlack}; only for counting and previews. */
+export function unescapeSlack(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** Cut and count escaped text without splitting an entity or counting "&amp;" as five characters. */
+const entityAware: TruncateOptions = {
+  backOff(text, cut) {
+    const amp = text.lastIndexOf('&', cut - 1);
+    if (amp === -1 || cut - amp >= '&amp;'.length) return cut;
+    const semicolon = text.indexOf(';', amp);
+    return semicolon !== -1 && semicolon < cut ? cut : amp;
+  },
+  countOmitted: (omitted) => [...unescapeSlack(omitted)].length,
+};
+
+/**
+ * An event value ready for Slack: cleaned of control characters, escaped, then shortened visibly to
+ * `max` characters (counted after escaping, as Slack counts them) without breaking an entity.
+ */
+export function slackText(raw: string, max: number, locale: Locale): string {
+  return truncateEscaped(escapeSlack(multiLine(raw)), max, locale);
+}
+
+/** Shortens already escaped Slack text visibly to `max` characters without breaking an entity. */
+export function truncateEscaped(escaped: string, max: number, locale: Locale): string {
+  return truncateChars(escaped, max, locale, entityAware);
+}
+
+/**
+ * A one-line event value for Slack (header, button label): cleaned to one line, escaped, and cut to
+ * `max` characters with a plain "…" (a truncation marker would not fit there).
+ */
+export function slackLine(raw: string, max: number): string {
+  const text = escapeSlack(oneLine(raw));
+  if (text.length <= max) return text;
+  const cut = entityAware.backOff!(text, safeCut(text, max - 1));
+  return `${text.slice(0, cut).trimEnd()}…`;
+}

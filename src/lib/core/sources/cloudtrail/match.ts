@@ -1,0 +1,80 @@
+import type { Severity } from '../../notification';
+import { cidrContains, parseCidr } from './cidr';
+import { globMatcher } from './glob';
+import { matchesEventPattern } from './pattern-match';
+import type { ApiCallRule, IgnoreRule, RuleSet } from './rule';
+import type { CloudTrailEvent } from './schemas';
+
+/** Most severe first: the order a match is chosen in. */
+const severityRank: Record<Severity, number> = { critical: 0, warning: 1, info: 2, ok: 3 };
+
+/** What the rule set says about one event. */
+export type RuleMatch =
+  | { readonly kind: 'ignored'; readonly rule: string; readonly reason: string }
+  | { readonly kind: 'matched'; readonly rule: ApiCallRule; readonly others: readonly ApiCallRule[] };
+
+/** Rule id reported when no rule matches an event. */
+export const NO_RULE_MATCHES = 'no-rule-matches';
+
+const anyGlob = (globs: readonly string[] | undefined, ...values: Array<string | undefined>) =>
+  globs === undefined || globs.some((g) => values.some((v) => v !== undefined && globMatcher(g)(v)));
+const anyCidr = (cidrs: readonly string[] | undefined, ip: string | undefined) =>
+  cidrs === undefined ||
+  cidrs.some((c) => {
+    const cidr = parseCidr(c);
+    return cidr !== undefined && ip !== undefined && cidrContains(cidr, ip);
+  });
+
+/** True when every condition of an ignore rule holds for the event. */
+export function ignoreMatches(ignore: IgnoreRule, event: CloudTrailEvent): boolean {
+  const { record, envelope } = event;
+  const ui = record.userIdentity;
+  return (
+    anyGlob(ignore.principalArn, ui?.arn, ui?.sessionContext?.sessionIssuer?.arn) &&
+    anyGlob(ignore.eventName, record.eventName) &&
+    anyGlob(ignore.eventSource, record.eventSource) &&
+    anyCidr(ignore.sourceIp, record.sourceIPAddress) &&
+    anyGlob(ignore.account, record.recipientAccountId ?? envelope.account) &&
+    anyGlob(ignore.region, record.awsRegion ?? envelope.region)
+  );
+}
+
+/** True when a rule matches an event: detail-type, source, name, conditions, then the predicate. */
+export function ruleMatches(rule: ApiCallRule, event: CloudTrailEvent): boolean {
+  const { record, envelope, raw } = event;
+  return (
+    rule.detailTypes.some((t) => t === envelope['detail-type']) &&
+    (rule.eventSource === undefined || rule.eventSource === record.eventSource) &&
+    (rule.eventNames === undefined || rule.eventNames.includes(record.eventName)) &&
+    (rule.conditions === undefined || matchesEventPattern(rule.conditions, raw)) &&
+    (rule.when === undefined || rule.when(record))
+  );
+}
+
+/**
+ * Applies a rule set: the first matching ignore rule silences the event; otherwise the most severe
+ * matching rule (first listed among equals) names it; matches from other families (another event
+ * source, or none: root use, unauthorized calls) are reported as `others`.
+ *
+ * @example matchRules(event, ruleSet) // { kind: 'ignored', rule: 'no-rule-matches', reason: 'no rule matches ec2.amazonaws.com DescribeInstances' }
+ */
+export function matchRules(event: CloudTrailEvent, ruleSet: RuleSet): RuleMatch {
+  const ignore = ruleSet.ignores.find((i) => ignoreMatches(i, event));
+  if (ignore) {
+    return {
+      kind: 'ignored',
+      rule: ignore.id,
+      reason: `ignored by ${ignore.id}${ignore.reason ? `: ${ignore.reason}` : ''}`,
+    };
+  }
+  const matches = ruleSet.rules
+    .filter((r) => ruleMatches(r, event))
+    .sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
+  const [chosen, ...others] = matches;
+  if (!chosen) {
+    const { eventSource, eventName } = event.record;
+    return { kind: 'ignored', rule: NO_RULE_MATCHES, reason: `no rule matches ${eventSource} ${eventName}` };
+  }
+  // A rule's own family (same event source) only refines it; other matches say something new.
+  return { kind: 'matched', rule: chosen, others: others.filter((r) => r.eventSource !== chosen.eventSource) };
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { isRecord } from '../../schemas/parse';
+import { cidrContains, parseCidr } from './cidr';
+import { globMatcher } from './glob';
+
+const ignoreCase = z.strictObject({ 'equals-ignore-case': z.string() });
+
+/**
+ * One value test of an EventBridge event pattern (the subset this notifier generates and accepts in
+ * user rule conditions).
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html
+ */
+export const patternMatcherSchema = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.strictObject({ prefix: z.union([z.string(), ignoreCase]) }),
+  z.strictObject({ suffix: z.union([z.string(), ignoreCase]) }),
+  z.strictObject({ 'equals-ignore-case': z.string() }),
+  z.strictObject({ wildcard: z.string() }),
+  z.strictObject({ exists: z.boolean() }),
+  z.strictObject({ cidr: z.string().refine((c) => parseCidr(c) !== undefined, { error: 'is not a CIDR' }) }),
+  z.strictObject({ numeric: z.array(z.union([z.enum(['<', '<=', '=', '>', '>=']), z.number()])).min(2) }),
+  z.strictObject({
+    'anything-but': z.union([
+      z.string(),
+      z.number(),
+      z.array(z.union([z.string(), z.number()])),
+      z.strictObject({ prefix: z.string() }),
+      z.strictObject({ suffix: z.string() }),
+    ]),
+  }),
+]);
+export type PatternMatcher = z.infer<typeof patternMatcherSchema>;
+
+/** An EventBridge event pattern (or a part of one, such as its `detail`): keys AND, array values OR. */
+export interface EventPattern {
+  readonly [key: string]: readonly PatternMatcher[] | EventPattern;
+}
+
+/** zod schema of an {@link EventPattern}: every leaf a non-empty array of matchers. */
+export const eventPatternSchema: z.ZodType<EventPattern> = z.lazy(() =>
+  z.record(z.string(), z.union([z.array(patternMatcherSchema).min(1), eventPatternSchema])),
+);
+
+const flatten = (value: unknown): unknown[] => (Array.isArray(value) ? value.flatMap(flatten) : [value]);
+const lower = (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : undefined);
+const text = (m: string | { 'equals-ignore-case': string }) => (typeof m === 'string' ? m : m['equals-ignore-case']);
+const folds = (m: string | { 'equals-ignore-case': string }) => typeof m !== 'string';
+
+type NumericOp = '<' | '<=' | '=' | '>' | '>=';
+const numericOps: Record<NumericOp, (a: number, b: number) => boolean> = {
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+  '=': (a, b) => a === b,
+  '>': (a, b) => a > b,
+  '>=': (a, b) => a >= b,
+};
+
+function anythingBut(spec: unknown, v: unknown): boolean {
+  if (Array.isArray(spec)) return !spec.includes(v as string);
+  if (isRecord(spec) && typeof spec.prefix === 'string') return typeof v === 'string' && !v.startsWith(spec.prefix);
+  if (isRecord(spec) && typeof spec.suffix === 'string') return typeof v === 'string' && !v.endsWith(spec.suffix);
+  return v !== spec;
+}
+
+/** Matchers by operator name; a plain value is an exact match. */
+const operators: Record<string, (spec: never, v: unknown) => boolean> = {
+  prefix: (spec: string | { 'equals-ignore-case': string }, v) =>
+    typeof v === 'string' &&
+    (folds(spec) ? v.toLowerCase().startsWith(text(spec).toLowerCase()) : v.startsWith(text(spec))),
+  suffix: (spec: string | { 'equals-ignore-case': string }, v) =>
+    typeof v === 'string' &&
+    (folds(spec) ? v.toLowerCase().endsWith(text(spec).toLowerCase()) : v.endsWith(text(spec))),
+  'equals-ignore-case': (spec: string, v) => lower(v) === spec.toLowerCase(),
+  wildcard: (spec: string, v) => typeof v === 'string' && globMatcher(spec, { singleCharacter: false })(v),
+  cidr: (spec: string, v) => {
+    const cidr = parseCidr(spec);
+    return cidr !== undefined && typeof v === 'string' && cidrContains(cidr, v);
+  },
+  numeric: (spec: Array<string | number>, v) => {
+    if (typeof v !== 'number') return false;
+    for (let i = 0; i + 1 < spec.length; i += 2) {
+      const op = numericOps[spec[i] as NumericOp];
+      if (!op?.(v, Number(spec[i + 1]))) return false;
+    }
+    return true;
+  },
+  'anything-but': anythingBut as (spec: never, v: unknown) => boolean,
+};
+
+function leafMatches(matcher: PatternMatcher, values: unknown[]): boolean {
+  if (!isRecord(matcher)) return values.some((v) => v === matcher);
+  if ('exists' in matcher) return matcher.exists === values.length > 0;
+  const [name, spec] = Object.entries(matcher)[0] ?? [];
+  const op = name === undefined ? undefined : operators[name];
+  return op !== undefined && values.some((v) => op(spec as never, v));
+}
+
+function matchesAt(pattern: EventPattern, candidates: unknown[]): boolean {
+  return Object.entries(pattern).every(([key, sub]) => {
+    const values = candidates.flatMap((c) => (isRecord(c) && c[key] !== undefined ? flatten(c[key]) : []));
+    return Array.isArray(sub)
+      ? (sub as readonly PatternMatcher[]).some((m) => leafMatches(m, values))
+      : matchesAt(sub as EventPattern, values);
+  });
+}
+
+/**
+ * True when `event` matches an EventBridge event pattern: every key must match; a leaf matches when
+ * any of its matchers matches any of the event's values there (arrays in the event are flattened).
+ * Used to evaluate rule conditions in the Lambda exactly as EventBridge evaluates them, and by tests
+ * to prove generated patterns deliver every rule's events.
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html
+ *
+ * @example matchesEventPattern({ detail: { errorCode: [{ prefix: 'AccessDenied' }] } }, event)
+ */
+export function matchesEventPattern(pattern: EventPattern, event: unknown): boolean {
+  return matchesAt(pattern, [event]);
+}

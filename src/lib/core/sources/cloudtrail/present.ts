@@ -1,0 +1,140 @@
+import type { Locale, RenderContext } from '../../locale';
+import { type Field, type Link, NOTIFICATION_SCHEMA_VERSION, type Notification } from '../../notification';
+import { formatInstant } from '../../time';
+import { genericDetails } from './details';
+import { cloudTrailEventUrl, iamPrincipalUrl } from './links';
+import { describePrincipal, type Principal } from './principal';
+import { serviceOf, signInOutcome, succeeded } from './record';
+import type { ApiCallRule, RuleDetails } from './rule';
+import type { CloudTrailEvent, CloudTrailRecord } from './schemas';
+import { fieldLabels, mfaLabels, phrases, principalKindLabels, targetKindLabels, viaLabels } from './strings';
+import { describeVia } from './user-agent';
+
+/** Layout choice: longest target name kept in a title (the full value is in the fields). */
+const MAX_TITLE_TARGET_CHARS = 40;
+
+/** Kinds whose role name is worth showing next to the kind ("assumed role Operator"). */
+const showsRole: ReadonlySet<Principal['kind']> = new Set(['assumed-role', 'identity-center', 'federated']);
+const separators = { en: { list: ', ', open: ' (', close: ')' }, ja: { list: '、', open: '（', close: '）' } } as const;
+
+/** "alice (IAM user, no MFA)", "ryan@example.com (assumed role Operator, MFA)". */
+export function principalLabel(p: Principal, locale: Locale): string {
+  const s = separators[locale];
+  const kind = p.kind === 'unknown' && p.rawType ? p.rawType : principalKindLabels[locale][p.kind];
+  const parts = [p.role && showsRole.has(p.kind) ? `${kind} ${p.role}` : kind, mfaLabels[locale][p.mfa]].filter(
+    Boolean,
+  );
+  return `${p.name}${s.open}${parts.join(s.list)}${s.close}`;
+}
+
+/** "Success", "AccessDenied: User … is not authorized …", "Failure: Failed authentication". */
+function resultText(record: CloudTrailRecord, locale: Locale): string {
+  if (succeeded(record)) return phrases[locale].success;
+  const code = record.errorCode ?? (signInOutcome(record) ? phrases[locale].failure : undefined);
+  return [code, record.errorMessage].filter(Boolean).join(': ') || phrases[locale].failure;
+}
+
+/** "TEST-trail" for "arn:aws:cloudtrail:us-west-2:123456789012:trail/TEST-trail": titles stay short; fields keep the ARN. */
+function shortName(name: string): string {
+  return name.startsWith('arn:') ? (name.split(/[:/]/).at(-1) ?? name) : name;
+}
+
+/**
+ * "StopLogging on trail TEST-trail by Alice", short enough for a mail subject. The principal's kind
+ * and MFA are in the Who field; only sign-ins keep them in the title, where MFA is the news.
+ */
+function titleText(record: CloudTrailRecord, details: RuleDetails, p: Principal, locale: Locale): string {
+  const who = record.eventSource === 'signin.amazonaws.com' ? principalLabel(p, locale) : p.name;
+  const t = details.target;
+  const short = t ? shortName(t.name) : '';
+  const name = short.length <= MAX_TITLE_TARGET_CHARS ? short : `${short.slice(0, MAX_TITLE_TARGET_CHARS - 1)}…`;
+  const target = t ? `${targetKindLabels[locale][t.kind]} ${name}` : '';
+  const failure = succeeded(record) ? '' : (record.errorCode ?? record.errorMessage ?? phrases[locale].failure);
+  if (locale === 'ja') {
+    return `${who} が ${target ? `${target} に ` : ''}${record.eventName} を実行${failure ? `（失敗: ${failure}）` : ''}`;
+  }
+  return `${record.eventName}${target ? ` on ${target}` : ''} by ${who}${failure ? ` failed: ${failure}` : ''}`;
+}
+
+/** "111122223333 (caller: 444455556666)" when the caller came from another account; else undefined. */
+function crossAccountText(event: CloudTrailEvent, p: Principal, locale: Locale): string | undefined {
+  const account = event.record.recipientAccountId ?? event.envelope.account ?? p.accountId;
+  if (!account || !p.accountId || p.accountId === account) return undefined;
+  return `${account} (${phrases[locale].caller}: ${p.accountId})`;
+}
+
+function links(event: CloudTrailEvent, p: Principal, region: string | undefined, locale: Locale): Link[] {
+  const { eventID } = event.record;
+  const out: Link[] = [];
+  if (eventID && region)
+    out.push({ label: phrases[locale].cloudTrailLink, url: cloudTrailEventUrl({ eventId: eventID, region }) });
+  if (p.iam) {
+    const label = phrases[locale].iamLink(targetKindLabels[locale][p.iam.kind], p.iam.name);
+    out.push({
+      label,
+      url: iamPrincipalUrl({ ...p.iam, ...(p.arn ? { arn: p.arn } : {}), ...(region ? { region } : {}) }),
+    });
+  }
+  return out;
+}
+
+/**
+ * The notification for an event a rule matched: who (principal, role and session, MFA), via (console,
+ * CLI, SDK, Terraform…), what, the parameters that matter, the result, where and when, with links to
+ * the event in CloudTrail and the principal in IAM.
+ */
+export function buildApiCallNotification(
+  event: CloudTrailEvent,
+  rule: ApiCallRule,
+  others: readonly ApiCallRule[],
+  ctx: RenderContext,
+): Notification {
+  const { record, envelope } = event;
+  const { locale } = ctx;
+  const label = fieldLabels[locale];
+  const none = phrases[locale].none;
+  const principal = describePrincipal(record);
+  const who = principalLabel(principal, locale);
+  const via = describeVia(record);
+  const viaText = `${viaLabels[locale][via.kind]}${via.userAgent ? ` (${via.userAgent})` : ''}`;
+  const details = rule.details?.(record) ?? genericDetails(record);
+  const what = `${serviceOf(record.eventSource)}:${record.eventName}`;
+  const result = resultText(record, locale);
+  const region = record.awsRegion ?? envelope.region;
+  const occurredAt = record.eventTime ?? envelope.time ?? ctx.now.toISOString();
+  const ruleTitle = `${rule.title[locale]}${details.highlight ? ` (${details.highlight})` : ''}`;
+  const crossAccount = crossAccountText(event, principal, locale);
+  const fields: Field[] = [
+    { label: label.who, value: principal.arn ? `${who}\n${principal.arn}` : who },
+    { label: label.via, value: viaText },
+    { label: label.what, value: what },
+    ...(details.params.length > 0
+      ? [{ label: label.target, value: details.params.map(([k, v]) => `${k}: ${v}`).join('\n') }]
+      : []),
+    { label: label.result, value: result },
+    { label: label.sourceIp, value: record.sourceIPAddress ?? none },
+    // Account and region are the notification's own (every renderer shows them); the account row
+    // stays only when the caller came from another account, which is worth saying.
+    ...(crossAccount ? [{ label: label.account, value: crossAccount }] : []),
+    { label: label.when, value: formatInstant(occurredAt, ctx.timeZone, locale) },
+    { label: label.rule, value: `${rule.id}${rule.reference ? ` (${rule.reference})` : ''}` },
+  ];
+  const account = record.recipientAccountId ?? envelope.account ?? principal.accountId;
+  const id = envelope.id ?? record.eventID;
+  return {
+    schemaVersion: NOTIFICATION_SCHEMA_VERSION,
+    category: 'api-call',
+    severity: rule.severity,
+    locale,
+    title: titleText(record, details, principal, locale),
+    summary: phrases[locale].summary(ruleTitle, who, what, viaText, result),
+    fields,
+    links: links(event, principal, region, locale),
+    notes: others.length > 0 ? [phrases[locale].alsoMatches(others.map((r) => r.id).join(', '))] : [],
+    ...(account ? { account } : {}),
+    ...(region ? { region } : {}),
+    occurredAt,
+    dedupeKey: `api-call:${record.eventID ?? `${record.eventSource}:${record.eventName}:${occurredAt}`}`,
+    source: { ...(id ? { id } : {}), type: `${envelope.source}/${envelope['detail-type']}` },
+  };
+}

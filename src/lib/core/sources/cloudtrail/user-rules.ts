@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { ConfigError } from '../../errors';
+import { severitySchema } from '../../notification';
+import { formatPath } from '../../schemas/parse';
+import { parseCidr } from './cidr';
+import { eventPatternSchema } from './pattern-match';
+import type { ApiCallRule, IgnoreRule, RuleSet } from './rule';
+import { defaultRules } from './rules';
+import { API_CALL_DETAIL_TYPE, SIGN_IN_DETAIL_TYPE } from './schemas';
+
+/** The default name of the user rules file, used in error messages. */
+export const RULES_FILE_NAME = 'notifier-rules.json';
+
+/** A string or a non-empty list of strings, each checked by `valid`; always a list afterwards. */
+const oneOrMore = (valid: (s: string) => boolean, what: string) =>
+  z
+    .union([z.string(), z.array(z.string()).min(1)], { error: 'must be a string or a non-empty list of strings' })
+    .superRefine((value, ctx) => {
+      for (const [i, item] of (Array.isArray(value) ? value : [value]).entries()) {
+        if (!valid(item))
+          ctx.addIssue({ code: 'custom', message: `"${item}" is not ${what}`, path: Array.isArray(value) ? [i] : [] });
+      }
+    })
+    .transform((value) => (Array.isArray(value) ? value : [value]));
+
+const nonEmpty = (s: string) => s.trim() !== '';
+const IGNORE_CONDITIONS = ['principalArn', 'eventName', 'eventSource', 'sourceIp', 'account', 'region'] as const;
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+
+const ignoreSchema = z
+  .strictObject({
+    id: z.string().regex(ID, { error: 'use lower-case letters, digits and hyphens' }).optional(),
+    reason: z.string().optional(),
+    principalArn: oneOrMore(
+      (s) => s.startsWith('arn:') || s === '*',
+      'an ARN pattern (arn:…, * and ? allowed)',
+    ).optional(),
+    eventName: oneOrMore(nonEmpty, 'an event name').optional(),
+    eventSource: oneOrMore((s) => /^[a-z0-9.*?-]+$/.test(s), 'an event source such as ec2.amazonaws.com').optional(),
+    sourceIp: oneOrMore((s) => parseCidr(s) !== undefined, 'a CIDR').optional(),
+    account: oneOrMore((s) => /^[0-9*?]{1,12}$/.test(s), 'a 12-digit account id').optional(),
+    region: oneOrMore((s) => /^[a-z0-9*?-]+$/.test(s), 'a region code such as us-east-1').optional(),
+  })
+  .refine((entry) => IGNORE_CONDITIONS.some((k) => entry[k] !== undefined), {
+    error: `needs at least one of ${IGNORE_CONDITIONS.join(', ')}`,
+  });
+
+const ruleSchema = z.strictObject({
+  id: z.string().regex(ID, { error: 'use lower-case letters, digits and hyphens' }),
+  title: z.union([z.string().min(1), z.strictObject({ en: z.string().min(1), ja: z.string().min(1) })], {
+    error: 'must be a string or { "en": …, "ja": … }',
+  }),
+  description: z.string().optional(),
+  severity: severitySchema.default('warning'),
+  eventSource: z.string().regex(/^[a-z0-9.-]+\.amazonaws\.com$/, { error: 'must look like "lambda.amazonaws.com"' }),
+  eventNames: z.array(z.string().min(1)).min(1, { error: 'must list at least one event name' }),
+  conditions: eventPatternSchema.optional(),
+});
+
+/**
+ * The user rules file: extra `rules` and `ignore` entries. See README.md next to this file.
+ */
+export const rulesFileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    rules: z.array(ruleSchema).default([]),
+    ignore: z.array(ignoreSchema).default([]),
+  })
+  .superRefine((file, ctx) => {
+    const taken = new Set(defaultRules.map((r) => r.id));
+    for (const [i, rule] of file.rules.entries()) {
+      if (taken.has(rule.id))
+        ctx.addIssue({ code: 'custom', message: `"${rule.id}" is already a rule id`, path: ['rules', i, 'id'] });
+      taken.add(rule.id);
+    }
+  });
+export type RulesFile = z.output<typeof rulesFileSchema>;
+
+function toRule(rule: RulesFile['rules'][number]): ApiCallRule {
+  const title = typeof rule.title === 'string' ? { en: rule.title, ja: rule.title } : rule.title;
+  const detailType = rule.eventSource === 'signin.amazonaws.com' ? SIGN_IN_DETAIL_TYPE : API_CALL_DETAIL_TYPE;
+  return {
+    id: rule.id,
+    title,
+    description: rule.description ?? title.en,
+    severity: rule.severity,
+    detailTypes: [detailType],
+    eventSource: rule.eventSource,
+    eventNames: rule.eventNames,
+    ...(rule.conditions ? { conditions: rule.conditions } : {}),
+    origin: 'user',
+  };
+}
+
+/**
+ * Validates a parsed rules file and builds the effective rule set: the user's rules before the
+ * defaults (so they win ties), and the user's ignore rules (ids default to `ignore[N]`).
+ * @throws ConfigError naming the bad entry, e.g. `notifier-rules.json: ignore[2].sourceIp: "10.0.0.0/33" is not a CIDR`
+ */
+export function parseRulesFile(value: unknown, source: string = RULES_FILE_NAME): RuleSet {
+  const result = rulesFileSchema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${formatPath('', issue.path)}: ` : '';
+    throw new ConfigError(`${source}: ${where}${issue?.message ?? 'is not valid'}`, { cause: result.error });
+  }
+  const ignores: IgnoreRule[] = result.data.ignore.map(({ id, ...rest }, i) => ({ id: id ?? `ignore[${i}]`, ...rest }));
+  return { rules: [...result.data.rules.map(toRule), ...defaultRules], ignores };
+}
+
+/**
+ * {@link parseRulesFile} from the file's text.
+ * @throws ConfigError when the text is not JSON or the content is invalid.
+ */
+export function parseRulesJson(text: string, source: string = RULES_FILE_NAME): RuleSet {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${source}: not valid JSON (${error instanceof Error ? error.message : String(error)})`, {
+      cause: error,
+    });
+  }
+  return parseRulesFile(value, source);
+}
+
+/** The built-in rules with no user rules or ignores. */
+export const defaultRuleSet: RuleSet = { rules: defaultRules, ignores: [] };

@@ -1,0 +1,107 @@
+import type { Alarm, AlarmKind, AlarmMetric, AlarmState, Datapoint } from './model';
+import { readReason } from './reason-text';
+import { type AlarmStateRaw, type ReasonData, reasonDataSchema } from './schema';
+
+/**
+ * An ISO 8601 instant (`…Z`) for CloudWatch's `2019-10-02T17:04:40.989+0000`; the text unchanged
+ * when it is not a date, so a bad timestamp is shown rather than lost.
+ */
+export function toIsoInstant(text: string | undefined | null): string | undefined {
+  if (!text) return undefined;
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? text : new Date(time).toISOString();
+}
+
+/** Parses `reasonData`; a missing or malformed one is simply absent (the reason text remains). */
+export function readReasonData(json: string | undefined): ReasonData | undefined {
+  if (!json) return undefined;
+  try {
+    const parsed = reasonDataSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Converts a raw state (EventBridge / Lambda action) to our {@link AlarmState}. */
+export function toAlarmState(raw: AlarmStateRaw): AlarmState {
+  const reasonData = readReasonData(raw.reasonData);
+  const timestamp = toIsoInstant(raw.timestamp);
+  return {
+    value: raw.value,
+    ...(raw.reason ? { reason: raw.reason } : {}),
+    ...(reasonData ? { reasonData } : {}),
+    ...(timestamp ? { timestamp } : {}),
+    ...(raw.evaluationState ? { evaluationState: raw.evaluationState } : {}),
+    ...(raw.actionsSuppressedBy ? { actionsSuppressedBy: raw.actionsSuppressedBy } : {}),
+    ...(raw.actionsSuppressedReason ? { actionsSuppressedReason: raw.actionsSuppressedReason } : {}),
+  };
+}
+
+const SQL_QUERY = /^\s*SELECT\s/i;
+const ANOMALY_BAND = /ANOMALY_DETECTION_BAND\s*\(/i;
+
+/**
+ * The kind of alarm, from its rule or metrics: a rule means composite; an anomaly band, a
+ * Metrics Insights `SELECT` or any other expression win over plain metrics, in that order.
+ */
+export function kindOf(metrics: readonly AlarmMetric[], alarmRule: string | undefined): AlarmKind {
+  if (alarmRule) return 'composite';
+  const expressions = metrics.flatMap((m) => (m.expression ? [m.expression] : []));
+  if (expressions.some((e) => ANOMALY_BAND.test(e))) return 'anomaly-detection';
+  if (expressions.some((e) => SQL_QUERY.test(e))) return 'metrics-insights';
+  return expressions.length > 0 ? 'metric-math' : 'metric';
+}
+
+/** Everything a source knows; {@link completeAlarm} adds what the reason texts and reasonData tell. */
+export type AlarmBase = Omit<Alarm, 'kind' | 'recentDatapoints'>;
+
+/**
+ * Longest look-back of an alarm: evaluation periods × period is at most 7 days (for 1-day periods).
+ * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarm-evaluation
+ */
+const MAX_EVALUATION_RANGE_MS = 7 * 86_400_000;
+/** Slack for the delay between a datapoint's period and the evaluation that reports it. */
+const EVALUATION_DELAY_MS = 86_400_000;
+
+/**
+ * Keeps a datapoint's time only when it lies within the alarm's possible look-back before the state
+ * change: reason texts write dates day-first, and a sample that does not is better shown undated than wrong.
+ */
+function plausible(points: Datapoint[], stateTime: string | undefined): Datapoint[] {
+  const end = stateTime ? Date.parse(stateTime) : Number.NaN;
+  return points.map((point) => {
+    const age = end - Date.parse(point.timestamp ?? '');
+    return age >= 0 && age <= MAX_EVALUATION_RANGE_MS + EVALUATION_DELAY_MS ? point : { value: point.value };
+  });
+}
+
+const firstDefined = <T>(...values: Array<T | undefined | null>): T | undefined =>
+  values.find((v): v is T => v !== undefined && v !== null);
+
+/**
+ * Fills the facts a source leaves implicit — comparison, threshold, statistic, period, datapoints —
+ * from the current state's reasonData and reason text (never from the previous state's, whose
+ * configuration may have been different).
+ */
+export function completeAlarm(base: AlarmBase): Alarm {
+  const facts = readReason(base.state.reason);
+  const data = base.state.reasonData;
+  const single = base.metrics.length === 1 ? base.metrics[0] : undefined;
+  const fromData = (data?.recentDatapoints ?? []).map((value) => ({ value }));
+  const derived = {
+    comparison: firstDefined(base.comparison, facts.comparison),
+    threshold: firstDefined(base.threshold, data?.threshold, facts.threshold),
+    statistic: firstDefined(base.statistic, data?.statistic, single?.stat),
+    period: firstDefined(base.period, data?.period, single?.period),
+    evaluationPeriods: firstDefined(base.evaluationPeriods, facts.outOf),
+    datapointsToAlarm: firstDefined(base.datapointsToAlarm, facts.datapointsToAlarm),
+  };
+  const defined = Object.fromEntries(Object.entries(derived).filter(([, v]) => v !== undefined));
+  return {
+    ...base,
+    ...defined,
+    kind: kindOf(base.metrics, base.alarmRule),
+    recentDatapoints: facts.datapoints.length > 0 ? plausible(facts.datapoints, base.state.timestamp) : fromData,
+  };
+}

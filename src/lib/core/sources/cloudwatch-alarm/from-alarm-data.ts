@@ -1,0 +1,55 @@
+import { completeAlarm, toAlarmState } from './derive';
+import type { Alarm, AlarmMetric } from './model';
+import type { AlarmPlace } from './place';
+import type { AlarmStateChangeDetail, MetricDataQuery } from './schema';
+
+function toMetric(query: MetricDataQuery): AlarmMetric {
+  const stat = query.metricStat;
+  const period = stat?.period ?? query.period;
+  return {
+    ...(query.id ? { id: query.id } : {}),
+    ...(query.label ? { label: query.label } : {}),
+    ...(query.expression ? { expression: query.expression } : {}),
+    ...(query.returnData !== undefined ? { returnData: query.returnData } : {}),
+    ...(stat ? { namespace: stat.metric.namespace, name: stat.metric.name } : {}),
+    dimensions: { ...(stat?.metric.dimensions ?? {}) },
+    ...(stat?.stat ? { stat: stat.stat } : {}),
+    ...(period !== undefined ? { period } : {}),
+    ...(stat?.unit ? { unit: stat.unit } : {}),
+  };
+}
+
+/**
+ * Builds an {@link Alarm} from the `detail` of an EventBridge state change or the `alarmData` of a
+ * Lambda alarm action — the two share one shape.
+ */
+export function alarmFromAlarmData(
+  data: AlarmStateChangeDetail,
+  where: { arn?: string; place: AlarmPlace; source: Alarm['source'] },
+): Alarm {
+  const config = data.configuration ?? {};
+  const { place } = where;
+  return completeAlarm({
+    name: data.alarmName,
+    ...(where.arn ? { arn: where.arn } : {}),
+    ...(config.description ? { description: config.description } : {}),
+    ...place,
+    state: toAlarmState(data.state),
+    ...(data.previousState ? { previousState: toAlarmState(data.previousState) } : {}),
+    metrics: (config.metrics ?? []).map(toMetric),
+    ...(config.alarmRule ? { alarmRule: config.alarmRule } : {}),
+    ...(config.actionsSuppressor ? { actionsSuppressor: config.actionsSuppressor } : {}),
+    ...(config.actionsSuppressorWaitPeriod !== undefined
+      ? { actionsSuppressorWaitPeriod: config.actionsSuppressorWaitPeriod }
+      : {}),
+    ...(config.actionsSuppressorExtensionPeriod !== undefined
+      ? { actionsSuppressorExtensionPeriod: config.actionsSuppressorExtensionPeriod }
+      : {}),
+    ...(config.threshold !== undefined ? { threshold: config.threshold } : {}),
+    ...(config.comparisonOperator ? { comparison: config.comparisonOperator } : {}),
+    ...(config.evaluationPeriods !== undefined ? { evaluationPeriods: config.evaluationPeriods } : {}),
+    ...(config.datapointsToAlarm !== undefined ? { datapointsToAlarm: config.datapointsToAlarm } : {}),
+    ...(config.treatMissingData ? { treatMissingData: config.treatMissingData } : {}),
+    source: where.source,
+  });
+}

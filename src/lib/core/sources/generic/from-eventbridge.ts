@@ -1,0 +1,81 @@
+import { isRegionCode } from '../../links/partition';
+import type { RenderContext } from '../../locale';
+import { lookup } from '../../lookup';
+import { NOTIFICATION_SCHEMA_VERSION, type Notification, type Severity } from '../../notification';
+import type { EventBridgeEvent } from '../../schemas/eventbridge';
+import { isRecord } from '../../schemas/parse';
+import { toIsoInstant } from '../cloudwatch-alarm/derive';
+import { clip, contentHash, type Leaf, leafFields, leavesOf } from './flatten';
+import { genericText } from './strings';
+
+/** Characters of a title built from event fields. */
+const MAX_TITLE_LENGTH = 150;
+
+type Detail = Record<string, unknown>;
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+
+/** Per detail-type: what names the event in the title, and which field says it in words. */
+const detailTypeHints: Record<string, { title: (d: Detail) => string | undefined; summaryPath?: string }> = {
+  'AWS Health Event': {
+    title: (d) => [text(d.service), text(d.eventTypeCode)].filter(Boolean).join(' ') || undefined,
+    summaryPath: 'eventDescription[0].latestDescription',
+  },
+  'AWS API Call via CloudTrail': {
+    title: (d) =>
+      [text(d.eventName), text(d.eventSource) && `(${d.eventSource})`].filter(Boolean).join(' ') || undefined,
+  },
+  'AWS Console Sign In via CloudTrail': {
+    title: (d) =>
+      [text(d.eventName), text(isRecord(d.userIdentity) ? d.userIdentity.type : undefined)].filter(Boolean).join(' ') ||
+      undefined,
+  },
+};
+
+/** Severity by detail-type; anything else is information. */
+const detailTypeSeverities: Record<string, Severity> = {
+  'AWS Health Event': 'warning',
+};
+
+/** AWS Health descriptions arrive with `\n` written out as two characters. */
+const unescapeNewlines = (value: string): string => value.replace(/\\n/g, '\n');
+
+/**
+ * A notification for any well-formed EventBridge event we have no interpreter for: its
+ * detail-type (and the names in it) as the title, its description when it has one, and a bounded
+ * number of its detail fields. Never silent.
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-events-structure.html
+ */
+export function genericEventNotification(event: EventBridgeEvent, ctx: RenderContext): Notification {
+  const t = genericText[ctx.locale];
+  const detailType = event['detail-type'];
+  const detail = isRecord(event.detail) ? event.detail : {};
+  const hints = lookup(detailTypeHints, detailType);
+  const named = hints?.title(detail);
+  const leaves = leavesOf(event.detail, '');
+  const described = hints?.summaryPath ? leaves.find((l) => l.path === hints.summaryPath) : undefined;
+  const resources = (event.resources ?? []).filter((r): r is string => typeof r === 'string');
+  const region = isRegionCode(event.region) ? event.region : undefined;
+  const fields: Leaf[] = leaves.filter((l) => l !== described);
+  return {
+    schemaVersion: NOTIFICATION_SCHEMA_VERSION,
+    category: 'event',
+    severity: lookup(detailTypeSeverities, detailType) ?? 'info',
+    locale: ctx.locale,
+    title: clip(named ? `${detailType}: ${named}` : detailType, MAX_TITLE_LENGTH),
+    summary: described ? unescapeNewlines(described.value) : t.eventSummary(detailType, event.source),
+    fields: [
+      ...leafFields(fields, t.more),
+      ...(resources.length ? [{ label: t.labels.resources, value: clip(resources.join('\n')) }] : []),
+      // Account and region are the notification's own (every renderer shows them); a region that is
+      // not a region code is kept as a field so it is not lost.
+      ...(event.region && !region ? [{ label: t.labels.region, value: event.region }] : []),
+    ],
+    links: [],
+    notes: [],
+    ...(event.account ? { account: event.account } : {}),
+    ...(region ? { region } : {}),
+    occurredAt: toIsoInstant(event.time) ?? ctx.now.toISOString(),
+    dedupeKey: `event:${event.source}:${event.id ?? contentHash(leaves.map((l) => `${l.path}=${l.value}`).join('\n'))}`,
+    source: { type: `${event.source}/${detailType}`, ...(event.id ? { id: event.id } : {}) },
+  };
+}

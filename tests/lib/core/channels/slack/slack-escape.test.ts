@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import {
+  escapeSlack,
+  slackLine,
+  slackText,
+  unescapeSlack,
+} from '../../../../../src/lib/core/channels/slack/slack-escape';
+
+describe('render: slack escaping', () => {
+  it.each([
+    ['a channel mention', '<!channel>', '&lt;!channel&gt;'],
+    ['a here mention', '<!here|here>', '&lt;!here|here&gt;'],
+    ['a user mention', '<@U123>', '&lt;@U123&gt;'],
+    ['a user group mention', '<!subteam^S123>', '&lt;!subteam^S123&gt;'],
+    ['a disguised link', '<http://evil|click>', '&lt;http://evil|click&gt;'],
+    ['an ampersand', 'R&D', 'R&amp;D'],
+    ['an entity already written out', '&lt;', '&amp;lt;'],
+    ['plain text', 'web-tg-unhealthy', 'web-tg-unhealthy'],
+  ])('makes %s inert', (_, input, expected) => {
+    expect(escapeSlack(input)).toBe(expected);
+    expect(unescapeSlack(escapeSlack(input))).toBe(input);
+  });
+
+  describe('slackText', () => {
+    it('escapes, keeps line breaks and drops control characters', () => {
+      expect(slackText('a <@U1>\r\nb\u0007', 100, 'en')).toBe('a &lt;@U1&gt;\nb');
+    });
+
+    it.each(Array.from({ length: 12 }, (_, i) => 60 + i))('never cuts inside an entity (limit %i)', (max) => {
+      const out = slackText('<&>'.repeat(200), max, 'en');
+      expect(out.length).toBeLessThanOrEqual(max);
+      expect(out).not.toMatch(/&(?!amp;|lt;|gt;)/);
+      expect(out).toMatch(/… \(truncated, \d+ more characters\)$/);
+    });
+
+    it('counts omitted characters as a reader sees them, not as escaped', () => {
+      const out = slackText('&'.repeat(1_000), 100, 'en');
+      const kept = (out.match(/&amp;/g) ?? []).length;
+      expect(kept + Number(/(\d+) more/.exec(out)![1])).toBe(1_000);
+    });
+  });
+
+  describe('slackLine', () => {
+    it('flattens to one line and ends a cut with "…" outside any entity', () => {
+      expect(slackLine('a\nb', 10)).toBe('a b');
+      for (let max = 5; max < 12; max++) {
+        const out = slackLine('&&&&&&&&&&', max);
+        expect(out.length).toBeLessThanOrEqual(max);
+        expect(out).toMatch(/^(&amp;)*…$/);
+      }
+    });
+  });
+});
