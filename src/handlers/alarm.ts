@@ -1,7 +1,12 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { logger } from '../lib/adapters/logger';
+import { cloudwatchAlarmSource } from '../lib/core/sources/cloudwatch-alarm/source';
+import { genericSource } from '../lib/core/sources/generic/source';
 import { createIngestHandler, type IngestHandlerDeps } from './ingest';
+
+/** The sources this function reads, in dispatch order (its bundle holds only these). */
+export const SOURCES = [cloudwatchAlarmSource, genericSource];
 
 /**
  * The alarm function: EventBridge "CloudWatch Alarm State Change" events, SNS→Lambda events from the
@@ -9,7 +14,7 @@ import { createIngestHandler, type IngestHandlerDeps } from './ingest';
  * health (the only function allowed to read it).
  * @example const handler = createAlarmHandler({ env: { NOTIFICATIONS_TOPIC_ARN: arn } });
  */
-export const createAlarmHandler = (deps: IngestHandlerDeps = {}) => createIngestHandler(deps);
+export const createAlarmHandler = (deps: IngestHandlerDeps = {}) => createIngestHandler(SOURCES, deps);
 
 /** The plain handler (tests call it directly). */
 export const handler = createAlarmHandler();

@@ -1,7 +1,12 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { logger } from '../lib/adapters/logger';
+import { budgetTopicSource } from '../lib/core/sources/budget/source';
+import { costAnomalySource } from '../lib/core/sources/cost-anomaly/source';
 import { createIngestHandler, type IngestHandlerDeps } from './ingest';
+
+/** The sources this function reads, in dispatch order (its bundle holds only these). */
+export const SOURCES = [costAnomalySource, budgetTopicSource];
 
 /**
  * The budget function, subscribed to the budget-alerts topic AWS Budgets and Cost Anomaly Detection
@@ -9,8 +14,7 @@ import { createIngestHandler, type IngestHandlerDeps } from './ingest';
  * shape still becomes a `budget` notification carrying its text (nothing lost).
  * @example const handler = createBudgetHandler({ env: { NOTIFICATIONS_TOPIC_ARN: arn } });
  */
-export const createBudgetHandler = (deps: IngestHandlerDeps = {}) =>
-  createIngestHandler({ unrecognizedMessages: 'budget', ...deps });
+export const createBudgetHandler = (deps: IngestHandlerDeps = {}) => createIngestHandler(SOURCES, deps);
 
 /** The plain handler (tests call it directly). */
 export const handler = createBudgetHandler();

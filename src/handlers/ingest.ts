@@ -11,6 +11,7 @@ import { type AlarmConfig, type Env, loadAlarmConfig } from '../lib/config';
 import { buildSnsPublish } from '../lib/core/channels/email/sns-message';
 import { isUnparsed, type Notification } from '../lib/core/notification';
 import type { RuleSet } from '../lib/core/sources/cloudtrail';
+import type { Source } from '../lib/core/sources/source';
 import { type PipelineOptions, processEvent } from '../lib/pipeline';
 import { deliveryFailure, unreadableInput } from './delivery-failure';
 
@@ -25,8 +26,6 @@ export interface IngestHandlerDeps {
   /** The effective API-call rules; default: the built-in rules plus NOTIFIER_RULES_FILE. */
   ruleSet?: () => Promise<RuleSet>;
   now?: () => Date;
-  /** See PipelineOptions: what an SNS message of no known shape becomes. */
-  unrecognizedMessages?: PipelineOptions['unrecognizedMessages'];
 }
 
 /** What one invocation did, returned for logs and tests. */
@@ -51,9 +50,9 @@ export function once<T>(make: () => T): () => T {
  * then dead-letters) when a publish fails or a record was unreadable, after delivering the rest.
  * The alarm, api-call and budget functions are this handler; they differ in what is routed to them
  * and in their IAM permissions.
- * @example const handler = createIngestHandler({ env: { NOTIFICATIONS_TOPIC_ARN: arn } });
+ * @example const handler = createIngestHandler([cloudwatchAlarmSource, genericSource], { env: { NOTIFICATIONS_TOPIC_ARN: arn } });
  */
-export function createIngestHandler(deps: IngestHandlerDeps = {}) {
+export function createIngestHandler(sources: readonly Source[], deps: IngestHandlerDeps = {}) {
   const env = deps.env ?? process.env;
   const config = once<AlarmConfig>(() => loadAlarmConfig(env));
   const sns = once(deps.sns ?? (() => new SNSClient({})));
@@ -94,10 +93,10 @@ export function createIngestHandler(deps: IngestHandlerDeps = {}) {
     const now = deps.now?.() ?? new Date();
     const options: PipelineOptions = {
       ctx: { locale, timeZone, now },
+      sources,
       alarmNamePrefixes,
       targetHealth: targetHealth(),
       ruleSet: await ruleSet(),
-      ...(deps.unrecognizedMessages ? { unrecognizedMessages: deps.unrecognizedMessages } : {}),
     };
     const result = await processEvent(event, options).catch((error: unknown) => {
       logger.error('input could not be read', { error });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { NotifierConfig } from '../lib/config';
 import { type Notification, notificationSchema } from '../lib/core/notification';
+import { genericSource } from '../lib/core/sources/generic/source';
 import { type PipelineResult, processEvent } from '../lib/pipeline';
 
 /** The part of an SNS→Lambda event the forwarder reads; the rest is passed on untouched. */
@@ -20,14 +21,13 @@ function parseNotification(message: string): Notification | undefined {
 /**
  * Turns what the notifications topic delivered into Notifications. A record holding a Notification
  * (our own `lambda` body) is used as is; anything else someone published to the topic (plain text,
- * another service's JSON) goes through the pipeline so it still arrives as a generic notification.
+ * another service's JSON) arrives as a generic notification.
  * An input that is not an SNS event at all goes through the pipeline whole.
  */
 export async function toNotifications(event: unknown, config: NotifierConfig, now: Date): Promise<PipelineResult> {
-  const options = {
-    ctx: { locale: config.locale, timeZone: config.timeZone, now },
-    alarmNamePrefixes: config.alarmNamePrefixes,
-  };
+  // Only our own Notifications are rendered as such; anything else published to the topic is news
+  // of no known kind, so the generic source alone reads it (no other source is bundled here).
+  const options = { ctx: { locale: config.locale, timeZone: config.timeZone, now }, sources: [genericSource] };
   const sns = snsEventSchema.safeParse(event);
   if (!sns.success) return processEvent(event, options);
   const results: PipelineResult[] = [];

@@ -1,13 +1,16 @@
-import { classify } from './core/classify';
 import { unwrap } from './core/envelopes/unwrap';
 import { InputError } from './core/errors';
 import type { RenderContext } from './core/locale';
 import type { Notification } from './core/notification';
-import type { RuleSet } from './core/sources/cloudtrail';
-import { interpretAlarm } from './core/sources/cloudwatch-alarm/interpret-alarm';
-import type { Alarm } from './core/sources/cloudwatch-alarm/model';
-import { targetGroupsOf } from './core/sources/cloudwatch-alarm/target-groups';
-import type { TargetGroupRef, TargetHealthReport } from './core/sources/cloudwatch-alarm/target-health';
+import { dispatch } from './core/sources/dispatch';
+import {
+  type Enriched,
+  type Enrichers,
+  type EnrichmentKind,
+  type EnrichmentRequests,
+  enrichmentFailures,
+} from './core/sources/enrichments';
+import type { Source, SourceSettings } from './core/sources/source';
 
 /** An input a named rule dropped on purpose. */
 export interface IgnoredInput {
@@ -17,19 +20,10 @@ export interface IgnoredInput {
 }
 
 /** What {@link processEvent} needs besides the input. */
-export interface PipelineOptions {
+export interface PipelineOptions extends SourceSettings, Enrichers {
   ctx: RenderContext;
-  /** Empty/undefined = report all alarms. */
-  alarmNamePrefixes?: readonly string[];
-  /**
-   * Enrichment for ALB/NLB target-group alarms; absent = no enrichment (CLI, tests). Must never throw;
-   * a failure is reported in TargetHealthReport.error.
-   */
-  targetHealth?: (refs: TargetGroupRef[]) => Promise<TargetHealthReport[]>;
-  /** Rules for CloudTrail API calls and console sign-ins; default: the built-in rule set. */
-  ruleSet?: RuleSet;
-  /** What an SNS message of no known shape becomes (see ClassifyOptions); default `event`. */
-  unrecognizedMessages?: 'event' | 'budget';
+  /** The sources to offer each message to, in order; the last is the fallback (see sources/index.ts). */
+  sources: readonly Source[];
 }
 
 /** Everything one input turned into. */
@@ -43,34 +37,41 @@ export interface PipelineResult {
 /** Characters kept of an enricher's unexpected error message. */
 const MAX_ENRICHMENT_ERROR_LENGTH = 200;
 
-/** Calls the enricher; should it break its promise not to throw, the failure becomes a visible note. */
-async function enrich(alarm: Alarm, options: PipelineOptions): Promise<TargetHealthReport[]> {
-  const refs = targetGroupsOf(alarm);
-  if (refs.length === 0 || !options.targetHealth) return [];
-  try {
-    return await options.targetHealth(refs);
-  } catch (error) {
-    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return refs.map((targetGroup) => ({ targetGroup, targets: [], error: text.slice(0, MAX_ENRICHMENT_ERROR_LENGTH) }));
-  }
+/** Runs each enrichment a source asked for with the caller's enricher; absent enrichers are skipped. */
+async function enrich(needs: EnrichmentRequests | undefined, enrichers: Enrichers): Promise<Enriched> {
+  const kinds = Object.keys(needs ?? {}) as EnrichmentKind[];
+  const entries = await Promise.all(
+    kinds.map(async (kind) => {
+      const request = needs?.[kind];
+      const enricher = enrichers[kind];
+      if (!request || !enricher) return [];
+      try {
+        return [[kind, await enricher(request)]];
+      } catch (error) {
+        const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        return [[kind, enrichmentFailures[kind](request, text.slice(0, MAX_ENRICHMENT_ERROR_LENGTH))]];
+      }
+    }),
+  );
+  return Object.fromEntries(entries.flat()) as Enriched;
 }
 
 /**
  * Turns one input — an EventBridge event, an SNS→Lambda event, an SNS HTTP body, a Lambda alarm
- * action, or a bare SNS message string — into notifications: unwrap → classify → enrich target-group
- * alarms → interpret.
+ * action, a CloudTrail record or log, or a bare SNS message string — into notifications:
+ * unwrap → dispatch to the first matching source → run the enrichments it asks for → build.
  *
  * @throws InputError when the whole input is unreadable (not an object/string, no known shape, or a
  *   broken event that is not one of several SNS records).
- * @example const { notifications } = await processEvent(event, { ctx: { locale: 'en', timeZone: 'UTC', now: new Date() } });
+ * @example const { notifications } = await processEvent(event, { ctx, sources });
  */
 export async function processEvent(input: unknown, options: PipelineOptions): Promise<PipelineResult> {
   const { items, errors } = unwrap(input);
   const result: PipelineResult = { notifications: [], ignored: [], errors };
   for (const item of items) {
-    let route: ReturnType<typeof classify>;
+    let reading: ReturnType<typeof dispatch>;
     try {
-      route = classify(item, options);
+      reading = dispatch(item, options.sources, options);
     } catch (error) {
       // Within an SNS→Lambda event a bad record is reported and the others go on.
       if (error instanceof InputError && item.envelope?.kind === 'sns-lambda') {
@@ -79,9 +80,11 @@ export async function processEvent(input: unknown, options: PipelineOptions): Pr
       }
       throw error;
     }
-    if (route.kind === 'ignored') result.ignored.push({ rule: route.rule, reason: route.reason, path: item.path });
-    else if (route.kind === 'notify') result.notifications.push(route.notify(options.ctx));
-    else result.notifications.push(interpretAlarm(route.alarm, options.ctx, await enrich(route.alarm, options)));
+    if (reading.kind === 'ignored') {
+      result.ignored.push({ rule: reading.rule, reason: reading.reason, path: item.path });
+    } else {
+      result.notifications.push(reading.build(options.ctx, await enrich(reading.needs, options)));
+    }
   }
   return result;
 }

@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SOURCES as budgetSources } from '../../src/handlers/budget';
 import { InputError } from '../../src/lib/core/errors';
 import type { RenderContext } from '../../src/lib/core/locale';
 import { notificationSchema } from '../../src/lib/core/notification';
+import { sources } from '../../src/lib/core/sources';
 import type {
   TargetGroupRef,
   TargetHealth,
@@ -50,7 +52,7 @@ describe('pipeline: processEvent', () => {
     ['health/', filesUnder('health/')],
   ])('every fixture under %s', (_, files) => {
     it.each(files)('%s', async (file) => {
-      const result = await processEvent(fixture(file), { ctx: en });
+      const result = await processEvent(fixture(file), { sources, ctx: en });
       for (const n of result.notifications) expect(notificationSchema.parse(n)).toEqual(n);
       expect(result.notifications.length + result.ignored.length).toBeGreaterThan(0);
       expect(result.errors).toEqual([]);
@@ -69,7 +71,7 @@ describe('pipeline: processEvent', () => {
     'sns/plain-text-multiline-sns-event.json',
     'health/eventbridge-health-ec2-operational-issue-PUBLIC-docs.json',
   ])('in Japanese: %s', async (file) => {
-    const { notifications } = await processEvent(fixture(file), { ctx: ja });
+    const { notifications } = await processEvent(fixture(file), { sources, ctx: ja });
     expect(notifications.every((n) => n.locale === 'ja')).toBe(true);
     expect(notifications).toMatchSnapshot();
   });
@@ -81,7 +83,11 @@ describe('pipeline: processEvent', () => {
     it.each(filesUnder('elbv2/').map((f) => f.slice('elbv2/'.length)))(
       'with DescribeTargetHealth %s',
       async (health) => {
-        const { notifications } = await processEvent(fixture(file), { ctx: en, targetHealth: enricher(health) });
+        const { notifications } = await processEvent(fixture(file), {
+          sources,
+          ctx: en,
+          targetHealth: enricher(health),
+        });
         expect(notifications).toHaveLength(1);
         expect(
           notifications[0]?.fields.filter((f) => f.label.includes('smith-poc-nodejs-restart-tg')),
@@ -97,10 +103,12 @@ describe('pipeline: processEvent', () => {
       return [];
     };
     await processEvent(fixture('sns/cloudwatch-alarm-alb-unhealthyhostcount-ALARM-sns-event.json'), {
+      sources,
       ctx: en,
       targetHealth,
     });
     await processEvent(fixture('cloudwatch-alarm/eventbridge-single-metric-alarm-ALARM.json'), {
+      sources,
       ctx: en,
       targetHealth,
     });
@@ -117,6 +125,7 @@ describe('pipeline: processEvent', () => {
     const { notifications } = await processEvent(
       fixture('cloudwatch-alarm/sns-message-alb-unhealthyhostcount-ALARM.json'),
       {
+        sources,
         ctx: ja,
         targetHealth,
       },
@@ -133,6 +142,7 @@ describe('pipeline: processEvent', () => {
     const { notifications } = await processEvent(
       fixture('cloudwatch-alarm/sns-message-alb-unhealthyhostcount-ALARM.json'),
       {
+        sources,
         ctx: en,
         targetHealth,
       },
@@ -144,6 +154,7 @@ describe('pipeline: processEvent', () => {
 
   it('ignores alarms outside the configured prefixes, saying which rule and where', async () => {
     const result = await processEvent(fixture('sns/cloudwatch-alarm-OK-logmetric-sns-event.json'), {
+      sources,
       ctx: en,
       alarmNamePrefixes: ['prod-'],
     });
@@ -166,7 +177,7 @@ describe('pipeline: processEvent', () => {
     };
     input.Records[1]!.Sns.Message = JSON.stringify({ AlarmName: 'x', NewStateValue: 'BROKEN' });
     delete input.Records[2]!.Sns.Message;
-    const result = await processEvent(input, { ctx: en });
+    const result = await processEvent(input, { sources, ctx: en });
     expect(result.notifications).toHaveLength(2);
     expect(result.errors.map((e) => e.path)).toEqual([
       'Records[2].Sns.Message',
@@ -189,7 +200,7 @@ describe('pipeline: processEvent', () => {
       unknown
     >;
     breakIt(event);
-    await expect(processEvent(event, { ctx: en })).rejects.toMatchObject({ name: 'InputError', path });
+    await expect(processEvent(event, { sources, ctx: en })).rejects.toMatchObject({ name: 'InputError', path });
   });
 
   it.each([
@@ -200,20 +211,20 @@ describe('pipeline: processEvent', () => {
     ['Records that are not a list', { Records: {} }],
     ['an object of no known shape', { hello: 'world' }],
   ])('rejects %s with an InputError', async (_, input) => {
-    await expect(processEvent(input, { ctx: en })).rejects.toBeInstanceOf(InputError);
+    await expect(processEvent(input, { sources, ctx: en })).rejects.toBeInstanceOf(InputError);
   });
 
   it('accepts a bare plain-text message body, and recognises an AWS Budgets text as a budget alert', async () => {
     const text = readFileSync(new URL('budgets/budget-actual-monthly-exceeded-sre-bot.txt', FIXTURES), 'utf8');
-    const { notifications } = await processEvent(text, { ctx: en });
+    const { notifications } = await processEvent(text, { sources, ctx: en });
     expect(notifications[0]).toMatchObject({ category: 'budget', severity: 'critical' });
     expect(notifications[0]?.title).toContain('Test Budget');
   });
 
   it('turns any other plain text into a generic event, or into a budget alert on the budget-alerts topic', async () => {
-    const generic = await processEvent('Backup job 7 failed', { ctx: en });
+    const generic = await processEvent('Backup job 7 failed', { sources, ctx: en });
     expect(generic.notifications[0]).toMatchObject({ category: 'event', summary: 'Backup job 7 failed' });
-    const budget = await processEvent('Backup job 7 failed', { ctx: en, unrecognizedMessages: 'budget' });
+    const budget = await processEvent('Backup job 7 failed', { sources: budgetSources, ctx: en });
     expect(budget.notifications[0]).toMatchObject({ category: 'budget', source: { type: 'sns/aws-budgets/unparsed' } });
   });
 
@@ -224,18 +235,18 @@ describe('pipeline: processEvent', () => {
         'utf8',
       ),
     );
-    const ignored = await processEvent(record, { ctx: en });
+    const ignored = await processEvent(record, { sources, ctx: en });
     expect(ignored.notifications).toEqual([]);
     expect(ignored.ignored[0]).toMatchObject({ rule: 'no-rule-matches' });
     const login = JSON.parse(
       readFileSync(new URL('cloudtrail/eventbridge-ConsoleLogin-root-success-no-mfa-docs.json', FIXTURES), 'utf8'),
     );
-    const { notifications } = await processEvent(login, { ctx: en });
+    const { notifications } = await processEvent(login, { sources, ctx: en });
     expect(notifications[0]).toMatchObject({ category: 'api-call', severity: 'critical' });
   });
 
   describe('properties', () => {
-    const options: PipelineOptions = { ctx: en, alarmNamePrefixes: ['a'], targetHealth: async () => [] };
+    const options: PipelineOptions = { sources, ctx: en, alarmNamePrefixes: ['a'], targetHealth: async () => [] };
     const settles = async (input: unknown) => {
       try {
         const result = await processEvent(input, options);

@@ -1,5 +1,6 @@
 import { loadRuleSet } from '../../lib/adapters/rules-file';
 import { InputError } from '../../lib/core/errors';
+import { sources } from '../../lib/core/sources';
 import { processEvent } from '../../lib/pipeline';
 import { EXIT, UsageError } from '../errors';
 import { type CliIo, writeLine } from '../io';
@@ -41,13 +42,16 @@ export async function renderCommand(args: string[], io: CliIo): Promise<number> 
   const targetHealth = values['target-health'] ? await loadRecordedTargetHealth(values['target-health']) : undefined;
   const input = await readInput(positionals[0]!, io.stdin);
   const ruleSet = await loadRuleSet(values['rules-file']);
-  const result = await processEvent(input.value, { ctx, ruleSet, ...(targetHealth ? { targetHealth } : {}) }).catch(
-    (error: unknown) => {
-      // Say which file: "event.json: detail.alarmName: …".
-      if (error instanceof InputError) throw new InputError(error.message, input.label, { cause: error });
-      throw error;
-    },
-  );
+  const result = await processEvent(input.value, {
+    ctx,
+    ruleSet,
+    sources,
+    ...(targetHealth ? { targetHealth } : {}),
+  }).catch((error: unknown) => {
+    // Say which file: "event.json: detail.alarmName: …".
+    if (error instanceof InputError) throw new InputError(error.message, input.label, { cause: error });
+    throw error;
+  });
   const output = toRenderOutput(result);
   io.stdout.write(format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : formatText(output));
   for (const error of result.errors) writeLine(io.stderr, `notifier: ${input.label}: ${error.message}`);

@@ -1,6 +1,7 @@
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../../lib/core/errors';
+import { sources } from '../../lib/core/sources';
 import { processEvent } from '../../lib/pipeline';
 import { EXIT, UsageError } from '../errors';
 import { type CliIo, writeLine } from '../io';
@@ -55,7 +56,7 @@ export async function replayCommand(args: string[], io: CliIo, defaultDir: strin
     const targetHealth = example.targetHealth
       ? await loadRecordedTargetHealth(join(dir, example.targetHealth))
       : undefined;
-    const result = await processEvent(value, { ctx, ...(targetHealth ? { targetHealth } : {}) });
+    const result = await processEvent(value, { ctx, sources, ...(targetHealth ? { targetHealth } : {}) });
     outputs.push({ example, output: toRenderOutput(result) });
   }
   if (format === 'json') {

@@ -1,3 +1,5 @@
+import type { SnsEnvelope } from '../envelopes/types';
+
 /**
  * What the transport (SNS) said about a cost message: kept for ids, times and titles. All optional,
  * so a bare message body (CLI, tests) needs none.
@@ -39,3 +41,12 @@ export const COST_EXPLORER_CONSOLE_URL = `${COST_CONSOLE}/cost-management/home#/
 
 /** The Free Tier page of the Billing console. */
 export const FREE_TIER_CONSOLE_URL = `${COST_CONSOLE}/billing/home#/freetier`;
+
+/** What the SNS wrapper tells a cost interpreter: message id, time and subject. */
+export function costMetaOf(envelope: SnsEnvelope | undefined): CostMessageMeta {
+  return {
+    ...(envelope?.messageId ? { id: envelope.messageId } : {}),
+    ...(envelope?.timestamp ? { occurredAt: envelope.timestamp } : {}),
+    ...(envelope?.subject ? { subject: envelope.subject } : {}),
+  };
+}

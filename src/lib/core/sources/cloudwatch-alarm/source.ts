@@ -1,0 +1,84 @@
+import type { UnwrappedItem } from '../../envelopes/types';
+import { eventBridgeEventSchema } from '../../schemas/eventbridge';
+import { parseAt } from '../../schemas/parse';
+import { eventBridgeKey, isEventBridgeShape, type Payload, payloadOf } from '../shapes';
+import type { Reading, Source } from '../source';
+import { CONFIG_CHANGE_SOURCE_TYPE, configChangeNotification, parseConfigChange } from './config-change';
+import { alarmFromEventBridge, EVENTBRIDGE_ALARM_SOURCE_TYPE } from './from-eventbridge';
+import { alarmFromLambdaAction } from './from-lambda-action';
+import { alarmFromSnsMessage } from './from-sns-message';
+import { ignoredAlarm } from './ignore-rules';
+import { interpretAlarm } from './interpret-alarm';
+import type { Alarm } from './model';
+import { targetGroupsOf } from './target-groups';
+
+type Shape = 'state-change' | 'config-change' | 'lambda-action' | 'classic';
+
+/** How each input shape of an alarm is recognised, tried in order. */
+const shapes: ReadonlyArray<readonly [Shape, (p: Payload, key: string | undefined) => boolean]> = [
+  ['state-change', (_, key) => key === EVENTBRIDGE_ALARM_SOURCE_TYPE],
+  ['config-change', (_, key) => key === CONFIG_CHANGE_SOURCE_TYPE],
+  ['lambda-action', (p) => !isEventBridgeShape(p) && p.source === 'aws.cloudwatch' && 'alarmData' in p],
+  ['classic', (p) => !isEventBridgeShape(p) && 'AlarmName' in p && 'NewStateValue' in p],
+];
+
+const shapeOf = (item: UnwrappedItem): Shape | undefined => {
+  const p = payloadOf(item);
+  const key = eventBridgeKey(item);
+  return p ? shapes.find(([, test]) => test(p, key))?.[0] : undefined;
+};
+
+const eventOf = (item: UnwrappedItem) => parseAt(eventBridgeEventSchema, item.payload, item.path, 'EventBridge event');
+
+/** The alarm of each state-change shape. */
+const alarmReaders: Record<Exclude<Shape, 'config-change'>, (item: UnwrappedItem) => Alarm> = {
+  'state-change': (item) => alarmFromEventBridge(eventOf(item), item.path),
+  'lambda-action': (item) => alarmFromLambdaAction(item.payload, item.path),
+  classic: (item) => alarmFromSnsMessage(item.payload, item.path, item.envelope),
+};
+
+/**
+ * CloudWatch alarms: state changes from EventBridge, from an alarm action's SNS message and from a
+ * Lambda alarm action, and alarm configuration changes. Target-group alarms ask for target health.
+ */
+export const cloudwatchAlarmSource: Source = {
+  id: 'cloudwatch-alarm',
+  matches: (item) => shapeOf(item) !== undefined,
+  read(item, settings): Reading {
+    const shape = shapeOf(item);
+    if (shape === 'config-change') {
+      const event = eventOf(item);
+      const detail = parseConfigChange(event, item.path);
+      return (
+        ignoredAlarm({ name: detail.alarmName }, settings) ?? {
+          kind: 'notify',
+          build: (ctx) => configChangeNotification(event, detail, ctx),
+        }
+      );
+    }
+    const alarm = alarmReaders[shape ?? 'classic'](item);
+    const refs = targetGroupsOf(alarm);
+    return (
+      ignoredAlarm(alarm, settings) ?? {
+        kind: 'notify',
+        ...(refs.length > 0 ? { needs: { targetHealth: refs } } : {}),
+        build: (ctx, enriched) => interpretAlarm(alarm, ctx, enriched.targetHealth ?? []),
+      }
+    );
+  },
+  deploy: {
+    function: 'alarm',
+    eventPatterns: ({ alarmNamePrefixes: prefixes = [] }) => [
+      {
+        name: 'state-change',
+        ruleIds: ['cloudwatch-alarm'],
+        pattern: {
+          source: ['aws.cloudwatch'],
+          'detail-type': ['CloudWatch Alarm State Change'],
+          ...(prefixes.length > 0 ? { detail: { alarmName: prefixes.map((prefix) => ({ prefix })) } } : {}),
+        },
+      },
+    ],
+    snsTopic: { ref: 'AlarmActionsTopic', topicName: 'alarm-actions' },
+  },
+};

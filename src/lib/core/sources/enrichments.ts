@@ -1,0 +1,27 @@
+import type { TargetGroupRef, TargetHealthReport } from './cloudwatch-alarm/target-health';
+
+/**
+ * Data a source may ask the pipeline to fetch before it builds its notification, each with the
+ * request it names and the response it gets. The pipeline runs whichever enricher its caller
+ * supplies (the deployed function: an AWS adapter; the CLI: a recorded response; tests: a stub)
+ * without knowing which source asked.
+ */
+export interface Enrichments {
+  /** ELBv2 target health of an alarm's target groups (src/lib/adapters/target-health.ts). */
+  readonly targetHealth: { request: TargetGroupRef[]; response: TargetHealthReport[] };
+}
+
+export type EnrichmentKind = keyof Enrichments;
+export type EnrichmentRequests = { readonly [K in EnrichmentKind]?: Enrichments[K]['request'] };
+export type Enriched = { readonly [K in EnrichmentKind]?: Enrichments[K]['response'] };
+/** Enrichers never throw by contract; should one, {@link enrichmentFailures} turns it into a visible note. */
+export type Enrichers = {
+  readonly [K in EnrichmentKind]?: (request: Enrichments[K]['request']) => Promise<Enrichments[K]['response']>;
+};
+
+/** What each enrichment becomes when its enricher broke its promise not to throw: a visible error. */
+export const enrichmentFailures: {
+  readonly [K in EnrichmentKind]: (request: Enrichments[K]['request'], error: string) => Enrichments[K]['response'];
+} = {
+  targetHealth: (refs, error) => refs.map((targetGroup) => ({ targetGroup, targets: [], error })),
+};

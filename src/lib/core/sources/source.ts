@@ -1,0 +1,60 @@
+import type { UnwrappedItem } from '../envelopes/types';
+import type { RenderContext } from '../locale';
+import type { Notification } from '../notification';
+import type { RuleSet } from './cloudtrail/rule';
+import type { NamedEventPattern } from './cloudtrail/rule-patterns';
+import type { Enriched, EnrichmentRequests } from './enrichments';
+
+/**
+ * What a source decided about one message it claimed: a notification to build (after the
+ * enrichments it asks for, if any), or a named ignore rule with the reason, which is logged.
+ */
+export type Reading =
+  | {
+      readonly kind: 'notify';
+      /** Data the pipeline fetches first (e.g. target health); the source never does I/O itself. */
+      readonly needs?: EnrichmentRequests;
+      readonly build: (ctx: RenderContext, enriched: Enriched) => Notification;
+    }
+  | { readonly kind: 'ignored'; readonly rule: string; readonly reason: string };
+
+/** The settings sources read: the same at run time (config) and at package time (deploy parameters). */
+export interface SourceSettings {
+  /** Report only alarms whose name starts with one of these; empty or absent = all. */
+  readonly alarmNamePrefixes?: readonly string[];
+  /** Rules for CloudTrail API calls and console sign-ins; absent = the built-in rule set. */
+  readonly ruleSet?: RuleSet;
+}
+
+/** The Lambda functions that receive events (serverless.yml `functions`). */
+export type IngestFunction = 'alarm' | 'apiCall' | 'budget';
+
+/** How a source is wired into the template: which function serves it and what triggers it. */
+export interface SourceDeploy {
+  readonly function: IngestFunction;
+  /** EventBridge rules that deliver this source's events (default bus, this account and region). */
+  readonly eventPatterns?: (settings: SourceSettings) => readonly NamedEventPattern[];
+  /** An SNS topic of the template (logical id and name) whose messages this source reads. */
+  readonly snsTopic?: { readonly ref: string; readonly topicName: string };
+}
+
+/**
+ * One kind of input the notifier understands: a folder under `src/lib/core/sources/` and one entry
+ * in the registry (`./index.ts`). The dispatcher offers each message to the sources in order and
+ * the first whose `matches` is true reads it; nothing else knows a source by name.
+ *
+ * @example const reading = source.matches(item) ? source.read(item, settings) : undefined;
+ */
+export interface Source {
+  /** Kebab-case id, also the folder name. */
+  readonly id: string;
+  /** A cheap test on the shape (no parsing, never throws): does this source read the message? */
+  readonly matches: (item: UnwrappedItem) => boolean;
+  /**
+   * Parses the message and decides. Pure.
+   * @throws InputError naming the field when a message this source matched is broken.
+   */
+  readonly read: (item: UnwrappedItem, settings: SourceSettings) => Reading;
+  /** Absent for sources that only the CLI or another source's function reads. */
+  readonly deploy?: SourceDeploy;
+}
