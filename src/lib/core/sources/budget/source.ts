@@ -27,7 +27,7 @@ export const budgetSource: Source = {
 
 /**
  * The budget-alerts topic's catch-all: AWS Budgets is its only other publisher, so any message there
- * that no other source claims is delivered as a budget alert carrying its text. Only the budget
- * function lists it, last; the registry does not.
+ * that no other source claims is delivered as a budget alert carrying its text. The same source,
+ * claiming more: only the budget function lists it, last, in place of the registry's budgetSource.
  */
-export const budgetTopicSource: Source = { ...budgetSource, id: 'budget-topic', matches: (item) => item.isMessage };
+export const budgetTopicSource: Source = { ...budgetSource, matches: (item) => item.isMessage };

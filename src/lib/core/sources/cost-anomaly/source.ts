@@ -28,4 +28,5 @@ export const costAnomalySource: Source = {
     const id = meta.id ?? eventId;
     return { kind: 'notify', build: (ctx) => interpretCostAnomaly(p, ctx, { ...meta, ...(id ? { id } : {}) }) };
   },
+  deploy: { function: 'budget', snsTopic: { ref: 'BudgetAlertsTopic', topicName: 'budget-alerts' } },
 };
