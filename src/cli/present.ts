@@ -1,20 +1,22 @@
-import { messageAttributes, type SnsAttributes } from '../lib/core/channels/email/attributes';
-import { renderEmail } from '../lib/core/channels/email/render-email';
-import { renderSlack, type SlackMessage } from '../lib/core/channels/slack/render-slack';
-import { previewSlack } from '../lib/core/channels/slack/slack-preview';
+import { channels } from '../lib/core/channels';
 import type { Notification } from '../lib/core/notification';
+import { messageAttributes, type SnsAttributes } from '../lib/core/publish/attributes';
+import { fitToSns } from '../lib/core/publish/sns-message';
 import { renderSubject } from '../lib/core/render/subject';
 import type { IgnoredInput, PipelineResult } from '../lib/pipeline';
 
-/** One notification as every channel would receive it: the `notifications[]` entry of the CLI contract. */
+/**
+ * One notification as every channel receives it: the `notifications[]` entry of the CLI contract.
+ * Besides these keys there is one per channel id (`email`, `slack`, …) holding what it delivers.
+ */
 export interface RenderedNotification {
   category: Notification['category'];
   severity: Notification['severity'];
   subject: string;
-  email: string;
-  slack: SlackMessage;
   attributes: SnsAttributes;
+  /** The Notification as published (shortened visibly when the original exceeded 256 KB). */
   notification: Notification;
+  [channel: string]: unknown;
 }
 
 /** The JSON document `notifier render --format json` prints (DESIGN.md, CLI). */
@@ -24,14 +26,18 @@ export interface RenderOutput {
   errors?: Array<{ path: string; message: string }>;
 }
 
-/** Renders a notification through every channel renderer. */
-export function renderAll(notification: Notification): RenderedNotification {
+/**
+ * Renders a notification as it is published, through every channel in the registry: exactly what
+ * the topic's subscribers and the channel functions receive, after fitting to SNS's 256 KB.
+ */
+export function renderAll(original: Notification): RenderedNotification {
+  const notification = fitToSns(original);
+  const rendered = Object.fromEntries(channels.map((c) => [c.id, c.render(notification)]));
   return {
     category: notification.category,
     severity: notification.severity,
     subject: renderSubject(notification),
-    email: renderEmail(notification),
-    slack: renderSlack(notification),
+    ...rendered,
     attributes: messageAttributes(notification),
     notification,
   };
@@ -46,7 +52,7 @@ export function toRenderOutput(result: PipelineResult): RenderOutput {
 
 const rule = (title: string) => `── ${title} ${'─'.repeat(Math.max(3, 64 - title.length))}`;
 
-/** A human view of the same document: per notification the SNS subject, the email and the Slack message. */
+/** A human view of the same document: per notification the SNS subject, then each channel's preview. */
 export function formatText(output: RenderOutput): string {
   const lines: string[] = [];
   output.notifications.forEach((r, i) => {
@@ -56,7 +62,8 @@ export function formatText(output: RenderOutput): string {
     lines.push(
       `SNS attributes: category=${r.attributes.category.StringValue} severity=${r.attributes.severity.StringValue}`,
     );
-    lines.push('', rule('email'), r.email.trimEnd(), '', rule('slack'), previewSlack(r.slack).trimEnd(), '');
+    for (const channel of channels) lines.push('', rule(channel.id), channel.preview(r[channel.id]).trimEnd());
+    lines.push('');
   });
   for (const ignored of output.ignored) {
     lines.push(`ignored (rule ${ignored.rule}${ignored.path ? ` at ${ignored.path}` : ''}): ${ignored.reason}`);

@@ -9,8 +9,8 @@ import { createFreeTierReader, type FreeTierReader } from '../lib/adapters/free-
 import { logger } from '../lib/adapters/logger';
 import { publishNotification } from '../lib/adapters/sns-publisher';
 import type { Env } from '../lib/config';
-import { buildSnsPublish } from '../lib/core/channels/email/sns-message';
 import { InputError } from '../lib/core/errors';
+import { buildSnsPublish } from '../lib/core/publish/sns-message';
 import { computeDigest } from '../lib/core/sources/cost-digest/compute-digest';
 import { digestRunDate, isIsoDate } from '../lib/core/sources/cost-digest/digest-dates';
 import { interpretDigest } from '../lib/core/sources/cost-digest/interpret-digest';

@@ -1,5 +1,5 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import type { SnsPublishInput } from '../core/channels/email/sns-message';
+import type { SnsPublishInput } from '../core/publish/sns-message';
 import { describeAwsError, isRetryableAwsError } from './aws-errors';
 import { DeliveryError } from './errors';
 

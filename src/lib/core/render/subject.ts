@@ -1,5 +1,5 @@
 import type { Notification } from '../notification';
-import { SNS_SUBJECT_MAX_CHARS } from './limits';
+import { SNS_SUBJECT_MAX_CHARS } from '../publish/limits';
 import { oneLine } from './sanitize';
 import { categoryLabel, severityStyle } from './severity-style';
 import { ellipsize, ellipsizeMiddle } from './truncate';

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderEmail } from '../../../../src/lib/core/channels/email/render-email';
-import { buildSnsPublish, publishBytes } from '../../../../src/lib/core/channels/email/sns-message';
 import { renderSlack } from '../../../../src/lib/core/channels/slack/render-slack';
 import { previewSlack } from '../../../../src/lib/core/channels/slack/slack-preview';
 import { notificationSchema } from '../../../../src/lib/core/notification';
-import { SNS_MESSAGE_MAX_BYTES, SNS_SUBJECT_MAX_CHARS } from '../../../../src/lib/core/render/limits';
+import { SNS_MESSAGE_MAX_BYTES, SNS_SUBJECT_MAX_CHARS } from '../../../../src/lib/core/publish/limits';
+import { buildSnsPublish, publishBytes } from '../../../../src/lib/core/publish/sns-message';
 import { renderSubject } from '../../../../src/lib/core/render/subject';
 import { slackViolations } from '../channels/slack/slack-limits';
 import { anyNotification } from './notification-arbitrary';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SNS_SUBJECT_MAX_CHARS } from '../../../../src/lib/core/render/limits';
+import { SNS_SUBJECT_MAX_CHARS } from '../../../../src/lib/core/publish/limits';
 import { renderSubject } from '../../../../src/lib/core/render/subject';
 import { albAlarm, genericEvent, hostile, insufficientData, japanese, okRecovery } from './sample-notifications';
 

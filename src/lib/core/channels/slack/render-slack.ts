@@ -1,14 +1,14 @@
 import type { Notification } from '../../notification';
+import { renderText } from '../../render/render-text';
+import { multiLine } from '../../render/sanitize';
+import { categoryLabel, severityStyle } from '../../render/severity-style';
+import { renderSubject } from '../../render/subject';
 import {
   SLACK_HEADER_TEXT_MAX_CHARS,
   SLACK_MAX_BLOCKS,
   SLACK_SECTION_TEXT_MAX_CHARS,
   SLACK_TEXT_FALLBACK_MAX_CHARS,
-} from '../../render/limits';
-import { renderText } from '../../render/render-text';
-import { multiLine } from '../../render/sanitize';
-import { categoryLabel, severityStyle } from '../../render/severity-style';
-import { renderSubject } from '../../render/subject';
+} from './limits';
 import { actionPieces, fieldPieces, notesPieces, type Piece } from './slack-blocks';
 import { escapeSlack, slackLine, slackText, truncateEscaped } from './slack-escape';
 import type { SlackBlock, SlackMessage } from './slack-types';

@@ -1,5 +1,7 @@
 import type { Locale } from '../../locale';
 import type { Field, Link } from '../../notification';
+import { renderText } from '../../render/render-text';
+import { multiLine } from '../../render/sanitize';
 import {
   SLACK_ACTIONS_ELEMENTS_MAX,
   SLACK_BUTTON_TEXT_MAX_CHARS,
@@ -7,9 +9,7 @@ import {
   SLACK_SECTION_FIELD_MAX_CHARS,
   SLACK_SECTION_FIELDS_MAX,
   SLACK_SECTION_TEXT_MAX_CHARS,
-} from '../../render/limits';
-import { renderText } from '../../render/render-text';
-import { multiLine } from '../../render/sanitize';
+} from './limits';
 import { escapeSlack, slackLine, slackText, truncateEscaped } from './slack-escape';
 import type { ButtonElement, Mrkdwn, SlackBlock } from './slack-types';
 

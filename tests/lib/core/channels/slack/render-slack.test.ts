@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { SLACK_MAX_BLOCKS } from '../../../../../src/lib/core/channels/slack/limits';
 import { renderSlack } from '../../../../../src/lib/core/channels/slack/render-slack';
 import { buttonUrl } from '../../../../../src/lib/core/channels/slack/slack-blocks';
 import type { ActionsBlock, SectionBlock } from '../../../../../src/lib/core/channels/slack/slack-types';
-import { SLACK_MAX_BLOCKS } from '../../../../../src/lib/core/render/limits';
 import {
   albAlarm,
   genericEvent,

@@ -1,5 +1,5 @@
+import * as limits from '../../../../../src/lib/core/channels/slack/limits';
 import type { SlackBlock, SlackMessage } from '../../../../../src/lib/core/channels/slack/slack-types';
-import * as limits from '../../../../../src/lib/core/render/limits';
 
 /**
  * Every way `m` breaks a Slack limit or lets event text through unescaped, as readable strings

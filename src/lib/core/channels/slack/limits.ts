@@ -1,20 +1,7 @@
 /**
- * Channel limits, each with the page that states it. Renderers truncate to these visibly;
- * tests check every rendered message against them.
+ * Slack Block Kit limits, each with the page that states it. The renderer truncates to these
+ * visibly; tests check every rendered message against them.
  */
-
-/**
- * SNS `Subject`: "must be ASCII/UTF-8 text with no line breaks or control characters, and less than
- * 100 characters long", so at most 99.
- * @see https://docs.aws.amazon.com/sns/latest/api/API_Publish.html
- */
-export const SNS_SUBJECT_MAX_CHARS = 99;
-
-/**
- * SNS message size: 256 KB = 262,144 bytes of UTF-8, message attributes (and subject) included.
- * @see https://docs.aws.amazon.com/sns/latest/api/API_Publish.html
- */
-export const SNS_MESSAGE_MAX_BYTES = 262_144;
 
 /** @see https://api.slack.com/reference/block-kit/blocks — "maximum of 50 blocks" per message. */
 export const SLACK_MAX_BLOCKS = 50;

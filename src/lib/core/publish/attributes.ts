@@ -1,4 +1,4 @@
-import type { Notification } from '../../notification';
+import type { Notification } from '../notification';
 
 /** SNS message attributes subscriptions can filter on (`FilterPolicy` on category and severity). */
 export type SnsAttributes = Record<'category' | 'severity', { DataType: 'String'; StringValue: string }>;

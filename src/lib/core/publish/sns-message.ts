@@ -1,10 +1,10 @@
-import type { Notification } from '../../notification';
-import { SNS_MESSAGE_MAX_BYTES } from '../../render/limits';
-import { multiLine } from '../../render/sanitize';
-import { renderSubject } from '../../render/subject';
-import { truncateChars, utf8Length } from '../../render/truncate';
+import { renderEmail } from '../channels/email/render-email';
+import type { Notification } from '../notification';
+import { multiLine } from '../render/sanitize';
+import { renderSubject } from '../render/subject';
+import { truncateChars, utf8Length } from '../render/truncate';
 import { messageAttributes, type SnsAttributes } from './attributes';
-import { renderEmail } from './render-email';
+import { SNS_MESSAGE_MAX_BYTES } from './limits';
 import { fitNotification } from './sns-fit';
 
 /** Layout choice: the `default` body (SMS, HTTP, SQS subscribers) is a short heads-up. */
@@ -29,17 +29,25 @@ export interface SnsPublishInput {
  * @example await sns.send(new PublishCommand({ TopicArn, ...buildSnsPublish(n) }))
  */
 export function buildSnsPublish(n: Notification): SnsPublishInput {
-  const Subject = renderSubject(n);
-  const MessageAttributes = messageAttributes(n);
-  const publishOf = (candidate: Notification): SnsPublishInput => ({
-    Subject,
-    Message: message(candidate),
+  return publishOf(fitToSns(n));
+}
+
+/**
+ * The notification as it is published: `n` itself, or, when its publish would exceed 256 KB, the
+ * largest visibly shortened copy that fits. Every channel renders this one, so what the CLI shows is
+ * what subscribers receive.
+ */
+export function fitToSns(n: Notification): Notification {
+  return fitNotification(n, (candidate) => publishBytes(publishOf(candidate)) <= SNS_MESSAGE_MAX_BYTES);
+}
+
+function publishOf(n: Notification): SnsPublishInput {
+  return {
+    Subject: renderSubject(n),
+    Message: message(n),
     MessageStructure: 'json',
-    MessageAttributes,
-  });
-  const fits = (candidate: Notification) => publishBytes(publishOf(candidate)) <= SNS_MESSAGE_MAX_BYTES;
-  const fitted = fitNotification(n, fits);
-  return publishOf(fitted);
+    MessageAttributes: messageAttributes(n),
+  };
 }
 
 /** UTF-8 bytes of a publish as SNS counts them: subject, message and every attribute's parts. */

@@ -1,6 +1,6 @@
-import type { Notification } from '../../notification';
-import { renderText } from '../../render/render-text';
-import { truncateChars } from '../../render/truncate';
+import type { Notification } from '../notification';
+import { renderText } from '../render/render-text';
+import { truncateChars } from '../render/truncate';
 
 /** Below this, strings are not shortened further; long lists are shortened instead. */
 const MIN_STRING_CAP = 100;

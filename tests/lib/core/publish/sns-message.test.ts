@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { renderEmail } from '../../../../../src/lib/core/channels/email/render-email';
-import { buildSnsPublish, publishBytes } from '../../../../../src/lib/core/channels/email/sns-message';
-import { type Notification, notificationSchema } from '../../../../../src/lib/core/notification';
-import { SNS_MESSAGE_MAX_BYTES } from '../../../../../src/lib/core/render/limits';
-import { renderSubject } from '../../../../../src/lib/core/render/subject';
-import { albAlarm, hostile, insufficientData, japanese, samples } from '../../render/sample-notifications';
+import { renderEmail } from '../../../../src/lib/core/channels/email/render-email';
+import { type Notification, notificationSchema } from '../../../../src/lib/core/notification';
+import { SNS_MESSAGE_MAX_BYTES } from '../../../../src/lib/core/publish/limits';
+import { buildSnsPublish, publishBytes } from '../../../../src/lib/core/publish/sns-message';
+import { renderSubject } from '../../../../src/lib/core/render/subject';
+import { albAlarm, hostile, insufficientData, japanese, samples } from '../render/sample-notifications';
 
 interface Bodies {
   default: string;

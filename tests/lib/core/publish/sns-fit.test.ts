@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fitNotification } from '../../../../../src/lib/core/channels/email/sns-fit';
-import type { Notification } from '../../../../../src/lib/core/notification';
-import { albAlarm, genericEvent } from '../../render/sample-notifications';
+import type { Notification } from '../../../../src/lib/core/notification';
+import { fitNotification } from '../../../../src/lib/core/publish/sns-fit';
+import { albAlarm, genericEvent } from '../render/sample-notifications';
 
 const size = (n: Notification) => JSON.stringify(n).length;
 
