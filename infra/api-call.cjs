@@ -1,14 +1,12 @@
 'use strict';
 
 /**
- * The api-call function's EventBridge rules, generated from the very rule set the function runs
- * (issue 3: one source of truth, no hand-kept list). serverless.yml reads
- * `${file(./infra/api-call.cjs):events}`, `:rulesFile` and `:packagePatterns`.
+ * The api-call function's rules file: serverless.yml reads `${file(./infra/api-call.cjs):rulesFile}`
+ * and `:packagePatterns`; infra/source-events.cjs turns the rule set into EventBridge rules.
  *
- * The TypeScript modules are loaded at package time through tsx's CommonJS API, so the patterns
- * come from `eventPatterns(ruleSet)` in src/lib/core/sources/cloudtrail and the user rules file is read and
- * validated by the same `loadRuleSet` the Lambda calls: a file the function would reject fails
- * packaging instead, and a user rule gets its own EventBridge pattern.
+ * The TypeScript modules are loaded at package time through tsx's CommonJS API, so the user rules
+ * file is read and validated by the same `loadRuleSet` the Lambda calls: a file the function would
+ * reject fails packaging instead, and a user rule gets its own EventBridge pattern.
  *
  * IAM, Organizations, STS (global endpoint) and console sign-in events reach EventBridge in
  * us-east-1 only, so rules for them fire only in a stack deployed there:
@@ -28,9 +26,6 @@ const ROOT = path.resolve(__dirname, '..');
 const LAMBDA_TASK_ROOT = '/var/task';
 /** Plain relative paths only: the same string is a file name here and a literal `package.patterns` glob. */
 const RULES_FILE_PATH = /^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
-/** EventBridge rule descriptions are at most 512 characters (also osls' schema limit):
- *  https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html */
-const MAX_RULE_DESCRIPTION = 512;
 const EXAMPLE = 'notifier-rules.json';
 
 /** Loads a TypeScript module of src/ (CommonJS through tsx; cached by require). */
@@ -50,26 +45,13 @@ function checkRulesFile(value) {
 }
 
 /**
- * One `eventBridge` event per generated pattern; the description names the rules it serves. No
- * `name`: osls keys the logical IDs by position, so a positional name (its default) keeps every
- * change an in-place update, where a fixed name on a shifted position would be a replacement that
- * collides with the rule still holding that name.
- */
-const toEvent = ({ name, pattern, ruleIds }) => ({
-  eventBridge: {
-    description: `api-call ${name}: ${ruleIds.join(', ')}`.slice(0, MAX_RULE_DESCRIPTION),
-    pattern,
-  },
-});
-
-/**
- * The api-call function's events and the rules file it ships (pure apart from reading the file).
+ * The api-call function's rule set (for its EventBridge rules, infra/source-events.cjs) and the
+ * rules file it ships (pure apart from reading the file).
  * @throws ParameterError naming `rulesFile` and carrying the ConfigError's one-line message
  */
 async function apiCallConfig(rulesFileParam) {
   const file = checkRulesFile(rulesFileParam);
   const { loadRuleSet } = source('lib/adapters/rules-file.ts');
-  const { eventPatterns } = source('lib/core/sources/cloudtrail/index.ts');
   let ruleSet;
   try {
     ruleSet = await loadRuleSet(file === '' ? undefined : path.join(ROOT, file));
@@ -77,7 +59,7 @@ async function apiCallConfig(rulesFileParam) {
     throw new ParameterError('rulesFile', error.message, EXAMPLE);
   }
   return {
-    events: eventPatterns(ruleSet).map(toEvent),
+    ruleSet,
     rulesFile: file === '' ? '' : `${LAMBDA_TASK_ROOT}/${file}`,
     packagePatterns: file === '' ? [] : [file],
   };
@@ -85,3 +67,4 @@ async function apiCallConfig(rulesFileParam) {
 
 module.exports = async (resolver) => apiCallConfig((await resolveParams(resolver)).rulesFile);
 module.exports.apiCallConfig = apiCallConfig;
+module.exports.source = source;

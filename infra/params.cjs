@@ -156,11 +156,6 @@ function deriveParams(raw, ownAlarmPrefix) {
     emailFilterPolicy: emailFilterPolicy(raw),
     slackFilterPolicy: { severity: parseSeverities('slackSeverities', raw.slackSeverities) },
     alarmNamePrefixes: prefixes.join(','),
-    alarmEventPattern: {
-      source: ['aws.cloudwatch'],
-      'detail-type': ['CloudWatch Alarm State Change'],
-      ...(prefixes.length > 0 ? { detail: { alarmName: prefixes.map((prefix) => ({ prefix })) } } : {}),
-    },
     slackWebhookParameter,
     slackWebhookParameterArn: parameterArn(slackWebhookParameter),
     locale: oneOf('locale', String(raw.locale ?? ''), LOCALES),

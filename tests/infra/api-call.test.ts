@@ -26,11 +26,15 @@ import { readZip } from './zip';
 const PACKAGE_TIMEOUT_MS = 120_000;
 const FUNCTION_ID = 'ApiCallLambdaFunction';
 
-/** infra/api-call.cjs, the resolver serverless.yml calls for the function's events. */
+/** infra/api-call.cjs: the checked rules file and the rule set it makes. */
 interface ApiCallModule {
-  apiCallConfig(rulesFile: string): Promise<{ events: { eventBridge: { pattern: EventPattern } }[] }>;
+  apiCallConfig(rulesFile: string): Promise<{ ruleSet: unknown; rulesFile: string; packagePatterns: string[] }>;
 }
 const { apiCallConfig } = createRequire(import.meta.url)('../../infra/api-call.cjs') as ApiCallModule;
+/** infra/source-events.cjs: every ingest function's triggers, from the sources registry. */
+const { sourceEvents } = createRequire(import.meta.url)('../../infra/source-events.cjs') as {
+  sourceEvents(settings: { ruleSet?: unknown }): Record<string, { eventBridge?: { pattern: EventPattern } }[]>;
+};
 
 type Event = ReturnType<typeof call>;
 const failed = (code: string) => ({ errorCode: code, errorMessage: `${code} for test` });
@@ -155,8 +159,9 @@ describe('infra: api-call user rules file (rulesFile)', () => {
     expect((error as Error).stack).not.toContain('\n');
   });
 
-  it('generates the same patterns as the template holds', async () => {
-    const { events } = await apiCallConfig('');
-    expect(events.map((e) => e.eventBridge.pattern)).toEqual(patternsOf(template));
+  it('generates the same patterns as the template holds, from the sources registry', async () => {
+    const { ruleSet } = await apiCallConfig('');
+    const { apiCall } = sourceEvents({ ruleSet });
+    expect(apiCall?.map((e) => e.eventBridge?.pattern)).toEqual(patternsOf(template));
   });
 });

@@ -45,7 +45,6 @@ describe('infra: params', () => {
     expect(derive({})).toMatchObject({
       alertEmails: [],
       alarmNamePrefixes: '',
-      alarmEventPattern: { source: ['aws.cloudwatch'], 'detail-type': ['CloudWatch Alarm State Change'] },
       slackFilterPolicy: { severity: ['critical', 'warning', 'info', 'ok'] },
       emailFilterPolicy: {
         $or: [

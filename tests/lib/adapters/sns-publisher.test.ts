@@ -4,7 +4,7 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from '../../../src/lib/adapters/errors';
 import { publishNotification } from '../../../src/lib/adapters/sns-publisher';
-import type { SnsPublishInput } from '../../../src/lib/core/channels/email/sns-message';
+import type { SnsPublishInput } from '../../../src/lib/core/publish/sns-message';
 
 const sns = mockClient(SNSClient);
 const client = new SNSClient({ region: 'us-east-1' });
