@@ -1,4 +1,5 @@
-import { intlLocales, type Locale } from '../locale';
+import type { Locale } from '../locale';
+import { formatNumber, numberFormat } from '../numbers';
 
 /**
  * Decimal places kept exactly when adding Cost Explorer amounts ("0.0000462902" has 10). Sums are
@@ -97,7 +98,7 @@ export function formatMoney(minor: number, currency: string, locale: Locale): st
   const digits = minorDigits(currency);
   const value = minor / 10 ** digits;
   try {
-    return new Intl.NumberFormat(intlLocales[locale], {
+    return numberFormat(locale, {
       style: 'currency',
       currency,
       minimumFractionDigits: digits,
@@ -106,11 +107,6 @@ export function formatMoney(minor: number, currency: string, locale: Locale): st
   } catch {
     return `${formatNumber(value, locale, digits)} ${currency}`;
   }
-}
-
-/** Formats a plain number (usage quantities, percentages) with the locale's separators. */
-export function formatNumber(value: number, locale: Locale, maxFractionDigits = 2): string {
-  return new Intl.NumberFormat(intlLocales[locale], { maximumFractionDigits: maxFractionDigits }).format(value);
 }
 
 /** Formats a ratio as a percentage with one decimal (`123.4%`); big ratios without decimals. */
@@ -127,7 +123,7 @@ export function formatDecimalMoney(value: string, currency: string, locale: Loca
   const min = minorDigits(currency);
   const decimals = Math.min(20, Math.max(min, value.split('.')[1]?.length ?? 0));
   try {
-    return new Intl.NumberFormat(intlLocales[locale], {
+    return numberFormat(locale, {
       style: 'currency',
       currency,
       minimumFractionDigits: min,

@@ -1,6 +1,6 @@
 import { alertStrings } from '../../cost/alert-strings';
 import { BUDGETS_DASHBOARD_URL, budgetConsoleUrl, type CostMessageMeta } from '../../cost/cost-meta';
-import { formatDecimalMoney, formatNumber, formatPercent } from '../../cost/money';
+import { formatDecimalMoney, formatPercent } from '../../cost/money';
 import type { RenderContext } from '../../locale';
 import {
   NOTIFICATION_SCHEMA_VERSION,
@@ -8,6 +8,7 @@ import {
   type Severity,
   UNPARSED_SOURCE_SUFFIX,
 } from '../../notification';
+import { formatNumber } from '../../numbers';
 import type { BudgetAlert, BudgetAmount } from './budget-alert';
 import { parseBudgetText } from './budget-text';
 
@@ -17,9 +18,9 @@ export const BUDGET_SOURCE_TYPE = 'sns/aws-budgets';
 /** Shows an amount in the locale: money via Intl, percentages and units with the locale's digits. */
 export function formatBudgetAmount(a: BudgetAmount, ctx: RenderContext): string {
   if (a.value === undefined) return a.text;
-  if (a.percent) return `${formatNumber(Number(a.value), ctx.locale)}%`;
+  if (a.percent) return `${formatNumber(Number(a.value), ctx.locale, 2)}%`;
   if (a.currency) return formatDecimalMoney(a.value, a.currency, ctx.locale);
-  return a.unit ? `${formatNumber(Number(a.value), ctx.locale)} ${a.unit}` : a.text;
+  return a.unit ? `${formatNumber(Number(a.value), ctx.locale, 2)} ${a.unit}` : a.text;
 }
 
 /** `amount` as a percentage of `budget`, when both are plain numbers of the same kind. */

@@ -1,10 +1,11 @@
 import type { Locale, RenderContext } from '../../locale';
 import { lookup } from '../../lookup';
 import type { Field } from '../../notification';
+import { formatNumber } from '../../numbers';
 import { formatDuration, formatInstant } from '../../time';
 import { bandOf, incidentMillis } from './alarm-summary';
 import { alarmText } from './alarm-text';
-import { alarmNameOfArn, formatMetric, formatNumber, formatPeriod } from './format';
+import { alarmNameOfArn, formatMetric, formatPeriod } from './format';
 import type { Alarm } from './model';
 
 /** Newest datapoints shown; reasonData rarely has more, but a long evaluation window could. */

@@ -1,7 +1,8 @@
 import type { Locale } from '../../locale';
+import { formatNumber } from '../../numbers';
 import { formatDuration } from '../../time';
 import { alarmText, type Relation } from './alarm-text';
-import { alarmNameOfArn, formatNumber, formatPeriod, millisBetween } from './format';
+import { alarmNameOfArn, formatPeriod, millisBetween } from './format';
 import type { Alarm } from './model';
 import { readReason } from './reason-text';
 

@@ -1,16 +1,6 @@
-import { intlLocales, type Locale } from '../../locale';
+import type { Locale } from '../../locale';
 import { formatDuration } from '../../time';
 import type { AlarmMetric } from './model';
-
-/**
- * A metric value for people: grouped thousands, and as many decimals as its size needs
- * (99.50160229693434 → "99.5", 0.020599444741798756 → "0.0206", 45628 → "45,628").
- */
-export function formatNumber(value: number, locale: Locale): string {
-  const size = Math.abs(value);
-  const maximumFractionDigits = size >= 100 ? 1 : size >= 1 ? 2 : 4;
-  return new Intl.NumberFormat(intlLocales[locale], { maximumFractionDigits }).format(value);
-}
 
 /** A period in seconds as a duration ("5 min", "5分"). */
 export function formatPeriod(seconds: number, locale: Locale): string {

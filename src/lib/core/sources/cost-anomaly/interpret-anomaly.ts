@@ -1,8 +1,9 @@
 import { alertStrings } from '../../cost/alert-strings';
 import { ANOMALY_CONSOLE_URL, type CostMessageMeta } from '../../cost/cost-meta';
-import { DEFAULT_CURRENCY, formatDecimalMoney, formatNumber, formatPercent } from '../../cost/money';
+import { DEFAULT_CURRENCY, formatDecimalMoney, formatPercent } from '../../cost/money';
 import type { RenderContext } from '../../locale';
 import { type Field, NOTIFICATION_SCHEMA_VERSION, type Notification } from '../../notification';
+import { formatNumber } from '../../numbers';
 import { formatInstant } from '../../time';
 import { type CostAnomalyMessage, type CostAnomalyRootCause, parseCostAnomaly } from './anomaly-message';
 
@@ -85,7 +86,7 @@ export function interpretCostAnomaly(
       : undefined,
     impact.maxImpact !== undefined ? { label: a.maxImpact, value: money(impact.maxImpact, currency, ctx)! } : undefined,
     m.anomalyScore?.currentScore !== undefined
-      ? { label: a.score, value: formatNumber(m.anomalyScore.currentScore, ctx.locale) }
+      ? { label: a.score, value: formatNumber(m.anomalyScore.currentScore, ctx.locale, 2) }
       : undefined,
     ...causes
       .slice(0, MAX_ROOT_CAUSES_SHOWN)

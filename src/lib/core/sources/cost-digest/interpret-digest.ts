@@ -1,5 +1,5 @@
 import { BUDGETS_DASHBOARD_URL, COST_EXPLORER_CONSOLE_URL, FREE_TIER_CONSOLE_URL } from '../../cost/cost-meta';
-import { formatMoney, formatNumber, formatPercent } from '../../cost/money';
+import { formatMoney, formatPercent } from '../../cost/money';
 import type { RenderContext } from '../../locale';
 import {
   type Field,
@@ -8,6 +8,7 @@ import {
   type Notification,
   type Severity,
 } from '../../notification';
+import { formatNumber } from '../../numbers';
 import type { BudgetStatus, Digest, DigestNote, FreeTierItem, Quantity } from './digest-model';
 import { digestStrings, sourcePermissions } from './digest-strings';
 
@@ -61,7 +62,7 @@ export function interpretDigest(d: Digest, ctx: RenderContext): Notification {
       ? undefined
       : q.minor !== undefined
         ? formatMoney(q.minor, q.unit, ctx.locale)
-        : `${formatNumber(q.value, ctx.locale)} ${q.unit}`.trim();
+        : `${formatNumber(q.value, ctx.locale, 2)} ${q.unit}`.trim();
   const pctText = (p: number | undefined) => (p === undefined ? undefined : formatPercent(p, ctx.locale));
   const budgetLine = (b: BudgetStatus) =>
     `${budgetOver(b) ? '⚠ ' : ''}${t.budgetLine({
@@ -77,10 +78,10 @@ export function interpretDigest(d: Digest, ctx: RenderContext): Notification {
     const what = [f.service, f.usageType, f.region ? `(${f.region})` : undefined].filter(Boolean).join(' ');
     return t.freeTierLine({
       what,
-      forecast: `${formatNumber(f.forecast, ctx.locale)}${unit}`,
-      limit: `${formatNumber(f.limit, ctx.locale)}${unit}`,
+      forecast: `${formatNumber(f.forecast, ctx.locale, 2)}${unit}`,
+      limit: `${formatNumber(f.limit, ctx.locale, 2)}${unit}`,
       pct: formatPercent(f.forecastPercent, ctx.locale),
-      actual: `${formatNumber(f.actual, ctx.locale)}${unit}`,
+      actual: `${formatNumber(f.actual, ctx.locale, 2)}${unit}`,
     });
   };
   const width = Math.max(
