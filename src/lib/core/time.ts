@@ -22,22 +22,37 @@ export function isValidTimeZone(zone: string): boolean {
 export function formatInstant(iso: string | Date, timeZone: string, locale: Locale): string {
   const date = typeof iso === 'string' ? new Date(iso) : iso;
   if (Number.isNaN(date.getTime())) return String(iso);
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
+  const parts = dateTimeFormat('en-US', timeZone, CLOCK_PARTS).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   const zone =
-    new Intl.DateTimeFormat(intlLocales[locale], { timeZone, timeZoneName: 'short' })
+    dateTimeFormat(intlLocales[locale], timeZone, ZONE_NAME)
       .formatToParts(date)
       .find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} ${zone}`;
+}
+
+const CLOCK_PARTS: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+};
+const ZONE_NAME: Intl.DateTimeFormatOptions = { timeZoneName: 'short' };
+
+/** Intl.DateTimeFormat costs ~100 µs to build; one per locale, zone and option set is kept. */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${options === ZONE_NAME ? 'zone' : 'clock'}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    dateTimeFormats.set(key, format);
+  }
+  return format;
 }
 
 const durationUnits = {
