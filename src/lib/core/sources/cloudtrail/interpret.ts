@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { InputError } from '../../errors';
-import { formatPath } from '../../schemas/parse';
 import type { RenderContext } from '../../locale';
 import type { Notification } from '../../notification';
+import { formatPath } from '../../schemas/parse';
 import { matchRules } from './match';
 import { buildApiCallNotification } from './present';
 import type { RuleSet } from './rule';
@@ -22,12 +22,13 @@ export type ApiCallResult =
 /** Rule id reported for a CloudTrail detail-type this notifier does not handle (e.g. Insights). */
 export const UNSUPPORTED_DETAIL_TYPE = 'unsupported-detail-type';
 
-
 function check<T extends z.ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  throw new InputError(issue?.message ?? 'is not valid', formatPath(prefix, issue?.path ?? []), { cause: result.error });
+  throw new InputError(issue?.message ?? 'is not valid', formatPath(prefix, issue?.path ?? []), {
+    cause: result.error,
+  });
 }
 
 /** True for the detail-types this notifier handles. */
