@@ -1,4 +1,4 @@
-import { type BudgetsClient, DescribeBudgetsCommand } from '@aws-sdk/client-budgets';
+import type { BudgetsClient } from '@aws-sdk/client-budgets';
 import {
   type CostExplorerClient,
   type Expression,
@@ -7,15 +7,11 @@ import {
   type Metric,
 } from '@aws-sdk/client-cost-explorer';
 import { DEFAULT_COST_METRIC } from '../core/sources/cost-digest/cost-series';
-import { digestWindow } from '../core/sources/cost-digest/digest-dates';
-import type {
-  CostAndUsagePage,
-  DigestData,
-  FreeTierUsageResponse,
-  SourceError,
-} from '../core/sources/cost-digest/digest-input';
-import { FREE_TIER_MAX_RESULTS, type FreeTierReader } from './free-tier';
-import { withTimeout } from './timeout';
+import type { CostAndUsagePage, DigestData } from '../core/sources/cost-digest/digest-input';
+import { digestWindow } from '../core/sources/cost-digest/digest-window';
+import type { DigestPeriod } from '../core/sources/cost-digest/periods';
+import { capture, DIGEST_SOURCE_TIMEOUT_MS, readBudgets, readFreeTier } from './billing-reads';
+import type { FreeTierReader } from './free-tier';
 
 /**
  * Cost Explorer charges $0.01 per API request, each page counting as one.
@@ -28,10 +24,6 @@ export const MAX_COST_AND_USAGE_PAGES = 3;
 export const COST_EXPLORER_REQUESTS_PER_DIGEST = 2;
 /** Upper bound of Cost Explorer requests per digest, whatever the data. */
 export const MAX_COST_EXPLORER_REQUESTS_PER_DIGEST = MAX_COST_AND_USAGE_PAGES + 1;
-/** Budgets read (one DescribeBudgets page; the digest lists the most urgent anyway). */
-export const DESCRIBE_BUDGETS_MAX_RESULTS = 100;
-/** GetFreeTierUsage pages read at most. */
-export const MAX_FREE_TIER_PAGES = 2;
 
 /**
  * GetCostAndUsage names metrics "UnblendedCost"; GetCostForecast wants the enum "UNBLENDED_COST".
@@ -57,8 +49,10 @@ export interface DigestClients {
 
 /** Options of {@link collectDigestData}. */
 export interface CollectOptions {
-  /** The run date `YYYY-MM-DD`; the digest reports on the day before. */
+  /** The run date `YYYY-MM-DD`; the digest reports on the period before it. */
   readonly date: string;
+  /** Sets the range and granularity read (periods.ts); default daily. */
+  readonly period?: DigestPeriod;
   readonly metric?: string;
   /** Needed by DescribeBudgets; without it, budgets are reported as unavailable. */
   readonly accountId?: string;
@@ -68,44 +62,24 @@ export interface CollectOptions {
   readonly timeoutMs?: number;
 }
 
-/** What was collected and how many paid Cost Explorer requests it took. */
+/** What was collected, how many paid Cost Explorer requests it took, and what the query left out. */
 export interface CollectedDigestData {
   readonly data: DigestData;
   readonly costExplorerRequests: number;
-}
-
-/** The SDK error reduced to its name and first line, as the digest notes show it. */
-function toSourceError(error: unknown): SourceError {
-  const e = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; message?: unknown };
-  const name = typeof e.name === 'string' && e.name ? e.name : 'Error';
-  const message = (typeof e.message === 'string' ? e.message : String(error)).replace(/\s+/g, ' ').trim().slice(0, 200);
-  return { error: { name, message } };
+  /** RECORD_TYPE values filtered out (shown next to the metric). */
+  readonly excludedRecordTypes: readonly string[];
 }
 
 /**
- * Time each source gets (all four run in parallel; Cost Explorer pages one after the other): a stuck
- * connection becomes a note in the digest, well inside the function's 60 s, instead of no digest.
- */
-export const DIGEST_SOURCE_TIMEOUT_MS = 15_000;
-
-async function capture<T>(call: (signal: AbortSignal) => Promise<T>, timeoutMs: number): Promise<T | SourceError> {
-  try {
-    return await withTimeout(timeoutMs, call);
-  } catch (error) {
-    return toSourceError(error);
-  }
-}
-
-/**
- * Reads everything the daily digest needs with a bounded number of calls, each failure captured
- * per source (AccessDenied, DataUnavailableException in a new account, opt-in missing) so the
- * digest can say what is missing instead of failing:
- * GetCostAndUsage (DAILY by SERVICE, month to date plus the 7 days before the reported day,
- * ≤ {@link MAX_COST_AND_USAGE_PAGES} pages), GetCostForecast (today to month end), DescribeBudgets,
- * GetFreeTierUsage.
+ * Reads everything a digest needs with a bounded number of calls, each failure captured per source
+ * (AccessDenied, DataUnavailableException in a new account, opt-in missing) so the digest can say
+ * what is missing instead of failing: GetCostAndUsage (by SERVICE, at the period's granularity,
+ * from the oldest window the period compares with, or the month's start, to the end of the reported
+ * period; ≤ {@link MAX_COST_AND_USAGE_PAGES} pages), GetCostForecast (today to month end, while the
+ * month runs), DescribeBudgets, GetFreeTierUsage.
  */
 export async function collectDigestData(clients: DigestClients, options: CollectOptions): Promise<CollectedDigestData> {
-  const w = digestWindow(options.date);
+  const w = digestWindow(options.date, options.period);
   const metric = options.metric ?? DEFAULT_COST_METRIC;
   const filter: Expression | undefined = options.includeCreditsAndRefunds
     ? undefined
@@ -120,7 +94,7 @@ export async function collectDigestData(clients: DigestClients, options: Collect
       const page = await clients.costExplorer.send(
         new GetCostAndUsageCommand({
           TimePeriod: { Start: w.costStart, End: w.costEnd },
-          Granularity: 'DAILY',
+          Granularity: w.granularity,
           Metrics: [metric],
           GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }],
           ...(filter ? { Filter: filter } : {}),
@@ -147,29 +121,8 @@ export async function collectDigestData(clients: DigestClients, options: Collect
         );
       }, timeoutMs)
     : undefined;
-  const budgets = options.accountId
-    ? capture(
-        (abortSignal) =>
-          clients.budgets.send(
-            new DescribeBudgetsCommand({ AccountId: options.accountId, MaxResults: DESCRIBE_BUDGETS_MAX_RESULTS }),
-            { abortSignal },
-          ),
-        timeoutMs,
-      )
-    : Promise.resolve<SourceError>({ error: { name: 'AccountIdUnknown', message: 'the AWS account id is not known' } });
-  const freeTier = capture(async (signal) => {
-    const pages: FreeTierUsageResponse[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = (await clients.freeTier(
-        { maxResults: FREE_TIER_MAX_RESULTS, ...(nextToken ? { nextToken } : {}) },
-        signal,
-      )) as FreeTierUsageResponse;
-      pages.push(page);
-      nextToken = page.nextToken;
-    } while (nextToken && pages.length < MAX_FREE_TIER_PAGES);
-    return pages;
-  }, timeoutMs);
+  const budgets = readBudgets(clients.budgets, options.accountId, timeoutMs);
+  const freeTier = readFreeTier(clients.freeTier, timeoutMs);
   const [GetCostAndUsage, GetCostForecast, DescribeBudgets, GetFreeTierUsage] = await Promise.all([
     costAndUsage,
     forecast,
@@ -179,8 +132,12 @@ export async function collectDigestData(clients: DigestClients, options: Collect
   const data: DigestData = {
     GetCostAndUsage,
     ...(GetCostForecast ? { GetCostForecast: GetCostForecast as DigestData['GetCostForecast'] } : {}),
-    DescribeBudgets: DescribeBudgets as DigestData['DescribeBudgets'],
+    DescribeBudgets,
     GetFreeTierUsage,
   };
-  return { data, costExplorerRequests: requests };
+  return {
+    data,
+    costExplorerRequests: requests,
+    excludedRecordTypes: options.includeCreditsAndRefunds ? [] : EXCLUDED_RECORD_TYPES,
+  };
 }

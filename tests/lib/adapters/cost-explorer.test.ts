@@ -57,6 +57,34 @@ describe('adapters: collectDigestData', () => {
     ]);
   });
 
+  it.each([
+    // period, run date, GetCostAndUsage range and granularity, GetCostForecast range, Cost Explorer requests
+    ['daily', '2024-05-14', ['2024-05-01', '2024-05-14', 'DAILY'], ['2024-05-14', '2024-06-01'], 2],
+    ['weekly', '2024-05-14', ['2024-04-09', '2024-05-14', 'DAILY'], ['2024-05-14', '2024-06-01'], 2],
+    ['weekly', '2024-03-01', ['2024-01-26', '2024-03-01', 'DAILY'], undefined, 1],
+    ['monthly', '2024-05-14', ['2023-11-01', '2024-05-01', 'MONTHLY'], undefined, 1],
+    ['monthly', '2025-01-01', ['2024-07-01', '2025-01-01', 'MONTHLY'], undefined, 1],
+  ] as const)('%s run on %s reads costs %j and forecasts %j', async (period, date, costs, forecast, requests) => {
+    const { costExplorerRequests } = await collectDigestData(clients(), { date, period });
+    const [Start, End, Granularity] = costs;
+    expect(ce.commandCalls(GetCostAndUsageCommand)[0]?.args[0].input).toMatchObject({
+      TimePeriod: { Start, End },
+      Granularity,
+    });
+    const forecasts = ce.commandCalls(GetCostForecastCommand).map((call) => call.args[0].input.TimePeriod);
+    expect(forecasts).toEqual(forecast ? [{ Start: forecast[0], End: forecast[1] }] : []);
+    expect(costExplorerRequests).toBe(requests);
+  });
+
+  it('says which record types it left out, so the digest can show them with the metric', async () => {
+    expect((await collectDigestData(clients(), { date: '2024-05-14' })).excludedRecordTypes).toEqual([
+      'Credit',
+      'Refund',
+    ]);
+    const included = await collectDigestData(clients(), { date: '2024-05-14', includeCreditsAndRefunds: true });
+    expect(included.excludedRecordTypes).toEqual([]);
+  });
+
   it('includes credits and refunds and reads another metric when asked', async () => {
     await collectDigestData(clients(), { date: '2024-05-14', metric: 'AmortizedCost', includeCreditsAndRefunds: true });
     const input = ce.commandCalls(GetCostAndUsageCommand)[0]?.args[0].input;

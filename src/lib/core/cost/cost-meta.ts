@@ -36,7 +36,7 @@ export const BUDGETS_DASHBOARD_URL = `${COST_CONSOLE}/billing/home#/budgets`;
  */
 export const ANOMALY_CONSOLE_URL = `${COST_CONSOLE}/cost-management/home#/anomaly-detection/overview`;
 
-/** The Cost Explorer page, linked from the daily digest. */
+/** The Cost Explorer page, linked from the cost digest. */
 export const COST_EXPLORER_CONSOLE_URL = `${COST_CONSOLE}/cost-management/home#/cost-explorer`;
 
 /** The Free Tier page of the Billing console. */

@@ -1,6 +1,7 @@
 import { DEFAULT_CURRENCY, parseExact } from '../../cost/money';
 import { daysBetween } from './digest-dates';
 import type { CostAndUsagePage } from './digest-input';
+import type { DateRange } from './periods';
 
 /** The metric the digest reads when none is configured. */
 export const DEFAULT_COST_METRIC = 'UnblendedCost';
@@ -13,9 +14,17 @@ export interface CostSeries {
   readonly days: ReadonlyMap<string, ReadonlyMap<string, bigint>>;
   /** Daily totals (sum of the groups, or the response's Total when ungrouped). */
   readonly dayTotals: ReadonlyMap<string, bigint>;
-  /** Results longer than a day (a MONTHLY response): kept for month-to-date only. */
-  readonly spans: ReadonlyArray<{ start: string; end: string; total: bigint }>;
+  /** Results longer than a day (a MONTHLY response), used where no daily result covers a range. */
+  readonly spans: ReadonlyArray<Span>;
   readonly estimated: boolean;
+}
+
+/** One result longer than a day: its range, total and amount per service. */
+interface Span {
+  readonly start: string;
+  readonly end: string;
+  readonly total: bigint;
+  readonly services: ReadonlyMap<string, bigint>;
 }
 
 type Result = NonNullable<CostAndUsagePage['ResultsByTime']>[number];
@@ -43,7 +52,7 @@ export function buildCostSeries(pages: readonly CostAndUsagePage[], wantedMetric
   const metric = chooseMetric(results, wantedMetric);
   const days = new Map<string, Map<string, bigint>>();
   const ungrouped = new Map<string, bigint>();
-  const spans: Array<{ start: string; end: string; total: bigint }> = [];
+  const spans: Span[] = [];
   let currency: string | undefined;
   let estimated = false;
   const read = (v: { Amount?: string | undefined; Unit?: string | undefined } | undefined) => {
@@ -56,14 +65,16 @@ export function buildCostSeries(pages: readonly CostAndUsagePage[], wantedMetric
     const groups = r.Groups ?? [];
     const total =
       groups.length > 0 ? groups.reduce((sum, g) => sum + read(g.Metrics?.[metric]), 0n) : read(r.Total?.[metric]);
+    const services = new Map<string, bigint>();
+    for (const g of groups) services.set(g.Keys?.join(' / ') || '?', read(g.Metrics?.[metric]));
     if (daysBetween(start, end) !== 1) {
-      spans.push({ start, end, total });
+      spans.push({ start, end, total, services });
       continue;
     }
-    const services = days.get(start) ?? new Map<string, bigint>();
-    days.set(start, services);
+    const day = days.get(start) ?? new Map<string, bigint>();
+    days.set(start, day);
     if (groups.length === 0 && r.Total?.[metric]) ungrouped.set(start, total);
-    for (const g of groups) services.set(g.Keys?.join(' / ') || '?', read(g.Metrics?.[metric]));
+    for (const [name, amount] of services) day.set(name, amount);
   }
   const dayTotals = new Map<string, bigint>();
   for (const [day, services] of days) {
@@ -71,4 +82,40 @@ export function buildCostSeries(pages: readonly CostAndUsagePage[], wantedMetric
     dayTotals.set(day, services.size > 0 ? sum : (ungrouped.get(day) ?? 0n));
   }
   return { metric, currency: currency ?? DEFAULT_CURRENCY, days, dayTotals, spans, estimated };
+}
+
+/** What a series holds for one range of days. */
+export interface RangeCost {
+  readonly total: bigint;
+  readonly services: ReadonlyMap<string, bigint>;
+  /** Days of the range that have a result. */
+  readonly days: number;
+  /** Every day of the range has a result (a comparison needs that; the reported range does not). */
+  readonly complete: boolean;
+}
+
+/**
+ * The cost of `range`: the sum of its daily results or, when it has none, of the longer results
+ * inside it (a MONTHLY response). Undefined when the series has nothing in the range.
+ */
+export function rangeCost(series: CostSeries, range: DateRange): RangeCost | undefined {
+  const daily = [...series.days].filter(([day]) => day >= range.start && day < range.end);
+  const parts =
+    daily.length > 0
+      ? daily.map(([day, services]) => ({ days: 1, total: series.dayTotals.get(day) ?? 0n, services }))
+      : series.spans
+          .filter((s) => s.start >= range.start && s.end <= range.end)
+          .map((s) => ({ days: daysBetween(s.start, s.end), total: s.total, services: s.services }));
+  if (parts.length === 0) return undefined;
+  const services = new Map<string, bigint>();
+  for (const part of parts) {
+    for (const [name, amount] of part.services) services.set(name, (services.get(name) ?? 0n) + amount);
+  }
+  const days = parts.reduce((sum, part) => sum + part.days, 0);
+  return {
+    total: parts.reduce((sum, part) => sum + part.total, 0n),
+    services,
+    days,
+    complete: days === daysBetween(range.start, range.end),
+  };
 }

@@ -47,28 +47,6 @@ export function dateInZone(instant: Date, timeZone: string): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-/** Days shown in each sparkline, ending with the reported day. */
-export const SPARKLINE_DAYS = 7;
-/** Days before the reported day that the average is taken over. */
-export const AVERAGE_DAYS = 7;
-
-/** Every date the digest needs for a run on `date` (its "today"). All ends are exclusive. */
-export interface DigestWindow {
-  /** The run date. */
-  readonly date: string;
-  /** The day reported on: the day before `date`. */
-  readonly day: string;
-  readonly previousDay: string;
-  /** Month-to-date is the month of `day`, so the digest of the 1st closes the previous month. */
-  readonly monthStart: string;
-  readonly monthEnd: string;
-  /** The one GetCostAndUsage range: the month to date and the {@link AVERAGE_DAYS} days before `day`. */
-  readonly costStart: string;
-  readonly costEnd: string;
-  /** GetCostForecast range (from today to the month's end); absent when the month is over. */
-  readonly forecast?: { readonly start: string; readonly end: string };
-}
-
 /**
  * The run date of a digest sent at `instant`: the date in the team's zone, but never later than the
  * date in UTC, because Cost Explorer's days are UTC days. East of UTC a 09:00 digest runs before
@@ -78,25 +56,4 @@ export interface DigestWindow {
  */
 export function digestRunDate(instant: Date, timeZone: string): string {
   return [dateInZone(instant, timeZone), dateInZone(instant, 'UTC')].sort()[0]!;
-}
-
-/**
- * The date ranges for a digest run on `date`.
- * @example digestWindow('2026-11-24').costStart // "2026-11-01"
- */
-export function digestWindow(date: string): DigestWindow {
-  const day = addDays(date, -1);
-  const start = monthStart(day);
-  const end = nextMonthStart(day);
-  const averageStart = addDays(day, -AVERAGE_DAYS);
-  return {
-    date,
-    day,
-    previousDay: addDays(day, -1),
-    monthStart: start,
-    monthEnd: end,
-    costStart: [averageStart, start].sort()[0]!,
-    costEnd: date,
-    ...(date < end ? { forecast: { start: date, end } } : {}),
-  };
 }

@@ -1,19 +1,22 @@
 import type { DigestSource } from './digest-input';
+import type { DateRange, DigestPeriod } from './periods';
 
 /**
  * Why a part of the digest is missing or partial. Locale-free codes; `interpretDigest` words them.
  * - `missing`: the source was not given (CLI file without the key)
  * - `failed`: the call failed; `errorKind` says how (see {@link ErrorKind})
  * - `unreadable`: the response did not have the expected shape
- * - `noDataForDay`: Cost Explorer returned nothing for the reported day (yet)
+ * - `noDataForPeriod`: Cost Explorer returned nothing for the reported period (yet)
+ * - `partialPeriod`: it returned only `days` of the period's `of` days (a lagging day, a new account)
  * - `truncated`: more pages existed than the digest reads (bounded cost)
- * - `partialAverage`: fewer than 7 earlier days had data (new account)
+ * - `partialAverage`: only `count` of the earlier periods averaged had data (new account)
  */
 export type DigestNote =
   | { code: 'missing' | 'unreadable' | 'truncated'; source: DigestSource }
   | { code: 'failed'; source: DigestSource; errorKind: ErrorKind; detail: string }
-  | { code: 'noDataForDay'; day: string }
-  | { code: 'partialAverage'; days: number };
+  | { code: 'noDataForPeriod' }
+  | { code: 'partialPeriod'; days: number; of: number }
+  | { code: 'partialAverage'; count: number };
 
 /**
  * Failure kinds people can act on, by AWS error name.
@@ -27,7 +30,7 @@ export type ErrorKind = 'accessDenied' | 'dataUnavailable' | 'notEnabled' | 'thr
 /** An amount in the digest's currency, in minor units (cents; yen). */
 export type Minor = number;
 
-/** One service line: the day's amount, change against the previous day, and its sparkline. */
+/** One service line: the period's amount, change against the previous period, and its sparkline. */
 export interface ServiceLine {
   readonly name: string;
   readonly amount: Minor;
@@ -69,36 +72,40 @@ export interface FreeTierItem {
   readonly forecastPercent: number;
 }
 
-/** Everything the daily digest shows, computed from the raw responses; money in minor units. */
+/** Everything a digest shows, computed from the raw responses; money in minor units. */
 export interface Digest {
+  /** The run date. */
   readonly date: string;
+  readonly period: DigestPeriod;
+  /** The period reported on; `day` is its last day. */
+  readonly reported: DateRange;
   readonly day: string;
   readonly currency: string;
   readonly metric: string;
   readonly excludedRecordTypes: readonly string[];
   readonly account?: string;
-  /** Days shown in each sparkline, oldest first. */
-  readonly sparklineDays: readonly string[];
-  readonly dayTotal?: Minor;
-  readonly previousDayTotal?: Minor;
+  /** The periods shown in each sparkline, oldest first. */
+  readonly sparklineWindows: readonly DateRange[];
+  readonly total?: Minor;
+  readonly previousTotal?: Minor;
   readonly averageTotal?: Minor;
   /** Exact percentages (undefined when the base is zero or missing). */
   readonly changeVsPreviousPercent?: number;
   readonly changeVsAveragePercent?: number;
   readonly totalSparkline?: string;
-  /** Top N services; with `other`, they add up to `dayTotal` exactly. */
+  /** Top N services; with `other`, they add up to `total` exactly. */
   readonly services: readonly ServiceLine[];
   readonly other?: { readonly count: number; readonly amount: Minor };
   readonly monthStart: string;
   readonly monthToDate?: Minor;
-  /** True when the month is over (the digest of the 1st): month-to-date is the month's total. */
+  /** True when the month is over (the daily digest of the 1st): month-to-date is the month's total. */
   readonly monthComplete: boolean;
   readonly monthEndForecast?: Minor;
   readonly budgets: readonly BudgetStatus[];
   readonly hiddenBudgets: number;
   readonly freeTier: readonly FreeTierItem[];
   readonly hiddenFreeTier: number;
-  /** Some figures are still estimates (Cost Explorer's `Estimated`), or the day is recent. */
+  /** Some figures are still estimates (Cost Explorer's `Estimated`), or the period is recent. */
   readonly estimated: boolean;
   readonly notes: readonly DigestNote[];
 }

@@ -9,11 +9,15 @@ export const sourcePermissions: Readonly<Record<DigestSource, string>> = {
   GetFreeTierUsage: 'freetier:GetFreeTierUsage',
 };
 
+/*
+ * `period` is the reported period's label (periods.ts: "2024-05-13", "2024-05-07 – 2024-05-13",
+ * "2024-05"); `previous`, `average` and `unit` are the period's words (periods.ts `words`).
+ */
 const en = {
-  title: (day: string, total?: string, change?: string) =>
+  title: (period: string, previous: string, total?: string, change?: string) =>
     total
-      ? `AWS costs for ${day}: ${total}${change ? ` (${change} vs previous day)` : ''}`
-      : `AWS cost digest for ${day}`,
+      ? `AWS costs for ${period}: ${total}${change ? ` (${change} vs ${previous})` : ''}`
+      : `AWS cost digest for ${period}`,
   summaryMonth: (mtd: string, forecast?: string) =>
     `Month to date ${mtd}${forecast ? `; forecast for the month ${forecast}` : ''}.`,
   summaryMonthComplete: (total: string) => `The month closed at ${total}.`,
@@ -24,9 +28,9 @@ const en = {
       ? '1 free-tier offer is forecast to exceed its free limit this month.'
       : `${n} free-tier offers are forecast to exceed their free limit this month.`,
   summaryNone: 'No cost data could be read; see the notes.',
-  dayTotal: (day: string) => `Total for ${day}`,
-  vsPrevious: 'Change vs previous day',
-  vsAverage: 'Change vs 7-day average',
+  total: (period: string) => `Total for ${period}`,
+  vsPrevious: (previous: string) => `Change vs ${previous}`,
+  vsAverage: (average: string) => `Change vs ${average}`,
   average: (amount: string) => `average ${amount}`,
   topServices: (days: string) => `Top services (${days})`,
   other: (n: number) => `Other (${n} ${n === 1 ? 'service' : 'services'})`,
@@ -51,7 +55,8 @@ const en = {
     `${p.what}: forecast ${p.forecast} of ${p.limit} free (${p.pct}); used so far ${p.actual}`,
   metric: 'Metric',
   excluded: (types: string) => `${types} excluded`,
-  lag: (day: string) => `Figures for ${day} may still change: Cost Explorer refreshes its data at least once a day.`,
+  lag: (period: string) =>
+    `Figures for ${period} may still change: Cost Explorer refreshes its data at least once a day.`,
   missing: (s: DigestSource) => `${s} was not provided; that part of the digest is left out.`,
   unreadable: (s: DigestSource) => `${s} returned an unexpected shape; that part of the digest is left out.`,
   truncated: (s: DigestSource) => `${s} had more pages than the digest reads; some services may be missing.`,
@@ -65,24 +70,28 @@ const en = {
     throttled: (s: DigestSource) => `${s}: throttled by AWS; the next digest will try again.`,
     other: (s: DigestSource, _p: string, detail: string) => `${s} failed: ${detail}`,
   } satisfies Record<ErrorKind, (s: DigestSource, permission: string, detail: string) => string>,
-  noDataForDay: (day: string) => `Cost Explorer has no data for ${day} yet.`,
-  partialAverage: (n: number) => `The average covers only ${n} earlier ${n === 1 ? 'day' : 'days'} (short history).`,
+  noDataForPeriod: (period: string) => `Cost Explorer has no data for ${period} yet.`,
+  partialPeriod: (period: string, days: number, of: number) =>
+    `Cost Explorer has data for only ${days} of the ${of} days of ${period}; the total covers those.`,
+  partialAverage: (n: number, unit: string) => `The average covers only ${n} earlier ${unit} (short history).`,
   costExplorerLink: 'Cost Explorer',
   budgetsLink: 'AWS Budgets',
   freeTierLink: 'Free Tier usage',
 };
 
 const ja: typeof en = {
-  title: (day, total, change) =>
-    total ? `AWS コスト ${day}: ${total}${change ? `（前日比 ${change}）` : ''}` : `AWS コストダイジェスト ${day}`,
+  title: (period, previous, total, change) =>
+    total
+      ? `AWS コスト ${period}: ${total}${change ? `（${previous} ${change}）` : ''}`
+      : `AWS コストダイジェスト ${period}`,
   summaryMonth: (mtd, forecast) => `今月の累計 ${mtd}${forecast ? `、月末の予測 ${forecast}` : ''}。`,
   summaryMonthComplete: (total) => `先月の合計は ${total} でした。`,
   summaryBudgets: (n) => `${n} 件の予算が上限を超過または超過する見込みです。`,
   summaryFreeTier: (n) => `${n} 件の無料利用枠が今月上限を超える見込みです。`,
   summaryNone: 'コストデータを読み取れませんでした。注記を参照してください。',
-  dayTotal: (day) => `${day} の合計`,
-  vsPrevious: '前日比',
-  vsAverage: '7 日平均との差',
+  total: (period) => `${period} の合計`,
+  vsPrevious: (previous) => previous,
+  vsAverage: (average) => `${average}との差`,
   average: (amount) => `平均 ${amount}`,
   topServices: (days) => `上位のサービス（${days}）`,
   other: (n) => `その他（${n} サービス）`,
@@ -99,7 +108,7 @@ const ja: typeof en = {
   freeTierLine: (p) => `${p.what}: 予測 ${p.forecast} / 無料枠 ${p.limit}（${p.pct}）、現在 ${p.actual}`,
   metric: '指標',
   excluded: (types) => `${types} を除く`,
-  lag: (day) => `${day} の数値は変わる可能性があります（Cost Explorer のデータ更新は少なくとも 1 日 1 回）。`,
+  lag: (period) => `${period} の数値は変わる可能性があります（Cost Explorer のデータ更新は少なくとも 1 日 1 回）。`,
   missing: (s) => `${s} のデータがないため、その部分は省略しました。`,
   unreadable: (s) => `${s} の応答が想定と異なる形式のため、その部分は省略しました。`,
   truncated: (s) => `${s} のページが多すぎるため、一部のサービスが含まれていない可能性があります。`,
@@ -113,12 +122,14 @@ const ja: typeof en = {
     throttled: (s) => `${s}: AWS によりスロットリングされました。次回のダイジェストで再試行します。`,
     other: (s, _p, detail) => `${s} が失敗しました: ${detail}`,
   },
-  noDataForDay: (day) => `Cost Explorer には ${day} のデータがまだありません。`,
-  partialAverage: (n) => `平均は過去 ${n} 日分のみです（履歴が短いため）。`,
+  noDataForPeriod: (period) => `Cost Explorer には ${period} のデータがまだありません。`,
+  partialPeriod: (period, days, of) =>
+    `Cost Explorer にある ${period} のデータは ${of} 日中 ${days} 日分だけです。合計はその日数分です。`,
+  partialAverage: (n, unit) => `平均は過去 ${n} ${unit}のみです（履歴が短いため）。`,
   costExplorerLink: 'Cost Explorer',
   budgetsLink: 'AWS Budgets',
   freeTierLink: '無料利用枠の使用状況',
 };
 
-/** Fixed words of the daily digest, per locale. */
+/** Fixed words of the digest, per locale. */
 export const digestStrings = { en, ja } as const;

@@ -1,5 +1,4 @@
 import { BUDGETS_DASHBOARD_URL, COST_EXPLORER_CONSOLE_URL, FREE_TIER_CONSOLE_URL } from '../../cost/cost-meta';
-import { formatMoney, formatPercent } from '../../cost/money';
 import type { RenderContext } from '../../locale';
 import {
   type Field,
@@ -8,34 +7,11 @@ import {
   type Notification,
   type Severity,
 } from '../../notification';
-import { formatNumber } from '../../numbers';
-import type { BudgetStatus, Digest, DigestNote, FreeTierItem, Quantity } from './digest-model';
-import { digestStrings, sourcePermissions } from './digest-strings';
+import { budgetOver, digestFormat } from './digest-format';
+import type { Digest } from './digest-model';
 
 /** `source.type` of every digest notification. */
 export const COST_DIGEST_SOURCE_TYPE = 'schedule/cost-digest';
-
-type Strings = (typeof digestStrings)[keyof typeof digestStrings];
-
-const signed = (text: string, n: number) => (n > 0 ? `+${text}` : n < 0 ? `-${text}` : `±${text}`);
-
-function noteText(note: DigestNote, t: Strings): string {
-  switch (note.code) {
-    case 'missing':
-    case 'unreadable':
-    case 'truncated':
-      return t[note.code](note.source);
-    case 'failed':
-      return t.failed[note.errorKind](note.source, sourcePermissions[note.source], note.detail);
-    case 'noDataForDay':
-      return t.noDataForDay(note.day);
-    case 'partialAverage':
-      return t.partialAverage(note.days);
-  }
-}
-
-/** True when something in the digest needs action: a budget over (or forecast over) its limit. */
-const budgetOver = (b: BudgetStatus) => (b.actualPercent ?? 0) > 100 || (b.forecastPercent ?? 0) > 100;
 
 /**
  * Severity of a digest: `warning` when a budget is over or forecast over its limit, or a free-tier
@@ -48,42 +24,11 @@ export function digestSeverity(d: Digest): Severity {
 
 /**
  * Turns a computed digest into a `cost-digest` Notification; its `fields` carry the figures,
- * already formatted for the locale (money per currency via Intl).
+ * already formatted for the locale (money per currency via Intl), worded for its period.
  * @example interpretDigest(computeDigest(data, { date: '2024-05-14' }), ctx)
  */
 export function interpretDigest(d: Digest, ctx: RenderContext): Notification {
-  const t = digestStrings[ctx.locale];
-  const money = (minor: number) => formatMoney(minor, d.currency, ctx.locale);
-  const percent = (p: number) => signed(formatPercent(Math.abs(p), ctx.locale), p);
-  const delta = (now: number, base: number, p?: number) =>
-    `${signed(money(Math.abs(now - base)), now - base)}${p !== undefined ? ` (${percent(p)})` : ''}`;
-  const quantity = (q: Quantity | undefined) =>
-    q === undefined
-      ? undefined
-      : q.minor !== undefined
-        ? formatMoney(q.minor, q.unit, ctx.locale)
-        : `${formatNumber(q.value, ctx.locale, 2)} ${q.unit}`.trim();
-  const pctText = (p: number | undefined) => (p === undefined ? undefined : formatPercent(p, ctx.locale));
-  const budgetLine = (b: BudgetStatus) =>
-    `${budgetOver(b) ? '⚠ ' : ''}${t.budgetLine({
-      name: b.name,
-      ...(quantity(b.actual) ? { actual: quantity(b.actual)! } : {}),
-      ...(quantity(b.limit) ? { limit: quantity(b.limit)! } : {}),
-      ...(pctText(b.actualPercent) ? { actualPct: pctText(b.actualPercent)! } : {}),
-      ...(quantity(b.forecast) ? { forecast: quantity(b.forecast)! } : {}),
-      ...(pctText(b.forecastPercent) ? { forecastPct: pctText(b.forecastPercent)! } : {}),
-    })}`;
-  const freeLine = (f: FreeTierItem) => {
-    const unit = f.unit ? ` ${f.unit}` : '';
-    const what = [f.service, f.usageType, f.region ? `(${f.region})` : undefined].filter(Boolean).join(' ');
-    return t.freeTierLine({
-      what,
-      forecast: `${formatNumber(f.forecast, ctx.locale, 2)}${unit}`,
-      limit: `${formatNumber(f.limit, ctx.locale, 2)}${unit}`,
-      pct: formatPercent(f.forecastPercent, ctx.locale),
-      actual: `${formatNumber(f.actual, ctx.locale, 2)}${unit}`,
-    });
-  };
+  const { t, row, words, label, money, percent, delta, budgetLine, freeLine, noteText } = digestFormat(d, ctx.locale);
   const width = Math.max(
     0,
     ...d.services.map((s) => money(s.amount).length),
@@ -95,27 +40,27 @@ export function interpretDigest(d: Digest, ctx: RenderContext): Notification {
       return `${s.sparkline} ${money(s.amount).padStart(width)}  ${s.name}${change}`;
     }),
     ...(d.other
-      ? [`${' '.repeat(d.sparklineDays.length)} ${money(d.other.amount).padStart(width)}  ${t.other(d.other.count)}`]
+      ? [`${' '.repeat(d.sparklineWindows.length)} ${money(d.other.amount).padStart(width)}  ${t.other(d.other.count)}`]
       : []),
   ];
-  const sparkRange = d.sparklineDays.length > 0 ? `${d.sparklineDays[0]} – ${d.sparklineDays.at(-1)}` : d.day;
+  const sparkRange = d.sparklineWindows.length > 0 ? `${d.sparklineWindows[0]?.start} – ${d.day}` : d.day;
   const metric =
     d.excludedRecordTypes.length > 0 ? `${d.metric} (${t.excluded(d.excludedRecordTypes.join(', '))})` : d.metric;
   const fields: Array<Field | undefined> = [
-    d.dayTotal !== undefined
-      ? { label: t.dayTotal(d.day), value: `${money(d.dayTotal)}${d.totalSparkline ? `  ${d.totalSparkline}` : ''}` }
+    d.total !== undefined
+      ? { label: t.total(label), value: `${money(d.total)}${d.totalSparkline ? `  ${d.totalSparkline}` : ''}` }
       : undefined,
-    d.dayTotal !== undefined && d.previousDayTotal !== undefined
-      ? { label: t.vsPrevious, value: delta(d.dayTotal, d.previousDayTotal, d.changeVsPreviousPercent) }
+    d.total !== undefined && d.previousTotal !== undefined
+      ? { label: t.vsPrevious(words.previous), value: delta(d.total, d.previousTotal, d.changeVsPreviousPercent) }
       : undefined,
-    d.dayTotal !== undefined && d.averageTotal !== undefined
+    d.total !== undefined && d.averageTotal !== undefined
       ? {
-          label: t.vsAverage,
-          value: `${delta(d.dayTotal, d.averageTotal, d.changeVsAveragePercent)}; ${t.average(money(d.averageTotal))}`,
+          label: t.vsAverage(words.average(row.averageOver)),
+          value: `${delta(d.total, d.averageTotal, d.changeVsAveragePercent)}; ${t.average(money(d.averageTotal))}`,
         }
       : undefined,
     serviceLines.length > 0 ? { label: t.topServices(sparkRange), value: serviceLines.join('\n') } : undefined,
-    d.monthToDate !== undefined
+    d.monthToDate !== undefined && row.showMonthToDate
       ? { label: (d.monthComplete ? t.monthTotal : t.monthToDate)(d.monthStart, d.day), value: money(d.monthToDate) }
       : undefined,
     d.monthEndForecast !== undefined && !d.monthComplete
@@ -142,7 +87,7 @@ export function interpretDigest(d: Digest, ctx: RenderContext): Notification {
   const overBudgets = d.budgets.filter(budgetOver).length;
   const summary = [
     d.monthToDate === undefined
-      ? d.dayTotal === undefined
+      ? d.total === undefined
         ? t.summaryNone
         : ''
       : d.monthComplete
@@ -165,14 +110,15 @@ export function interpretDigest(d: Digest, ctx: RenderContext): Notification {
     category: 'cost-digest',
     severity: digestSeverity(d),
     locale: ctx.locale,
-    title: t.title(d.day, d.dayTotal === undefined ? undefined : money(d.dayTotal), change),
+    title: t.title(label, words.previous, d.total === undefined ? undefined : money(d.total), change),
     summary: summary.join(ctx.locale === 'ja' ? '' : ' '),
     fields: fields.filter((f): f is Field => f !== undefined),
     links,
-    notes: [t.lag(d.day), ...d.notes.map((n) => noteText(n, t))],
+    notes: [t.lag(label), ...d.notes.map(noteText)],
     ...(d.account ? { account: d.account } : {}),
     occurredAt: ctx.now.toISOString(),
-    dedupeKey: `cost-digest:${d.account ?? ''}:${d.day}`,
+    // The label tells periods apart: a daily key is a date, weekly a range, monthly a month.
+    dedupeKey: `cost-digest:${d.account ?? ''}:${label}`,
     source: { type: COST_DIGEST_SOURCE_TYPE },
   };
 }

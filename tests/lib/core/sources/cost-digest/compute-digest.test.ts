@@ -1,29 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeDigest } from '../../../../../src/lib/core/sources/cost-digest/compute-digest';
 import type { CostAndUsagePage, DigestData } from '../../../../../src/lib/core/sources/cost-digest/digest-input';
 import { COST_EXPLORER_DIR, fixtureJson } from '../../cost/fixtures';
-
-const recordedMonth = (): DigestData =>
-  JSON.parse(readFileSync(join(__dirname, '../../../../../examples/cost/recorded-month.json'), 'utf8'));
-
-/** One DAILY page: day → service → amount. */
-const page = (days: Record<string, Record<string, string>>, unit = 'USD'): CostAndUsagePage => ({
-  ResultsByTime: Object.entries(days).map(([start, services]) => ({
-    TimePeriod: {
-      Start: start,
-      End: new Date(Date.parse(`${start}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10),
-    },
-    Groups: Object.entries(services).map(([name, amount]) => ({
-      Keys: [name],
-      Metrics: { UnblendedCost: { Amount: amount, Unit: unit } },
-    })),
-    Total: {},
-    Estimated: true,
-  })),
-});
+import { dailyPage as page, recordedMonth } from './cost-pages';
 
 describe('cost: computeDigest', () => {
   it('computes the recorded month (examples/cost) — figures checked by hand', () => {
@@ -36,8 +16,8 @@ describe('cost: computeDigest', () => {
       day: '2024-05-13',
       currency: 'USD',
       metric: 'AmortizedCost',
-      dayTotal: 1,
-      previousDayTotal: 2,
+      total: 1,
+      previousTotal: 2,
       averageTotal: 1,
       monthToDate: 65,
       monthEndForecast: 111,
@@ -93,7 +73,7 @@ describe('cost: computeDigest', () => {
       { GetCostAndUsage: page({ '2024-05-13': { EC2: '1234.56', S3: '10.4' } }, 'JPY') },
       { date: '2024-05-14' },
     );
-    expect(d).toMatchObject({ currency: 'JPY', dayTotal: 1245 });
+    expect(d).toMatchObject({ currency: 'JPY', total: 1245 });
     expect(d.services.map((s) => s.amount)).toEqual([1235, 10]);
   });
 
@@ -112,7 +92,7 @@ describe('cost: computeDigest', () => {
   it('notes every missing source and a day without data (a new account)', () => {
     const d = computeDigest({ GetCostAndUsage: { ResultsByTime: [] } }, { date: '2024-05-14' });
     expect(d.notes).toEqual([
-      { code: 'noDataForDay', day: '2024-05-13' },
+      { code: 'noDataForPeriod' },
       { code: 'missing', source: 'GetCostForecast' },
       { code: 'missing', source: 'DescribeBudgets' },
       { code: 'missing', source: 'GetFreeTierUsage' },
@@ -127,7 +107,7 @@ describe('cost: computeDigest', () => {
       },
       { date: '2024-05-14' },
     );
-    expect(d.notes).toContainEqual({ code: 'partialAverage', days: 1 });
+    expect(d.notes).toContainEqual({ code: 'partialAverage', count: 1 });
     expect(d.notes).toContainEqual({ code: 'unreadable', source: 'DescribeBudgets' });
   });
 
@@ -163,7 +143,7 @@ describe('cost: computeDigest', () => {
       fc.property(services, fc.integer({ min: 1, max: 20 }), (day, topN) => {
         const d = computeDigest({ GetCostAndUsage: page({ '2024-05-13': day }) }, { date: '2024-05-14', topN });
         const listed = d.services.reduce((s, l) => s + l.amount, 0) + (d.other?.amount ?? 0);
-        expect(listed).toBe(d.dayTotal);
+        expect(listed).toBe(d.total);
         expect(d.services.length).toBeLessThanOrEqual(topN);
       }),
     );
