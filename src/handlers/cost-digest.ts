@@ -4,17 +4,16 @@ import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { SNSClient } from '@aws-sdk/client-sns';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { collectDigestData, EXCLUDED_RECORD_TYPES } from '../lib/adapters/cost-explorer';
 import { createFreeTierReader, type FreeTierReader } from '../lib/adapters/free-tier';
 import { logger } from '../lib/adapters/logger';
 import { publishNotification } from '../lib/adapters/sns-publisher';
 import type { Env } from '../lib/config';
 import { InputError } from '../lib/core/errors';
 import { buildSnsPublish } from '../lib/core/publish/sns-message';
-import { computeDigest } from '../lib/core/sources/cost-digest/compute-digest';
-import { digestRunDate, isIsoDate } from '../lib/core/sources/cost-digest/digest-dates';
-import { interpretDigest } from '../lib/core/sources/cost-digest/interpret-digest';
+import { isIsoDate } from '../lib/core/sources/cost-digest/digest-dates';
+import type { DigestPeriod } from '../lib/core/sources/cost-digest/periods';
 import { type CostDigestConfig, loadCostDigestConfig } from '../lib/cost-config';
+import { liveDigestSource, produceCostDigest } from '../lib/cost-digest';
 
 /**
  * Cost Explorer and Budgets are global services served from us-east-1.
@@ -34,6 +33,7 @@ export interface CostDigestHandlerDeps {
 
 /** What one invocation did, returned for logs and tests. */
 export interface CostDigestSummary {
+  period: DigestPeriod;
   date: string;
   messageId: string;
   costExplorerRequests: number;
@@ -53,10 +53,11 @@ function requestedDate(event: unknown): string | undefined {
 const accountOf = (context?: Context) => context?.invokedFunctionArn?.split(':')[4] || undefined;
 
 /**
- * Builds the scheduled daily digest: reads Cost Explorer, Budgets and the Free Tier API (a bounded
- * number of calls, each failure becoming a visible note), computes the digest for the day before
- * "today" in NOTIFIER_TIME_ZONE, and publishes one `cost-digest` notification. Throws only when the
- * publish fails (so Lambda retries); a failed cost source never stops the digest.
+ * Builds the scheduled digest (see src/lib/cost-digest.ts): reads Cost Explorer,
+ * Budgets and the Free Tier API (a bounded number of calls, each failure becoming a visible note)
+ * for the period before "today" in NOTIFIER_TIME_ZONE, and publishes one `cost-digest`
+ * notification. Throws only when the publish fails (so Lambda retries); a failed cost source never
+ * stops the digest.
  * @example const handler = createCostDigestHandler({ env: { NOTIFICATIONS_TOPIC_ARN: arn } });
  */
 export function createCostDigestHandler(deps: CostDigestHandlerDeps = {}) {
@@ -73,26 +74,24 @@ export function createCostDigestHandler(deps: CostDigestHandlerDeps = {}) {
       freeTier: deps.freeTier?.() ?? createFreeTierReader(),
     };
     const now = deps.now?.() ?? new Date();
-    const date = requestedDate(event) ?? digestRunDate(now, config.timeZone);
+    const requested = requestedDate(event);
     const account = config.accountId ?? accountOf(context);
-    const { data, costExplorerRequests } = await collectDigestData(clients, {
-      date,
-      metric: config.metric,
-      ...(account ? { accountId: account } : {}),
-      includeCreditsAndRefunds: config.includeCreditsAndRefunds,
-    });
-    const digest = computeDigest(data, {
-      date,
-      topN: config.topN,
-      metric: config.metric,
-      ...(account ? { account } : {}),
-      excludedRecordTypes: config.includeCreditsAndRefunds ? [] : EXCLUDED_RECORD_TYPES,
-    });
-    for (const note of digest.notes) logger.warn('digest source problem', { detail: note });
-    const notification = interpretDigest(digest, { locale: config.locale, timeZone: config.timeZone, now });
+    const { period, date, notification, notes, costExplorerRequests } = await produceCostDigest(
+      liveDigestSource(clients),
+      {
+        ...(requested ? { date: requested } : {}),
+        topN: config.topN,
+        metric: config.metric,
+        ...(account ? { account } : {}),
+        includeCreditsAndRefunds: config.includeCreditsAndRefunds,
+      },
+      { locale: config.locale, timeZone: config.timeZone, now },
+    );
+    for (const note of notes) logger.warn('digest source problem', { detail: note });
     const messageId = await publishNotification(clients.sns, config.topicArn, buildSnsPublish(notification));
-    logger.info('cost digest published', { messageId, date, costExplorerRequests, severity: notification.severity });
-    return { date, messageId, costExplorerRequests, notes: digest.notes.length };
+    const severity = notification.severity;
+    logger.info('cost digest published', { messageId, period, date, costExplorerRequests, severity });
+    return { period, date, messageId, costExplorerRequests, notes: notes.length };
   };
 }
 

@@ -48,7 +48,13 @@ afterEach(() => logs.restore());
 describe('handlers: cost-digest', () => {
   it('publishes one digest for yesterday in the configured time zone, with two Cost Explorer requests', async () => {
     const summary = await handler()({}, context);
-    expect(summary).toEqual({ date: '2024-05-14', messageId: 'digest-1', costExplorerRequests: 2, notes: 0 });
+    expect(summary).toEqual({
+      period: 'daily',
+      date: '2024-05-14',
+      messageId: 'digest-1',
+      costExplorerRequests: 2,
+      notes: 0,
+    });
     expect(budgets).toHaveReceivedCommandWith(DescribeBudgetsCommand, { AccountId: '123456789012' });
     expect(notification()).toMatchObject({
       category: 'cost-digest',

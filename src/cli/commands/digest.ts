@@ -1,10 +1,8 @@
 import { InputError } from '../../lib/core/errors';
 import { isRecord } from '../../lib/core/schemas/parse';
-import { computeDigest } from '../../lib/core/sources/cost-digest/compute-digest';
-import { digestRunDate, isIsoDate } from '../../lib/core/sources/cost-digest/digest-dates';
+import { isIsoDate } from '../../lib/core/sources/cost-digest/digest-dates';
 import { type DigestData, digestSources } from '../../lib/core/sources/cost-digest/digest-input';
-import { interpretDigest } from '../../lib/core/sources/cost-digest/interpret-digest';
-import { recordedRunDate } from '../../lib/core/sources/cost-digest/recorded-run-date';
+import { produceCostDigest, recordedDigestSource } from '../../lib/cost-digest';
 import { EXIT, UsageError } from '../errors';
 import { type CliIo, writeLine } from '../io';
 import { parseFlags, renderFlags, toFormat, toRenderContext } from '../options';
@@ -57,7 +55,7 @@ function toTop(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-/** `notifier digest`: the daily cost digest from recorded responses, through the same renderers. */
+/** `notifier digest`: the daily cost digest from recorded responses, through the function's own path. */
 export async function digestCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(args, flags);
   if (values.help) {
@@ -73,21 +71,25 @@ export async function digestCommand(args: string[], io: CliIo): Promise<number> 
   }
   const topN = toTop(values.top);
   const data = await readData(values.data, io);
-  const digest = computeDigest(data, {
-    date: values.date ?? recordedRunDate(data) ?? digestRunDate(ctx.now, ctx.timeZone),
-    ...(topN !== undefined ? { topN } : {}),
-    ...(values.metric ? { metric: values.metric } : {}),
-  });
+  const { notification, notes } = await produceCostDigest(
+    recordedDigestSource(data),
+    {
+      ...(values.date !== undefined ? { date: values.date } : {}),
+      ...(topN !== undefined ? { topN } : {}),
+      ...(values.metric ? { metric: values.metric } : {}),
+    },
+    ctx,
+  );
   // The function notes a source it cannot read and sends the rest; in a file the user gave us, a key
   // of the wrong shape is a mistake to point out.
-  const unreadable = digest.notes.find((note) => note.code === 'unreadable');
+  const unreadable = notes.find((note) => note.code === 'unreadable');
   if (unreadable && 'source' in unreadable) {
     throw new InputError(
       `${unreadable.source}: not a ${unreadable.source} response as the SDK returns it`,
       values.data,
     );
   }
-  const output = toRenderOutput({ notifications: [interpretDigest(digest, ctx)], ignored: [], errors: [] });
+  const output = toRenderOutput({ notifications: [notification], ignored: [], errors: [] });
   io.stdout.write(format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : formatText(output));
   return EXIT.ok;
 }

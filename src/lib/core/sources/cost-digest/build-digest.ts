@@ -13,7 +13,8 @@ export interface BuiltDigest {
 
 /**
  * The one pure way to a cost digest: computes the figures of `options.period` (default daily) from
- * the raw responses and words them in `ctx.locale`.
+ * the raw responses and words them in `ctx.locale`. The function and `notifier digest` both come
+ * here, through src/lib/cost-digest.ts.
  * @example buildDigestNotification(data, { period: 'weekly', date: '2024-05-14' }, ctx).notification.title
  */
 export function buildDigestNotification(data: DigestData, options: DigestOptions, ctx: RenderContext): BuiltDigest {
