@@ -1,13 +1,14 @@
 'use strict';
 
 /**
- * The daily cost digest's parameters (issue 4): when it runs, in which zone, and what it reads.
- * Part of infra/params.cjs's `deriveParams`; pure, so it is unit-tested.
+ * The cost digest's parameters (issue 4): which period it reports, when it runs, in which zone, and
+ * what it reads. Part of infra/params.cjs's `deriveParams`; pure, so it is unit-tested.
  */
 const { ParameterError, parseBoolean, parseTimeZone } = require('./param-checks.cjs');
 
 const DIGEST_PARAM_NAMES = [
   'digestEnabled',
+  'digestPeriod',
   'digestSchedule',
   'digestTimeZone',
   'digestTopN',
@@ -23,6 +24,17 @@ const MAX_DIGEST_TOP_N = 20;
  */
 const COST_METRICS = ['UnblendedCost', 'BlendedCost', 'AmortizedCost', 'NetUnblendedCost', 'NetAmortizedCost'];
 /**
+ * Each digest period (src/lib/core/sources/cost-digest/periods.ts) and its default schedule, the
+ * `schedule` of its row there (tests/infra/digest-params.test.ts keeps the two equal): 09:00 every
+ * day, every Monday, on the 1st.
+ */
+const DIGEST_PERIOD_SCHEDULES = {
+  daily: 'cron(0 9 * * ? *)',
+  weekly: 'cron(0 9 ? * MON *)',
+  monthly: 'cron(0 9 1 * ? *)',
+};
+const DIGEST_PERIODS = Object.keys(DIGEST_PERIOD_SCHEDULES);
+/**
  * EventBridge Scheduler's recurring expressions: `cron(minutes hours day-of-month month day-of-week year)`
  * with `?` in one of the two day fields, or `rate(value unit)`. One-time `at()` makes no digest.
  * https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html
@@ -32,8 +44,21 @@ const RATE = /^rate\((\d+) (minutes?|hours?|days?)\)$/;
 const CRON_FIELDS = 6;
 const SCHEDULE_EXAMPLE = 'cron(0 9 * * ? *)';
 
-function parseSchedule(value) {
-  const expression = String(value ?? '').trim();
+/** One of DIGEST_PERIODS; empty is daily, as an empty DIGEST_PERIOD is for the function. */
+function parsePeriod(value) {
+  const period =
+    String(value ?? '')
+      .trim()
+      .toLowerCase() || DIGEST_PERIODS[0];
+  if (!DIGEST_PERIODS.includes(period)) {
+    throw new ParameterError('digestPeriod', `"${value}" is not one of ${DIGEST_PERIODS.join(', ')}`, 'weekly');
+  }
+  return period;
+}
+
+/** The expression given, or (empty) the period's default. */
+function parseSchedule(value, period) {
+  const expression = String(value ?? '').trim() || DIGEST_PERIOD_SCHEDULES[period];
   const fail = (problem) => {
     throw new ParameterError('digestSchedule', `"${expression}" ${problem}`, SCHEDULE_EXAMPLE);
   };
@@ -67,13 +92,15 @@ function parseMetric(value) {
 
 /**
  * The digest's template values. `timeZone` is the validated `timeZone` parameter, the default zone
- * of the schedule (an empty `digestTimeZone`).
+ * of the schedule (an empty `digestTimeZone`); an empty `digestSchedule` is the period's default.
  */
 function deriveDigestParams(raw, timeZone) {
   const zone = String(raw.digestTimeZone ?? '').trim();
+  const digestPeriod = parsePeriod(raw.digestPeriod);
   return {
     digestState: parseBoolean('digestEnabled', raw.digestEnabled) ? 'ENABLED' : 'DISABLED',
-    digestSchedule: parseSchedule(raw.digestSchedule),
+    digestPeriod,
+    digestSchedule: parseSchedule(raw.digestSchedule, digestPeriod),
     digestTimeZone: zone === '' ? timeZone : parseTimeZone('digestTimeZone', zone),
     digestTopN: parseTopN(raw.digestTopN),
     costMetric: parseMetric(raw.costMetric),
@@ -81,4 +108,4 @@ function deriveDigestParams(raw, timeZone) {
   };
 }
 
-module.exports = { deriveDigestParams, DIGEST_PARAM_NAMES, COST_METRICS };
+module.exports = { deriveDigestParams, DIGEST_PARAM_NAMES, COST_METRICS, DIGEST_PERIOD_SCHEDULES };

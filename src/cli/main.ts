@@ -19,7 +19,7 @@ Commands:
   notifier replay [options] [DIR]    replay the bundled example events (what npm start runs)
   notifier rules [options]           list the API-call rules in effect (built-in plus your file)
   notifier doctor [--region R]       check that CloudTrail can feed API-call alerts (needs AWS credentials)
-  notifier digest --data FILE        render the daily cost digest from recorded AWS responses
+  notifier digest --data FILE        render the cost digest (of a --period) from recorded AWS responses
   notifier help [COMMAND]
 
 Run "notifier COMMAND --help" for a command's options.

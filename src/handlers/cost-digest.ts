@@ -53,7 +53,7 @@ function requestedDate(event: unknown): string | undefined {
 const accountOf = (context?: Context) => context?.invokedFunctionArn?.split(':')[4] || undefined;
 
 /**
- * Builds the scheduled digest (see src/lib/cost-digest.ts): reads Cost Explorer,
+ * Builds the scheduled digest of DIGEST_PERIOD (see src/lib/cost-digest.ts): reads Cost Explorer,
  * Budgets and the Free Tier API (a bounded number of calls, each failure becoming a visible note)
  * for the period before "today" in NOTIFIER_TIME_ZONE, and publishes one `cost-digest`
  * notification. Throws only when the publish fails (so Lambda retries); a failed cost source never
@@ -79,6 +79,7 @@ export function createCostDigestHandler(deps: CostDigestHandlerDeps = {}) {
     const { period, date, notification, notes, costExplorerRequests } = await produceCostDigest(
       liveDigestSource(clients),
       {
+        period: config.period,
         ...(requested ? { date: requested } : {}),
         topN: config.topN,
         metric: config.metric,

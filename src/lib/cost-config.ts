@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type AlarmConfig, type Env, loadAlarmConfig, parseOrThrow } from './config';
 import { DEFAULT_DIGEST_TOP_N } from './core/sources/cost-digest/compute-digest';
 import { DEFAULT_COST_METRIC } from './core/sources/cost-digest/cost-series';
+import { DEFAULT_DIGEST_PERIOD, type DigestPeriod, digestPeriodSchema } from './core/sources/cost-digest/periods';
 
 /** Most services a digest lists by name (Slack and email stay readable). */
 const MAX_DIGEST_TOP_N = 20;
@@ -21,6 +22,14 @@ export const costMetrics = [
 const blankIsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const digestSchema = z.object({
+  DIGEST_PERIOD: z.preprocess(
+    blankIsUnset,
+    z
+      .enum(digestPeriodSchema.options, {
+        error: (i) => `"${String(i.input)}" is not one of ${digestPeriodSchema.options.join(', ')}`,
+      })
+      .optional(),
+  ),
   DIGEST_TOP_N: z.preprocess(
     blankIsUnset,
     z
@@ -54,6 +63,7 @@ const digestSchema = z.object({
 
 /** The cost-digest handler's settings. */
 export interface CostDigestConfig extends AlarmConfig {
+  readonly period: DigestPeriod;
   readonly topN: number;
   readonly metric: (typeof costMetrics)[number];
   readonly includeCreditsAndRefunds: boolean;
@@ -62,7 +72,8 @@ export interface CostDigestConfig extends AlarmConfig {
 }
 
 /**
- * {@link loadAlarmConfig} (locale, time zone, NOTIFICATIONS_TOPIC_ARN) plus DIGEST_TOP_N (default 5),
+ * {@link loadAlarmConfig} (locale, time zone, NOTIFICATIONS_TOPIC_ARN) plus DIGEST_PERIOD (daily,
+ * weekly or monthly; default daily), DIGEST_TOP_N (default 5),
  * COST_METRIC (default UnblendedCost), COST_INCLUDE_CREDITS_AND_REFUNDS (default false) and
  * AWS_ACCOUNT_ID (optional).
  * @throws ConfigError naming the variable, e.g. `DIGEST_TOP_N: must be at most 20`
@@ -72,6 +83,7 @@ export function loadCostDigestConfig(env: Env = process.env): CostDigestConfig {
   const e = parseOrThrow(digestSchema, env);
   return Object.freeze({
     ...common,
+    period: e.DIGEST_PERIOD ?? DEFAULT_DIGEST_PERIOD,
     topN: e.DIGEST_TOP_N ?? DEFAULT_DIGEST_TOP_N,
     metric: e.COST_METRIC ?? (DEFAULT_COST_METRIC as 'UnblendedCost'),
     includeCreditsAndRefunds: e.COST_INCLUDE_CREDITS_AND_REFUNDS === 'true',

@@ -98,7 +98,22 @@ describe('cli: notifier digest', () => {
   });
 
   it.each([
+    ['weekly', 'AWS costs for 2024-05-07 – 2024-05-13: $0.07'],
+    ['monthly', 'AWS costs for 2024-05: $0.65'],
+  ])('--period %s reports the recorded data for that period', async (period, title) => {
+    const { stdout } = await digest(['--data', RECORDED, '--period', period, '--format', 'json']);
+    expect(JSON.parse(stdout).notifications[0].notification.title).toBe(title);
+  });
+
+  it('lists --period in its help', async () => {
+    const { code, stdout } = await digest(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/--period +daily \(default\)[\s\S]*weekly[\s\S]*monthly/);
+  });
+
+  it.each([
     [[], UsageError, /--data FILE is required/],
+    [['--data', RECORDED, '--period', 'yearly'], UsageError, /--period: "yearly" is not one of daily, weekly, monthly/],
     [['--data', RECORDED, '--date', '14/05/2024'], UsageError, /--date: "14\/05\/2024" is not a YYYY-MM-DD date/],
     [['--data', RECORDED, '--top', '0'], UsageError, /--top/],
     [['--data', 'no-such-file.json'], InputError, /no such file/],

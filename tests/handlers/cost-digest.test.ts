@@ -74,6 +74,17 @@ describe('handlers: cost-digest', () => {
   });
 
   it.each([
+    ['weekly', '2024-04-09', '2024-05-14', 'AWS costs for 2024-05-07 – 2024-05-13: $0.07'],
+    // The mock answers with May's days whatever is asked, so April has no data: the title says so.
+    ['monthly', '2023-11-01', '2024-05-01', 'AWS cost digest for 2024-04'],
+  ])('sends the %s digest of DIGEST_PERIOD, reading costs from %s to %s', async (period, start, end, title) => {
+    const summary = await handler({ DIGEST_PERIOD: period })({}, context);
+    expect(summary.period).toBe(period);
+    expect(ce).toHaveReceivedCommandWith(GetCostAndUsageCommand, { TimePeriod: { Start: start, End: end } });
+    expect(notification().title).toContain(title);
+  });
+
+  it.each([
     [
       'AccessDeniedException',
       'is not authorized to perform: ce:GetCostAndUsage',
@@ -118,5 +129,8 @@ describe('handlers: cost-digest', () => {
       new ConfigError('DIGEST_TOP_N: must be at least 1'),
     );
     await expect(handler({ COST_METRIC: 'Usage' })({}, context)).rejects.toThrow(/COST_METRIC: "Usage" is not one of/);
+    await expect(handler({ DIGEST_PERIOD: 'hourly' })({}, context)).rejects.toThrow(
+      new ConfigError('DIGEST_PERIOD: "hourly" is not one of daily, weekly, monthly'),
+    );
   });
 });

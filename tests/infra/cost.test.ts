@@ -113,6 +113,7 @@ describe('infra: cost digest schedule', () => {
   it('passes the digest settings to the function, its day in the schedule’s zone', () => {
     expect(variables(template)).toMatchObject({
       NOTIFIER_TIME_ZONE: 'UTC',
+      DIGEST_PERIOD: 'daily',
       DIGEST_TOP_N: '5',
       COST_METRIC: 'UnblendedCost',
       COST_INCLUDE_CREDITS_AND_REFUNDS: 'false',

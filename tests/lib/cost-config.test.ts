@@ -5,8 +5,9 @@ import { loadCostDigestConfig } from '../../src/lib/cost-config';
 const NOTIFICATIONS_TOPIC_ARN = 'arn:aws:sns:us-east-1:123456789012:notifications';
 
 describe('config: cost digest', () => {
-  it('has defaults: top 5, UnblendedCost, credits and refunds excluded, account from the context', () => {
+  it('has defaults: daily, top 5, UnblendedCost, credits and refunds excluded, account from the context', () => {
     expect(loadCostDigestConfig({ NOTIFICATIONS_TOPIC_ARN })).toMatchObject({
+      period: 'daily',
       topN: 5,
       metric: 'UnblendedCost',
       includeCreditsAndRefunds: false,
@@ -16,10 +17,15 @@ describe('config: cost digest', () => {
     expect(loadCostDigestConfig({ NOTIFICATIONS_TOPIC_ARN }).accountId).toBeUndefined();
   });
 
+  it('treats a blank DIGEST_PERIOD as unset', () => {
+    expect(loadCostDigestConfig({ NOTIFICATIONS_TOPIC_ARN, DIGEST_PERIOD: ' ' }).period).toBe('daily');
+  });
+
   it('reads every setting, treating blank values as unset', () => {
     expect(
       loadCostDigestConfig({
         NOTIFICATIONS_TOPIC_ARN,
+        DIGEST_PERIOD: 'weekly',
         DIGEST_TOP_N: '8',
         COST_METRIC: 'AmortizedCost',
         COST_INCLUDE_CREDITS_AND_REFUNDS: 'true',
@@ -27,6 +33,7 @@ describe('config: cost digest', () => {
         NOTIFIER_LOCALE: '',
       }),
     ).toMatchObject({
+      period: 'weekly',
       topN: 8,
       metric: 'AmortizedCost',
       includeCreditsAndRefunds: true,
@@ -36,6 +43,7 @@ describe('config: cost digest', () => {
   });
 
   it.each([
+    [{ DIGEST_PERIOD: 'Weekly' }, 'DIGEST_PERIOD: "Weekly" is not one of daily, weekly, monthly'],
     [{ DIGEST_TOP_N: '21' }, 'DIGEST_TOP_N: must be at most 20'],
     [{ DIGEST_TOP_N: 'five' }, 'DIGEST_TOP_N: "five" is not a whole number'],
     [{ COST_INCLUDE_CREDITS_AND_REFUNDS: 'yes' }, 'COST_INCLUDE_CREDITS_AND_REFUNDS: "yes" is not true or false'],

@@ -2,6 +2,12 @@ import { InputError } from '../../lib/core/errors';
 import { isRecord } from '../../lib/core/schemas/parse';
 import { isIsoDate } from '../../lib/core/sources/cost-digest/digest-dates';
 import { type DigestData, digestSources } from '../../lib/core/sources/cost-digest/digest-input';
+import {
+  DEFAULT_DIGEST_PERIOD,
+  type DigestPeriod,
+  digestPeriodSchema,
+  digestPeriods,
+} from '../../lib/core/sources/cost-digest/periods';
 import { produceCostDigest, recordedDigestSource } from '../../lib/cost-digest';
 import { EXIT, UsageError } from '../errors';
 import { type CliIo, writeLine } from '../io';
@@ -9,18 +15,25 @@ import { parseFlags, renderFlags, toFormat, toRenderContext } from '../options';
 import { formatText, toRenderOutput } from '../present';
 import { readInput } from '../read-input';
 
-/** Usage text of `notifier digest`. */
-export const digestUsage = `Usage: notifier digest --data FILE [--date YYYY-MM-DD] [--format text|json]
-                       [--locale en|ja] [--time-zone ZONE] [--top N] [--metric NAME] [--now ISO-TIME]
+/** One line per period: `daily (default): the last complete UTC day before the run date;` */
+const periodHelp = Object.entries(digestPeriods)
+  .map(([id, row]) => `${id}${id === DEFAULT_DIGEST_PERIOD ? ' (default)' : ''}: ${row.about}`)
+  .join(';\n                ');
 
-Renders the daily cost digest offline from recorded AWS responses, as the cost-digest function
+/** Usage text of `notifier digest`. */
+export const digestUsage = `Usage: notifier digest --data FILE [--period ${digestPeriodSchema.options.join('|')}] [--date YYYY-MM-DD]
+                       [--format text|json] [--locale en|ja] [--time-zone ZONE] [--top N]
+                       [--metric NAME] [--now ISO-TIME]
+
+Renders the cost digest offline from recorded AWS responses, as the cost-digest function
 would publish it. FILE is one JSON object keyed by API operation, each value the raw response as
 the SDK returns it: {"GetCostAndUsage": <response or array of pages>, "GetCostForecast": ...,
 "DescribeBudgets": ..., "GetFreeTierUsage": ...}. Any key may be absent; the digest says so.
 
   --data        the recorded responses (required; - for stdin)
-  --date        the run date; the digest reports on the day before (default: the morning after the
-                last day with costs in FILE, or today in --time-zone when it has none)
+  --period      ${periodHelp}
+  --date        the run date; the digest reports on the period before it (default: the first run
+                whose period takes in the last day with costs in FILE, or today in --time-zone)
   --format      text (default) or json (one JSON object: {"notifications":[...],"ignored":[]})
   --locale      en (default) or ja
   --time-zone   IANA time zone (default UTC), e.g. Asia/Tokyo
@@ -32,6 +45,7 @@ const flags = {
   ...renderFlags,
   data: { type: 'string' },
   date: { type: 'string' },
+  period: { type: 'string', default: DEFAULT_DIGEST_PERIOD },
   top: { type: 'string' },
   metric: { type: 'string' },
 } as const;
@@ -55,7 +69,15 @@ function toTop(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-/** `notifier digest`: the daily cost digest from recorded responses, through the function's own path. */
+function toPeriod(value: string | undefined): DigestPeriod {
+  const period = digestPeriodSchema.safeParse(value);
+  if (!period.success) {
+    throw new UsageError(`--period: "${value}" is not one of ${digestPeriodSchema.options.join(', ')}`);
+  }
+  return period.data;
+}
+
+/** `notifier digest`: the cost digest from recorded responses, through the function's own path. */
 export async function digestCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(args, flags);
   if (values.help) {
@@ -69,11 +91,13 @@ export async function digestCommand(args: string[], io: CliIo): Promise<number> 
   if (values.date !== undefined && !isIsoDate(values.date)) {
     throw new UsageError(`--date: "${values.date}" is not a YYYY-MM-DD date`);
   }
+  const period = toPeriod(values.period);
   const topN = toTop(values.top);
   const data = await readData(values.data, io);
   const { notification, notes } = await produceCostDigest(
     recordedDigestSource(data),
     {
+      period,
       ...(values.date !== undefined ? { date: values.date } : {}),
       ...(topN !== undefined ? { topN } : {}),
       ...(values.metric ? { metric: values.metric } : {}),

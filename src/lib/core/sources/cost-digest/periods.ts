@@ -38,13 +38,18 @@ export interface DigestPeriodRow {
   readonly granularity: 'DAILY' | 'MONTHLY';
   /** Show "month to date" as its own line (a monthly digest's total already is the month). */
   readonly showMonthToDate: boolean;
+  /** Default EventBridge Scheduler expression (infra/digest-params.cjs keeps a copy, tested equal). */
+  readonly schedule: string;
+  /** What it reports, for `notifier digest --help`. */
+  readonly about: string;
   readonly words: Readonly<Record<Locale, PeriodWords>>;
 }
 
 const plural = (one: string, many: string) => (n: number) => (n === 1 ? one : many);
 
 /**
- * The digest periods. A new period is a row here; nothing else names a period.
+ * The digest periods. A new period is a row here (plus its schedule in infra/digest-params.cjs);
+ * nothing else names a period.
  *
  * - `daily`: the last complete UTC day, against the day before and the 7 days before it
  *   (fetches the month to date, or the 8 days if the month is younger).
@@ -64,6 +69,8 @@ export const digestPeriods = {
     sparklineLength: 7,
     granularity: 'DAILY',
     showMonthToDate: true,
+    schedule: 'cron(0 9 * * ? *)',
+    about: 'the last complete UTC day before the run date',
     words: {
       en: { previous: 'previous day', average: (n) => `${n}-day average`, unit: plural('day', 'days') },
       ja: { previous: '前日比', average: (n) => `${n} 日平均`, unit: () => '日分' },
@@ -76,6 +83,8 @@ export const digestPeriods = {
     sparklineLength: 5,
     granularity: 'DAILY',
     showMonthToDate: true,
+    schedule: 'cron(0 9 ? * MON *)',
+    about: 'the last 7 complete days before it',
     words: {
       en: { previous: 'previous week', average: (n) => `${n}-week average`, unit: plural('week', 'weeks') },
       ja: { previous: '前週比', average: (n) => `${n} 週平均`, unit: () => '週分' },
@@ -88,6 +97,8 @@ export const digestPeriods = {
     sparklineLength: 6,
     granularity: 'MONTHLY',
     showMonthToDate: false,
+    schedule: 'cron(0 9 1 * ? *)',
+    about: 'the last complete calendar month before it',
     words: {
       en: { previous: 'previous month', average: (n) => `${n}-month average`, unit: plural('month', 'months') },
       ja: { previous: '前月比', average: (n) => `${n} か月平均`, unit: () => 'か月分' },
