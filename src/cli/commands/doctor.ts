@@ -1,5 +1,5 @@
-import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
-import { checkTrails, type TrailStatusReport } from '../../lib/adapters/cloudtrail-status';
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import type { TrailStatusReport } from '../../lib/adapters/cloudtrail-status';
 import { EXIT, UsageError } from '../errors';
 import { type CliIo, writeLine } from '../io';
 import { parseFlags, toFormat } from '../options';
@@ -22,11 +22,15 @@ const flags = {
 
 /** What the doctor needs from outside; tests pass a mocked client. */
 export interface DoctorDeps {
-  readonly createClient: (region: string) => CloudTrailClient;
+  readonly createClient: (region: string) => CloudTrailClient | Promise<CloudTrailClient>;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-const defaultDeps: DoctorDeps = { createClient: (region) => new CloudTrailClient({ region }), env: process.env };
+// The SDK is loaded only when doctor runs, so every other command starts without it.
+const defaultDeps: DoctorDeps = {
+  createClient: async (region) => new (await import('@aws-sdk/client-cloudtrail')).CloudTrailClient({ region }),
+  env: process.env,
+};
 const marks = { ok: 'OK     ', problem: 'PROBLEM', info: 'NOTE   ' } as const;
 
 function reportText(report: TrailStatusReport): string {
@@ -51,7 +55,8 @@ export async function doctorCommand(args: string[], io: CliIo, deps: DoctorDeps 
   if (!region) throw new UsageError('doctor: --region is required (or set AWS_REGION)');
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))
     throw new UsageError(`--region: "${region}" is not a region code such as us-east-1`);
-  const report = await checkTrails(deps.createClient(region), region);
+  const { checkTrails } = await import('../../lib/adapters/cloudtrail-status');
+  const report = await checkTrails(await deps.createClient(region), region);
   writeLine(io.stdout, format === 'json' ? JSON.stringify(report, null, 2) : reportText(report));
   return report.healthy ? EXIT.ok : EXIT.failure;
 }
