@@ -25,7 +25,6 @@ export interface SlackHandlerDeps {
   sleep?: (ms: number) => Promise<void>;
   readParameter?: ParameterReader;
   maxAttempts?: number;
-  attemptTimeoutMs?: number;
   /** DynamoDB client of the dedupe store, used only when DEDUPE_TABLE is set. */
   dynamodb?: () => DynamoDBClient;
 }
@@ -83,7 +82,6 @@ export function createSlackHandler(deps: SlackHandlerDeps = {}) {
           fetchImpl: deps.fetchImpl,
           sleep: deps.sleep,
           maxAttempts: deps.maxAttempts,
-          attemptTimeoutMs: deps.attemptTimeoutMs,
         });
         logger.info('slack message posted', { category: n.category, severity: n.severity, dedupeKey: n.dedupeKey });
       } catch (error) {

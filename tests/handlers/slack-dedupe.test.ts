@@ -40,7 +40,6 @@ const forwarder = () =>
     env: { SLACK_WEBHOOK_URL: bed.slack.url, DEDUPE_TABLE: db.tableName },
     dynamodb: () => db.client,
     sleep: async () => {},
-    attemptTimeoutMs: 500,
   });
 const published = () => snsEventWith(JSON.stringify(notification));
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSlackHandler } from '../../src/handlers/slack';
 import { DeliveryError } from '../../src/lib/adapters/errors';
 import { renderSlack } from '../../src/lib/core/channels/slack/render-slack';
-import { ConfigError, InputError } from '../../src/lib/core/errors';
+import { ConfigError } from '../../src/lib/core/errors';
 import type { Notification } from '../../src/lib/core/notification';
 import { fixture, snsEventWith } from '../helpers/fixtures';
 import { expectOnlyKnownErrors } from '../helpers/known-errors';
@@ -34,8 +34,7 @@ const notification: Notification = {
 const bed = useSlackReceiverAndLogs();
 
 const lambdaContext = (remainingMs: number) => ({ getRemainingTimeInMillis: () => remainingMs }) as never;
-const forwarder = () =>
-  createSlackHandler({ env: { SLACK_WEBHOOK_URL: bed.slack.url }, sleep: async () => {}, attemptTimeoutMs: 500 });
+const forwarder = () => createSlackHandler({ env: { SLACK_WEBHOOK_URL: bed.slack.url }, sleep: async () => {} });
 const postedBodies = () => bed.slack.requests.map((r) => JSON.parse(r.body) as { text: string; blocks: unknown[] });
 
 describe('handlers: slack', () => {
@@ -60,6 +59,13 @@ describe('handlers: slack', () => {
     expect(error).toMatchObject({ retryable: false, message: expect.stringContaining('404: no_service') });
     expect(bed.slack.requests).toHaveLength(2);
     expect(postedBodies()[1]?.text).toContain('DiskFull');
+  });
+
+  it('posts once to a Slack that answers 200 only after 3 s (waited for, not posted again)', async () => {
+    bed.slack.script([replies.slowOk(3_000)]);
+    const summary = await forwarder()(snsEventWith(JSON.stringify(notification)), lambdaContext(10_000));
+    expect(summary).toEqual({ posted: 1, ignored: 0 });
+    expect(bed.slack.requests).toHaveLength(1);
   });
 
   it('gives up before the Lambda timeout instead of being killed mid-request', async () => {

@@ -1,13 +1,21 @@
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach } from 'vitest';
 import { type CapturedLogs, captureLogs } from './capture-logs';
 
-/** How the receiver answers one request. `hang` never answers (until the server closes). */
+/**
+ * How the receiver answers one request. `hang` never answers (until the server closes); `reset`
+ * drops the connection without an answer; `slow` answers `reply` after `delayMs`; `echo` answers
+ * `status` with a body quoting the request's path and Authorization header (as some servers'
+ * error pages do).
+ */
 export type Reply =
   | { kind: 'ok' }
   | { kind: 'status'; status: number; body: string; headers?: Record<string, string> }
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  | { kind: 'reset' }
+  | { kind: 'slow'; delayMs: number; reply: Reply }
+  | { kind: 'echo'; status: number };
 
 /** Ready-made replies, named as Slack behaves. */
 export const replies = {
@@ -23,6 +31,9 @@ export const replies = {
   invalidPayload: { kind: 'status', status: 400, body: 'invalid_payload' },
   noService: { kind: 'status', status: 404, body: 'no_service' },
   hang: { kind: 'hang' },
+  reset: { kind: 'reset' },
+  slowOk: (delayMs: number) => ({ kind: 'slow', delayMs, reply: { kind: 'ok' } }) as const,
+  echo: (status: number) => ({ kind: 'echo', status }) as const,
 } as const satisfies Record<string, Reply | ((n: number) => Reply)>;
 
 /** One request as the receiver saw it. */
@@ -41,19 +52,35 @@ export interface SlackReceiver {
   url: string;
   /** The path token, to search for in logs and errors. */
   token: string;
+  /** Every secret part of the path, Slack-shaped: team ID, bot ID, token. */
+  segments: string[];
   requests: ReceivedRequest[];
   /** Replies for the next requests, in order; after the script runs out, `then` (default ok). */
   script(replies: Reply[], then?: Reply): void;
   close(): Promise<void>;
 }
 
-function answer(res: ServerResponse, reply: Reply): void {
-  if (reply.kind === 'hang') return;
-  if (reply.kind === 'ok') {
-    res.writeHead(200, { 'content-type': 'text/html' }).end('ok');
-    return;
+function answer(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
+  switch (reply.kind) {
+    case 'hang':
+      return;
+    case 'reset':
+      req.socket.destroy();
+      return;
+    case 'slow':
+      setTimeout(() => answer(req, res, reply.reply), reply.delayMs);
+      return;
+    case 'ok':
+      res.writeHead(200, { 'content-type': 'text/html' }).end('ok');
+      return;
+    case 'echo':
+      res
+        .writeHead(reply.status, { 'content-type': 'text/plain' })
+        .end(`no route for POST ${req.url} (authorization: ${req.headers.authorization ?? 'none'})`);
+      return;
+    default:
+      res.writeHead(reply.status, { 'content-type': 'text/html', ...reply.headers }).end(reply.body);
   }
-  res.writeHead(reply.status, { 'content-type': 'text/html', ...reply.headers }).end(reply.body);
 }
 
 /**
@@ -63,6 +90,8 @@ function answer(res: ServerResponse, reply: Reply): void {
  */
 export async function startSlackReceiver(): Promise<SlackReceiver> {
   const token = `not-a-secret-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+  const id = (prefix: string) => `${prefix}${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
+  const segments = [id('T0'), id('B0'), token];
   const requests: ReceivedRequest[] = [];
   let queue: Reply[] = [];
   let fallback: Reply = replies.ok;
@@ -77,14 +106,15 @@ export async function startSlackReceiver(): Promise<SlackReceiver> {
         body: Buffer.concat(chunks).toString('utf8'),
         at: Date.now(),
       });
-      answer(res, queue.shift() ?? fallback);
+      answer(req, res, queue.shift() ?? fallback);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/services/TEST/TEST/${token}`,
+    url: `http://127.0.0.1:${port}/services/${segments.join('/')}`,
     token,
+    segments,
     requests,
     script(next, then = replies.ok) {
       queue = [...next];
