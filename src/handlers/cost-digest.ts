@@ -4,8 +4,10 @@ import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { SNSClient } from '@aws-sdk/client-sns';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { invocationDeadline, timeLeft } from '../lib/adapters/deadline';
 import { createFreeTierReader, type FreeTierReader } from '../lib/adapters/free-tier';
 import { logger } from '../lib/adapters/logger';
+import { sdkClientConfig } from '../lib/adapters/sdk-client';
 import { publishNotification } from '../lib/adapters/sns-publisher';
 import type { Env } from '../lib/config';
 import { InputError } from '../lib/core/errors';
@@ -68,12 +70,13 @@ export function createCostDigestHandler(deps: CostDigestHandlerDeps = {}) {
   return async function costDigestHandler(event: unknown, context?: Context): Promise<CostDigestSummary> {
     config ??= loadCostDigestConfig(deps.env ?? process.env);
     clients ??= {
-      sns: deps.sns?.() ?? new SNSClient({}),
-      costExplorer: deps.costExplorer?.() ?? new CostExplorerClient({ region: BILLING_REGION }),
-      budgets: deps.budgets?.() ?? new BudgetsClient({ region: BILLING_REGION }),
+      sns: deps.sns?.() ?? new SNSClient(sdkClientConfig()),
+      costExplorer: deps.costExplorer?.() ?? new CostExplorerClient(sdkClientConfig({ region: BILLING_REGION })),
+      budgets: deps.budgets?.() ?? new BudgetsClient(sdkClientConfig({ region: BILLING_REGION })),
       freeTier: deps.freeTier?.() ?? createFreeTierReader(),
     };
     const now = deps.now?.() ?? new Date();
+    const deadline = invocationDeadline(context, Date.now());
     const requested = requestedDate(event);
     const account = config.accountId ?? accountOf(context);
     const { period, date, notification, notes, costExplorerRequests } = await produceCostDigest(
@@ -89,7 +92,9 @@ export function createCostDigestHandler(deps: CostDigestHandlerDeps = {}) {
       { locale: config.locale, timeZone: config.timeZone, now },
     );
     for (const note of notes) logger.warn('digest source problem', { detail: note });
-    const messageId = await publishNotification(clients.sns, config.topicArn, buildSnsPublish(notification));
+    const messageId = await publishNotification(clients.sns, config.topicArn, buildSnsPublish(notification), {
+      timeoutMs: timeLeft(deadline, Date.now()),
+    });
     const severity = notification.severity;
     logger.info('cost digest published', { messageId, period, date, costExplorerRequests, severity });
     return { period, date, messageId, costExplorerRequests, notes: notes.length };

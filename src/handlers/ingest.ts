@@ -2,18 +2,28 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
-import { type DedupeStore, DUPLICATE_RULE, dedupeStoreFor } from '../lib/adapters/dedupe-store';
+import { invocationDeadline, timeLeft } from '../lib/adapters/deadline';
+import { dedupeStoreFor } from '../lib/adapters/dedupe-store';
+import { deliverOnce } from '../lib/adapters/deliver-once';
 import { logger } from '../lib/adapters/logger';
 import { loadRuleSet } from '../lib/adapters/rules-file';
+import { sdkClientConfig } from '../lib/adapters/sdk-client';
+import { settleBounded } from '../lib/adapters/settle-bounded';
 import { publishNotification } from '../lib/adapters/sns-publisher';
 import { createTargetHealthReader } from '../lib/adapters/target-health';
 import { type AlarmConfig, type Env, loadAlarmConfig } from '../lib/config';
-import { isUnparsed, type Notification } from '../lib/core/notification';
+import { isUnparsed } from '../lib/core/notification';
 import { buildSnsPublish } from '../lib/core/publish/sns-message';
 import type { RuleSet } from '../lib/core/sources/cloudtrail';
 import type { Source } from '../lib/core/sources/source';
 import { type PipelineOptions, processEvent } from '../lib/pipeline';
 import { deliveryFailure, unreadableInput } from './delivery-failure';
+
+/**
+ * SNS publishes of one batch in flight at a time: enough to publish a batch quickly, few enough
+ * that a 10,000-record batch does not open 10,000 connections (and hundreds of MB) at once.
+ */
+const SNS_PUBLISH_CONCURRENCY = 10;
 
 /** What an ingest handler needs from the outside; each has a real default, created once per container. */
 export interface IngestHandlerDeps {
@@ -55,40 +65,22 @@ export function once<T>(make: () => T): () => T {
 export function createIngestHandler(sources: readonly Source[], deps: IngestHandlerDeps = {}) {
   const env = deps.env ?? process.env;
   const config = once<AlarmConfig>(() => loadAlarmConfig(env));
-  const sns = once(deps.sns ?? (() => new SNSClient({})));
+  const sns = once(deps.sns ?? (() => new SNSClient(sdkClientConfig())));
   const ruleSet = once(deps.ruleSet ?? (() => loadRuleSet(config().rulesFile)));
   const elbv2Clients = new Map<string, ElasticLoadBalancingV2Client>();
   const elbv2 = (region: string) => {
     const client =
-      elbv2Clients.get(region) ?? (deps.elbv2 ?? ((r) => new ElasticLoadBalancingV2Client({ region: r })))(region);
+      elbv2Clients.get(region) ??
+      (deps.elbv2 ?? ((r) => new ElasticLoadBalancingV2Client(sdkClientConfig({ region: r }))))(region);
     elbv2Clients.set(region, client);
     return client;
   };
   const targetHealth = once(() => createTargetHealthReader(elbv2, { timeoutMs: config().targetHealthTimeoutMs }));
-  const dedupe = once(() => dedupeStoreFor(config(), deps.dynamodb, () => (deps.now?.() ?? new Date()).getTime()));
+  const clock = () => (deps.now?.() ?? new Date()).getTime();
+  const dedupe = once(() => dedupeStoreFor(config(), deps.dynamodb, { now: clock }));
 
-  /** Publishes `n` unless its key was delivered before; a failed publish gives the key back for the retry. */
-  async function deliver(n: Notification, store: DedupeStore | undefined): Promise<'published' | 'duplicate'> {
-    if ((await store?.claim(n.dedupeKey)) === 'duplicate') {
-      logger.info('input ignored', { rule: DUPLICATE_RULE, reason: 'delivered before', dedupeKey: n.dedupeKey });
-      return 'duplicate';
-    }
-    try {
-      const messageId = await publishNotification(sns(), config().topicArn, buildSnsPublish(n));
-      logger.info('notification published', {
-        messageId,
-        category: n.category,
-        severity: n.severity,
-        dedupeKey: n.dedupeKey,
-      });
-      return 'published';
-    } catch (error) {
-      await store?.release(n.dedupeKey);
-      throw error;
-    }
-  }
-
-  return async function ingestHandler(event: unknown, _context?: Context): Promise<IngestSummary> {
+  return async function ingestHandler(event: unknown, context?: Context): Promise<IngestSummary> {
+    const deadline = invocationDeadline(context, clock());
     const { locale, timeZone, alarmNamePrefixes } = config();
     const now = deps.now?.() ?? new Date();
     const options: PipelineOptions = {
@@ -109,8 +101,17 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
       logger.warn('message not parsed', { category: n.category, sourceType: n.source.type, eventId: n.source.id });
     }
 
-    const store = dedupe();
-    const outcomes = await Promise.allSettled(result.notifications.map((n) => deliver(n, store)));
+    // Each notification is published once (deliver-once lease), at most SNS_PUBLISH_CONCURRENCY at a time,
+    // every publish bounded by the invocation's deadline.
+    const outcomes = await settleBounded(result.notifications, SNS_PUBLISH_CONCURRENCY, async (n) => {
+      const publish = () =>
+        publishNotification(sns(), config().topicArn, buildSnsPublish(n), { timeoutMs: timeLeft(deadline, clock()) });
+      const delivery = await deliverOnce(dedupe(), n.dedupeKey, publish, { deadline, now: clock });
+      if (delivery.outcome === 'duplicate') return 'duplicate';
+      const { category, severity, dedupeKey } = n;
+      logger.info('notification published', { messageId: delivery.value, category, severity, dedupeKey });
+      return 'published';
+    });
     const failures = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
     for (const error of failures) logger.error('notification not published', { error });
     if (failures.length > 0) throw deliveryFailure(failures, outcomes.length, 'SNS publishes');

@@ -53,12 +53,30 @@ describe('handlers: slack deduplication (dynalite and a Slack receiver on 127.0.
     ]);
   });
 
-  it('posts a notification whose publish claimed its key (the Slack post has its own key)', async () => {
+  it('posts a notification whose publish holds its key (the Slack post has its own key)', async () => {
     const store = createDedupeStore(db.client, { tableName: db.tableName, ttlSeconds: 60 });
-    expect(await store.claim(notification.dedupeKey)).toBe('first');
+    await store.claim(notification.dedupeKey, 60_000);
+    await store.complete(notification.dedupeKey);
     await forwarder()(published(), lambdaContext);
     expect(bed.slack.requests).toHaveLength(1);
-    expect(await store.claim(`slack:${notification.dedupeKey}`)).toBe('duplicate');
+    expect(await store.claim(`slack:${notification.dedupeKey}`, 60_000)).toEqual({ state: 'delivered' });
+  });
+
+  it('posts, on the retry, a message whose first post was killed mid-delivery (its lease ran out)', async () => {
+    const startedAt = Date.now();
+    const killed = createDedupeStore(db.client, { tableName: db.tableName, ttlSeconds: 60, keyPrefix: 'slack:' });
+    await killed.claim(notification.dedupeKey, 40_000); // the killed invocation claimed, then never finished
+    const error = await forwarder()(published(), lambdaContext).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'DeliveryError', retryable: true });
+    expect(bed.slack.requests).toHaveLength(0);
+    // Lambda's retry, a minute later: the lease is over.
+    const retry = createSlackHandler({
+      env: { SLACK_WEBHOOK_URL: bed.slack.url, DEDUPE_TABLE: db.tableName },
+      dynamodb: () => db.client,
+      now: () => startedAt + 60_000,
+    });
+    expect(await retry(published(), lambdaContext)).toEqual({ posted: 1, ignored: 0 });
+    expect(bed.slack.requests).toHaveLength(1);
   });
 
   it('gives a failed post its key back, so the retry posts', async () => {

@@ -39,9 +39,9 @@ describe('infra: dedupe table', () => {
     expect(variables(functionId).DEDUPE_TABLE).toEqual({ Ref: 'DedupeTable' });
   });
 
-  it.each(DEDUPING)('%s may only put and delete items of that table (%s)', (_, role) => {
+  it.each(DEDUPING)('%s may only put, get and delete items of that table (%s)', (_, role) => {
     expect(dynamodbStatements(role).map((s) => [s.Effect, actionsOf(s), s.Resource])).toEqual([
-      ['Allow', ['dynamodb:PutItem', 'dynamodb:DeleteItem'], TABLE_ARN],
+      ['Allow', ['dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:DeleteItem'], TABLE_ARN],
     ]);
   });
 

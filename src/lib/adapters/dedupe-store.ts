@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
-import { DeleteItemCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DedupeConfig } from '../config';
 import { describeAwsError } from './aws-errors';
+import { storedKey } from './dedupe-key';
 import { logger } from './logger';
+import { sdkClientConfig } from './sdk-client';
 import { withTimeout } from './timeout';
 
 /**
@@ -12,139 +14,145 @@ import { withTimeout } from './timeout';
 export const DEDUPE_TIMEOUT_MS = 1_000;
 
 /**
- * Largest partition key value DynamoDB accepts, in UTF-8 bytes.
- * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-partition-sort-keys
- */
-export const MAX_PARTITION_KEY_BYTES = 2048;
-
-/** The DynamoDB error of a failed `ConditionExpression`: the key was claimed before. */
-const CONDITIONAL_CHECK_FAILED = 'ConditionalCheckFailedException';
-
-/**
- * New key, or one whose time is up: TTL deletes expired items only eventually (typically within a
- * few days), so an expired item still in the table must not count.
+ * A key can be claimed when it is new, when its time is up (TTL deletes expired items only
+ * eventually, so an expired item still in the table must not count), or when it is held in flight
+ * by a lease that has run out (its holder was killed mid-delivery).
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/howitworks-ttl.html
  */
-const CLAIM_CONDITION = 'attribute_not_exists(pk) OR expiresAt <= :now';
+const CLAIM_CONDITION =
+  'attribute_not_exists(pk) OR expiresAt <= :nowSeconds OR (#state = :inflight AND leaseUntil < :nowMs)';
 
-/** The rule a notification delivered before is ignored by, in the handlers' "input ignored" logs. */
-export const DUPLICATE_RULE = 'duplicate';
+/**
+ * What {@link DedupeStore.claim} found: the caller now holds the key (`lease` absent when the
+ * store could not be used: deliver anyway); it was delivered before; or another attempt holds it.
+ */
+export type Claim =
+  | { readonly state: 'claimed'; readonly lease?: string }
+  | { readonly state: 'delivered' }
+  | { readonly state: 'in-flight'; readonly leaseUntil?: number };
 
-/** What {@link DedupeStore.claim} answers: deliver (`first`) or skip (`duplicate`). */
-export type ClaimResult = 'first' | 'duplicate';
-
-/** Remembers which notifications were delivered, so a repeated event is delivered once. */
+/** Remembers which notifications were delivered, and which are being delivered, by key. */
 export interface DedupeStore {
-  /** Records `key`; `duplicate` only when it was recorded before and has not expired. Never throws. */
-  claim(key: string): Promise<ClaimResult>;
-  /** Forgets `key` (after a failed delivery, so a retry can deliver). Never throws. */
-  release(key: string): Promise<void>;
+  /** Holds `key` for `leaseMs` unless it was delivered or another live lease holds it. Never throws. */
+  claim(key: string, leaseMs: number): Promise<Claim>;
+  /** Records `key` as delivered for the TTL. Never throws. */
+  complete(key: string): Promise<void>;
+  /** Gives `key` back after a failed delivery, if `lease` still holds it. Never throws. */
+  release(key: string, lease: string): Promise<void>;
 }
 
 /** Options of {@link createDedupeStore}. */
 export interface DedupeStoreOptions {
   readonly tableName: string;
-  /** How long a key is remembered; the table's TTL attribute `expiresAt` is now + this. */
+  /** How long a delivered key is remembered; the table's TTL attribute `expiresAt` is now + this. */
   readonly ttlSeconds: number;
+  /** Put before every key, so two deliveries of one notification (SNS, Slack) keep apart. */
+  readonly keyPrefix?: string;
   /** Budget of each call; default {@link DEDUPE_TIMEOUT_MS}. */
   readonly timeoutMs?: number;
   /** Epoch ms clock. */
   readonly now?: () => number;
 }
 
-/**
- * The stored form of a key: the key itself when it fits {@link MAX_PARTITION_KEY_BYTES}; else its
- * readable beginning and the SHA-256 of the whole key, so two long keys never collide.
- * @example storedKey('alarm:123456789012:us-east-1:cpu:ALARM:2024-01-01T00:00:00.000Z') // unchanged
- */
-export function storedKey(key: string): string {
-  if (Buffer.byteLength(key, 'utf8') <= MAX_PARTITION_KEY_BYTES) return key;
-  const suffix = `#sha256:${createHash('sha256').update(key, 'utf8').digest('hex')}`;
-  let prefix = '';
-  let bytes = 0;
-  for (const char of key) {
-    const size = Buffer.byteLength(char, 'utf8');
-    if (bytes + size > MAX_PARTITION_KEY_BYTES - suffix.length) break;
-    prefix += char;
-    bytes += size;
-  }
-  return `${prefix}${suffix}`;
-}
-
 const isConditionFailed = (error: unknown) =>
-  typeof error === 'object' && error !== null && (error as { name?: unknown }).name === CONDITIONAL_CHECK_FAILED;
+  (error as { name?: unknown } | null)?.name === 'ConditionalCheckFailedException';
 
 /**
  * A {@link DedupeStore} on a DynamoDB table with string partition key `pk` and TTL on `expiresAt`
- * (epoch seconds). `claim` is a conditional PutItem (`attribute_not_exists(pk)`, or the stored key
- * expired), atomic across concurrent invocations. The store never blocks or loses a notification: any error other than the
- * failed condition, or no answer within the timeout, is logged as a warning and answered `first`.
+ * (epoch seconds). An item is `inflight` (with `leaseUntil`, epoch ms, and its holder's `lease`)
+ * or `delivered`. `claim` is a conditional PutItem, atomic across concurrent invocations; when it
+ * fails, a consistent GetItem says which state holds the key. The store never blocks or loses a
+ * notification: an unusable table (denied, down, no answer within the timeout) is logged as a
+ * warning and the claim answered `claimed`.
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ConditionExpressions.html
- * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TTL.html
  * @example
  * const store = createDedupeStore(new DynamoDBClient({}), { tableName, ttlSeconds: 172_800 });
- * if ((await store.claim(n.dedupeKey)) === 'first') await deliver(n);
+ * const claim = await store.claim(n.dedupeKey, 30_000);
  */
 export function createDedupeStore(client: DynamoDBClient, options: DedupeStoreOptions): DedupeStore {
   const { tableName, ttlSeconds } = options;
   const timeoutMs = options.timeoutMs ?? DEDUPE_TIMEOUT_MS;
   const now = options.now ?? Date.now;
+  const pk = (key: string) => ({ S: storedKey(`${options.keyPrefix ?? ''}${key}`) });
+  const bounded = <T>(call: (abortSignal: AbortSignal) => Promise<T>) => withTimeout(timeoutMs, call);
+  const warn = (message: string, key: string, error: unknown) =>
+    logger.warn(message, { dedupeKey: key, table: tableName, error: describeAwsError(error) });
+  const expiresAt = () => ({ N: String(Math.floor(now() / 1000) + ttlSeconds) });
 
-  async function claim(key: string): Promise<ClaimResult> {
-    const nowSeconds = Math.floor(now() / 1000);
+  async function holder(key: string): Promise<Claim> {
     try {
-      await withTimeout(timeoutMs, (abortSignal) =>
-        client.send(
-          new PutItemCommand({
-            TableName: tableName,
-            Item: { pk: { S: storedKey(key) }, expiresAt: { N: String(nowSeconds + ttlSeconds) } },
-            ConditionExpression: CLAIM_CONDITION,
-            ExpressionAttributeValues: { ':now': { N: String(nowSeconds) } },
-          }),
-          { abortSignal },
-        ),
-      );
-      return 'first';
+      const command = new GetItemCommand({ TableName: tableName, Key: { pk: pk(key) }, ConsistentRead: true });
+      const { Item } = await bounded((abortSignal) => client.send(command, { abortSignal }));
+      if (Item === undefined) return { state: 'in-flight' }; // released or taken just now: look again later
+      if (Item.state?.S !== 'inflight') return { state: 'delivered' };
+      const leaseUntil = Number(Item.leaseUntil?.N);
+      return Number.isFinite(leaseUntil) ? { state: 'in-flight', leaseUntil } : { state: 'in-flight' };
     } catch (error) {
-      if (isConditionFailed(error)) return 'duplicate';
-      logger.warn('dedupe store unavailable, delivering anyway', {
-        dedupeKey: key,
-        table: tableName,
-        error: describeAwsError(error),
-      });
-      return 'first';
+      warn('dedupe key state unknown, delivery deferred to a retry', key, error);
+      return { state: 'in-flight' };
     }
   }
 
-  async function release(key: string): Promise<void> {
+  async function claim(key: string, leaseMs: number): Promise<Claim> {
+    const nowMs = now();
+    const lease = randomUUID();
+    const item = { pk: pk(key), state: { S: 'inflight' }, lease: { S: lease }, expiresAt: expiresAt() };
+    const command = new PutItemCommand({
+      TableName: tableName,
+      Item: { ...item, leaseUntil: { N: String(nowMs + leaseMs) } },
+      ConditionExpression: CLAIM_CONDITION,
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: {
+        ':nowSeconds': { N: String(Math.floor(nowMs / 1000)) },
+        ':nowMs': { N: String(nowMs) },
+        ':inflight': { S: 'inflight' },
+      },
+    });
     try {
-      await withTimeout(timeoutMs, (abortSignal) =>
-        client.send(new DeleteItemCommand({ TableName: tableName, Key: { pk: { S: storedKey(key) } } }), {
-          abortSignal,
-        }),
-      );
+      await bounded((abortSignal) => client.send(command, { abortSignal }));
+      return { state: 'claimed', lease };
     } catch (error) {
-      logger.warn('dedupe key not released, a retry may be taken for a duplicate', {
-        dedupeKey: key,
-        table: tableName,
-        error: describeAwsError(error),
-      });
+      if (isConditionFailed(error)) return holder(key);
+      warn('dedupe store unavailable, delivering anyway', key, error);
+      return { state: 'claimed' };
     }
   }
 
-  return { claim, release };
+  async function complete(key: string): Promise<void> {
+    const item = { pk: pk(key), state: { S: 'delivered' }, expiresAt: expiresAt() };
+    const command = new PutItemCommand({ TableName: tableName, Item: item });
+    await bounded((abortSignal) => client.send(command, { abortSignal })).catch((error: unknown) =>
+      warn('dedupe key not marked delivered, a copy after its lease may be delivered again', key, error),
+    );
+  }
+
+  async function release(key: string, lease: string): Promise<void> {
+    const command = new DeleteItemCommand({
+      TableName: tableName,
+      Key: { pk: pk(key) },
+      ConditionExpression: '#lease = :lease',
+      ExpressionAttributeNames: { '#lease': 'lease' },
+      ExpressionAttributeValues: { ':lease': { S: lease } },
+    });
+    await bounded((abortSignal) => client.send(command, { abortSignal })).catch((error: unknown) => {
+      // Another attempt holds the key now (our lease ran out): it is theirs to complete or release.
+      if (!isConditionFailed(error)) warn('dedupe key not released, a retry waits for its lease to end', key, error);
+    });
+  }
+
+  return { claim, complete, release };
 }
 
 /**
  * The handlers' store: none when DEDUPE_TABLE is not set (local runs, tests), else one on `client`
- * (default: a DynamoDB client of the function's region). Call once per container.
- * @example const store = dedupeStoreFor(loadAlarmConfig()); await store?.claim(n.dedupeKey);
+ * (default: a DynamoDB client of the function's region, with timeouts). Call once per container.
+ * @example const store = dedupeStoreFor(loadAlarmConfig());
  */
 export function dedupeStoreFor(
   config: { readonly dedupe?: DedupeConfig },
-  client: () => DynamoDBClient = () => new DynamoDBClient({}),
-  now?: () => number,
+  client: () => DynamoDBClient = () => new DynamoDBClient(sdkClientConfig()),
+  options: Pick<DedupeStoreOptions, 'now' | 'keyPrefix'> = {},
 ): DedupeStore | undefined {
   if (!config.dedupe) return undefined;
-  return createDedupeStore(client(), { ...config.dedupe, ...(now ? { now } : {}) });
+  return createDedupeStore(client(), { ...config.dedupe, ...options });
 }

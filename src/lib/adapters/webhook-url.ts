@@ -3,6 +3,7 @@ import type { WebhookSource } from '../config';
 import { ConfigError } from '../core/errors';
 import { describeAwsError, isRetryableAwsError } from './aws-errors';
 import { DeliveryError } from './errors';
+import { withTimeout } from './timeout';
 
 /**
  * How long a container reuses the URL read from SSM before reading it again (a rotated webhook is
@@ -10,6 +11,8 @@ import { DeliveryError } from './errors';
  * @see https://docs.powertools.aws.dev/lambda/typescript/latest/features/parameters/#adjusting-cache-ttl
  */
 const WEBHOOK_PARAMETER_MAX_AGE_SECONDS = 300;
+/** Longest wait for SSM (Powertools' client has no timeout of its own); it normally answers in milliseconds. */
+export const WEBHOOK_PARAMETER_TIMEOUT_MS = 3_000;
 
 /** Plain http is allowed only for a receiver on this machine (tests, local runs). */
 const LOCAL_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -38,18 +41,20 @@ function checked(value: string | undefined, origin: string): string {
  * Returns the Slack webhook URL: from the SSM SecureString parameter when configured (cached per
  * container for {@link WEBHOOK_PARAMETER_MAX_AGE_SECONDS} s), else the URL given directly.
  * @throws ConfigError when the parameter is missing, unreadable for good (not found, access denied)
- *   or not an https URL; DeliveryError (retryable) when SSM is throttling or failing.
+ *   or not an https URL; DeliveryError (retryable) when SSM is throttling, failing or gives no
+ *   answer within `timeoutMs`.
  * @example const url = await resolveWebhookUrl(config.webhook);
  */
 export async function resolveWebhookUrl(
   source: WebhookSource,
   readParameter: ParameterReader = readSecureParameter,
+  timeoutMs = WEBHOOK_PARAMETER_TIMEOUT_MS,
 ): Promise<string> {
   if ('url' in source) return checked(source.url, 'SLACK_WEBHOOK_URL');
   const origin = `SLACK_WEBHOOK_PARAMETER: SSM parameter "${source.parameter}"`;
   let value: string | undefined;
   try {
-    value = await readParameter(source.parameter);
+    value = await withTimeout(timeoutMs, () => readParameter(source.parameter));
   } catch (error) {
     const reason = error instanceof Error && error.cause !== undefined ? error.cause : error;
     const message = `${origin} could not be read: ${describeAwsError(reason)}`;

@@ -1,17 +1,17 @@
-import { type DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { storedKey } from '../../../src/lib/adapters/dedupe-key';
 import {
   createDedupeStore,
   DEDUPE_TIMEOUT_MS,
   type DedupeStoreOptions,
   dedupeStoreFor,
-  MAX_PARTITION_KEY_BYTES,
-  storedKey,
 } from '../../../src/lib/adapters/dedupe-store';
 import { type CapturedLogs, captureLogs } from '../../helpers/capture-logs';
 import { type LocalDynamoDb, startLocalDynamoDb } from '../../helpers/dynamodb-local';
 
 const TTL_SECONDS = 172_800;
+const LEASE_MS = 40_000;
 const NOW_MS = Date.parse('2024-05-01T12:00:00.500Z');
 const NOW_SECONDS = Math.floor(NOW_MS / 1000);
 const alarmKey = 'alarm:123456789012:us-east-1:ServerCpuTooHigh:ALARM:2019-10-02T17:04:40.989Z';
@@ -27,82 +27,123 @@ beforeEach(() => {
 });
 afterEach(() => logs.restore());
 
-/** A store on the local table; every test uses its own keys, so tests do not see each other's claims. */
+/** A store on the local table at a given time; every test uses its own keys. */
 const store = (options: Partial<DedupeStoreOptions> = {}) =>
   createDedupeStore(db.client, { tableName: db.tableName, ttlSeconds: TTL_SECONDS, now: () => NOW_MS, ...options });
+const at = (ms: number) => store({ now: () => ms });
 const storedItem = async (key: string) =>
   (await db.client.send(new GetItemCommand({ TableName: db.tableName, Key: { pk: { S: storedKey(key) } } }))).Item;
 const warnings = () => logs.entries().filter((e) => e.level === 'WARN');
 
-/** A client whose every call fails with `error`, or never answers (not even to its abort signal). */
-const stubClient = (behaviour: { rejects: unknown } | 'hang') =>
-  ({
-    send: vi.fn(() => (behaviour === 'hang' ? new Promise(() => {}) : Promise.reject(behaviour.rejects))),
-  }) as unknown as DynamoDBClient & { send: ReturnType<typeof vi.fn> };
+/** A client whose calls fail with the given errors in turn (the last repeats), or never answer. */
+const stubClient = (...behaviour: Array<{ rejects: unknown } | 'hang'>) => {
+  let call = 0;
+  const send = vi.fn(() => {
+    const next = behaviour[Math.min(call++, behaviour.length - 1)];
+    return next === 'hang' ? new Promise(() => {}) : Promise.reject(next?.rejects);
+  });
+  return { send } as unknown as DynamoDBClient & { send: ReturnType<typeof vi.fn> };
+};
 const accessDenied = Object.assign(new Error('User is not authorized to perform: dynamodb:PutItem'), {
   name: 'AccessDeniedException',
   $fault: 'client',
   $metadata: { httpStatusCode: 400 },
 });
+const conditionFailed = Object.assign(new Error('The conditional request failed'), {
+  name: 'ConditionalCheckFailedException',
+});
 
-describe('adapters: dedupe store (dynalite on 127.0.0.1)', () => {
-  it('answers first for a new key and duplicate for the same key again', async () => {
-    const s = store();
-    expect(await s.claim(`${alarmKey}:twice`)).toBe('first');
-    expect(await s.claim(`${alarmKey}:twice`)).toBe('duplicate');
-    expect(await store().claim(`${alarmKey}:other`)).toBe('first');
+describe('adapters: dedupe store leases (dynalite on 127.0.0.1)', () => {
+  it('claims a new key with a lease; while it is held, the same key is in flight', async () => {
+    const key = `${alarmKey}:new`;
+    expect(await store().claim(key, LEASE_MS)).toEqual({ state: 'claimed', lease: expect.any(String) });
+    expect(await store().claim(key, LEASE_MS)).toEqual({ state: 'in-flight', leaseUntil: NOW_MS + LEASE_MS });
+    expect(await store().claim(`${alarmKey}:other`, LEASE_MS)).toMatchObject({ state: 'claimed' });
   });
 
-  it('lets exactly one of several concurrent claims of one key be first', async () => {
-    const s = store();
-    const answers = await Promise.all(Array.from({ length: 5 }, () => s.claim(`${alarmKey}:concurrent`)));
-    expect(answers.sort()).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'first']);
+  it('answers delivered once the key is completed, until the TTL', async () => {
+    const key = `${alarmKey}:completed`;
+    await store().claim(key, LEASE_MS);
+    await store().complete(key);
+    expect(await store().claim(key, LEASE_MS)).toEqual({ state: 'delivered' });
+    expect(await at(NOW_MS + (TTL_SECONDS - 1) * 1000).claim(key, LEASE_MS)).toEqual({ state: 'delivered' });
+    expect(await at(NOW_MS + TTL_SECONDS * 1000).claim(key, LEASE_MS)).toMatchObject({ state: 'claimed' });
   });
 
-  it('answers first again after release (a failed delivery can be retried)', async () => {
-    const s = store();
-    expect(await s.claim(`${alarmKey}:released`)).toBe('first');
-    await s.release(`${alarmKey}:released`);
-    expect(await storedItem(`${alarmKey}:released`)).toBeUndefined();
-    expect(await s.claim(`${alarmKey}:released`)).toBe('first');
+  it('lets a retry claim a key whose holder was killed mid-delivery, once the lease is over', async () => {
+    const key = `${alarmKey}:killed`;
+    await store().claim(key, LEASE_MS); // …and never completed nor released
+    expect(await at(NOW_MS + LEASE_MS - 1).claim(key, LEASE_MS)).toMatchObject({ state: 'in-flight' });
+    expect(await at(NOW_MS + LEASE_MS + 1).claim(key, LEASE_MS)).toMatchObject({ state: 'claimed' });
   });
 
-  it('stores the key in pk and expiresAt as epoch seconds now + ttl (the table TTL attribute)', async () => {
-    await store().claim(`${alarmKey}:ttl`);
-    expect(await storedItem(`${alarmKey}:ttl`)).toEqual({
-      pk: { S: `${alarmKey}:ttl` },
+  it('lets exactly one of several concurrent claims of one key hold it', async () => {
+    const s = store();
+    const claims = await Promise.all(Array.from({ length: 5 }, () => s.claim(`${alarmKey}:concurrent`, LEASE_MS)));
+    expect(claims.map((c) => c.state).sort()).toEqual(['claimed', 'in-flight', 'in-flight', 'in-flight', 'in-flight']);
+  });
+
+  it('gives a released key back (a failed delivery can be retried), but only to its lease holder', async () => {
+    const key = `${alarmKey}:released`;
+    const claim = await store().claim(key, LEASE_MS);
+    await store().release(key, 'someone-else');
+    expect(await storedItem(key)).toBeDefined();
+    await store().release(key, claim.state === 'claimed' ? (claim.lease ?? '') : '');
+    expect(await storedItem(key)).toBeUndefined();
+    expect(await store().claim(key, LEASE_MS)).toMatchObject({ state: 'claimed' });
+    expect(warnings()).toEqual([]);
+  });
+
+  it('stores an in-flight lease, then a delivered key with the table TTL attribute expiresAt', async () => {
+    const key = `${alarmKey}:items`;
+    await store().claim(key, LEASE_MS);
+    expect(await storedItem(key)).toEqual({
+      pk: { S: key },
+      state: { S: 'inflight' },
+      lease: { S: expect.any(String) },
+      leaseUntil: { N: String(NOW_MS + LEASE_MS) },
+      expiresAt: { N: String(NOW_SECONDS + TTL_SECONDS) },
+    });
+    await store().complete(key);
+    expect(await storedItem(key)).toEqual({
+      pk: { S: key },
+      state: { S: 'delivered' },
       expiresAt: { N: String(NOW_SECONDS + TTL_SECONDS) },
     });
   });
 
-  it('answers first for an expired key that TTL has not deleted yet', async () => {
-    await store().claim(`${alarmKey}:expired`);
-    const later = store({ now: () => NOW_MS + TTL_SECONDS * 1000 });
-    expect(await later.claim(`${alarmKey}:expired`)).toBe('first');
-    expect(await store({ now: () => NOW_MS + (TTL_SECONDS - 1) * 1000 }).claim(`${alarmKey}:expired`)).toBe(
-      'duplicate',
-    );
+  it('counts a key stored before leases existed (pk and expiresAt only) as delivered', async () => {
+    const key = `${alarmKey}:old-item`;
+    const Item = { pk: { S: key }, expiresAt: { N: String(NOW_SECONDS + 60) } };
+    await db.client.send(new PutItemCommand({ TableName: db.tableName, Item }));
+    expect(await store().claim(key, LEASE_MS)).toEqual({ state: 'delivered' });
+  });
+
+  it('keeps keys of different prefixes apart (the Slack post and the SNS publish of one notification)', async () => {
+    const key = `${alarmKey}:prefixed`;
+    await store().claim(key, LEASE_MS);
+    await store().complete(key);
+    expect(await store({ keyPrefix: 'slack:' }).claim(key, LEASE_MS)).toMatchObject({ state: 'claimed' });
+    expect(await storedItem(`slack:${key}`)).toMatchObject({ state: { S: 'inflight' } });
   });
 
   it('claims keys longer than the partition key limit, two long keys with one beginning separately', async () => {
     const long = `api-call:${'x'.repeat(3000)}`;
-    expect(await store().claim(`${long}:a`)).toBe('first');
-    expect(await store().claim(`${long}:b`)).toBe('first');
-    expect(await store().claim(`${long}:a`)).toBe('duplicate');
-    expect(warnings()).toEqual([]);
-  });
-
-  it('logs no warning in normal operation', async () => {
-    await store().claim(`${alarmKey}:quiet`);
-    await store().release(`${alarmKey}:quiet`);
+    expect(await store().claim(`${long}:a`, LEASE_MS)).toMatchObject({ state: 'claimed' });
+    expect(await store().claim(`${long}:b`, LEASE_MS)).toMatchObject({ state: 'claimed' });
+    expect(await store().claim(`${long}:a`, LEASE_MS)).toMatchObject({ state: 'in-flight' });
     expect(warnings()).toEqual([]);
   });
 });
 
 describe('adapters: dedupe store fails open', () => {
-  it('answers first and logs a warning when the table denies access', async () => {
-    const s = createDedupeStore(stubClient({ rejects: accessDenied }), { tableName: 't', ttlSeconds: TTL_SECONDS });
-    expect(await s.claim(alarmKey)).toBe('first');
+  const stubStore = (client: DynamoDBClient) =>
+    createDedupeStore(client, { tableName: 't', ttlSeconds: TTL_SECONDS, timeoutMs: 50 });
+
+  it('answers claimed, without a lease, and logs a warning when the table denies access', async () => {
+    expect(await stubStore(stubClient({ rejects: accessDenied })).claim(alarmKey, LEASE_MS)).toEqual({
+      state: 'claimed',
+    });
     expect(warnings()).toEqual([
       expect.objectContaining({
         message: 'dedupe store unavailable, delivering anyway',
@@ -112,15 +153,18 @@ describe('adapters: dedupe store fails open', () => {
     ]);
   });
 
-  it('answers first within the timeout, aborting the call, when the table never answers', async () => {
+  it('answers claimed within the timeout, aborting the call, when the table never answers', async () => {
     const client = stubClient('hang');
-    const s = createDedupeStore(client, { tableName: 't', ttlSeconds: TTL_SECONDS, timeoutMs: 50 });
-    const started = performance.now();
-    expect(await s.claim(alarmKey)).toBe('first');
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(await stubStore(client).claim(alarmKey, LEASE_MS)).toEqual({ state: 'claimed' });
     const [, sendOptions] = client.send.mock.calls[0] ?? [];
     expect((sendOptions as { abortSignal: AbortSignal }).abortSignal.aborted).toBe(true);
     expect(warnings()).toEqual([expect.objectContaining({ error: expect.stringContaining('no answer within 50 ms') })]);
+  });
+
+  it('defers to a retry (in flight) when the key exists but its state cannot be read', async () => {
+    const client = stubClient({ rejects: conditionFailed }, { rejects: accessDenied });
+    expect(await stubStore(client).claim(alarmKey, LEASE_MS)).toEqual({ state: 'in-flight' });
+    expect(warnings()).toEqual([expect.objectContaining({ dedupeKey: alarmKey })]);
   });
 
   it('waits about a second by default', () => {
@@ -130,40 +174,24 @@ describe('adapters: dedupe store fails open', () => {
   it.each([
     ['a denial', stubClient({ rejects: accessDenied })],
     ['no answer', stubClient('hang')],
-  ])('never throws from release on %s, and logs it', async (_, client) => {
-    const s = createDedupeStore(client, { tableName: 't', ttlSeconds: TTL_SECONDS, timeoutMs: 50 });
-    await expect(s.release(alarmKey)).resolves.toBeUndefined();
-    expect(warnings()).toEqual([expect.objectContaining({ dedupeKey: alarmKey })]);
+  ])('never throws from complete or release on %s, and logs it', async (_, client) => {
+    await expect(stubStore(client).complete(alarmKey)).resolves.toBeUndefined();
+    await expect(stubStore(client).release(alarmKey, 'lease')).resolves.toBeUndefined();
+    expect(warnings()).toEqual([
+      expect.objectContaining({ dedupeKey: alarmKey }),
+      expect.objectContaining({ dedupeKey: alarmKey }),
+    ]);
   });
 });
 
-describe('adapters: dedupe store keys and wiring', () => {
-  it('keeps keys up to the limit as they are', () => {
-    expect(storedKey(alarmKey)).toBe(alarmKey);
-    const atLimit = 'k'.repeat(MAX_PARTITION_KEY_BYTES);
-    expect(storedKey(atLimit)).toBe(atLimit);
-  });
-
-  it.each([
-    ['ASCII', 'a'.repeat(5000)],
-    ['multi-byte characters', `アラーム:${'監視'.repeat(1000)}`],
-  ])('shortens a longer key (%s) to the limit, keeping its readable beginning', (_, key) => {
-    const stored = storedKey(key);
-    expect(Buffer.byteLength(stored, 'utf8')).toBeLessThanOrEqual(MAX_PARTITION_KEY_BYTES);
-    expect(stored).toMatch(/#sha256:[0-9a-f]{64}$/);
-    expect(key.startsWith(stored.replace(/#sha256:[0-9a-f]{64}$/, ''))).toBe(true);
-    expect(stored.length).toBeGreaterThan(500);
-    expect(storedKey(`${key}!`)).not.toBe(stored);
-  });
-
+describe('adapters: dedupe store wiring', () => {
   it('makes no store without a table, and one on the given client with one', async () => {
     expect(dedupeStoreFor({})).toBeUndefined();
-    const s = dedupeStoreFor(
-      { dedupe: { tableName: db.tableName, ttlSeconds: 60 } },
-      () => db.client,
-      () => NOW_MS,
-    );
-    expect(await s?.claim(`${alarmKey}:wired`)).toBe('first');
+    const s = dedupeStoreFor({ dedupe: { tableName: db.tableName, ttlSeconds: 60 } }, () => db.client, {
+      now: () => NOW_MS,
+    });
+    await s?.claim(`${alarmKey}:wired`, LEASE_MS);
+    await s?.complete(`${alarmKey}:wired`);
     expect((await storedItem(`${alarmKey}:wired`))?.expiresAt).toEqual({ N: String(NOW_SECONDS + 60) });
   });
 });

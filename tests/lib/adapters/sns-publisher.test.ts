@@ -68,4 +68,19 @@ describe('adapters: sns publisher', () => {
     expect(thrown.cause).toBe(error);
     expect(thrown.message).toBe(`SNS publish to ${topicArn} failed: ${error.name}: ${error.message}`);
   });
+
+  it('aborts a publish that gets no answer within its time, as a retryable DeliveryError', async () => {
+    sns.on(PublishCommand).callsFake(() => new Promise(() => {}));
+    const signals: AbortSignal[] = [];
+    const watched = {
+      send: (command: PublishCommand, options: { abortSignal: AbortSignal }) => {
+        signals.push(options.abortSignal);
+        return client.send(command, options);
+      },
+    } as unknown as SNSClient;
+    const thrown = await failure(publishNotification(watched, topicArn, input, { timeoutMs: 1_500 }));
+    expect(thrown.retryable).toBe(true);
+    expect(thrown.message).toBe(`SNS publish to ${topicArn} failed: TimeoutError: no answer within 1500 ms`);
+    expect(signals.map((s) => s.aborted)).toEqual([true]);
+  });
 });

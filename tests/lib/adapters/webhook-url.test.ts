@@ -86,6 +86,12 @@ describe('adapters: webhook url', () => {
     expect((error as DeliveryError).retryable).toBe(true);
   });
 
+  it('reports SSM giving no answer in time as a retryable DeliveryError, not a function timeout', async () => {
+    const error = await rejection(resolveWebhookUrl({ parameter }, () => new Promise(() => {}), 1_500));
+    expect(error).toBeInstanceOf(DeliveryError);
+    expect(error).toMatchObject({ retryable: true, message: expect.stringContaining('no answer within 1500 ms') });
+  });
+
   it('accepts a custom parameter reader (the CLI, tests)', async () => {
     expect(await resolveWebhookUrl({ parameter }, async (name) => (name === parameter ? fakeUrl : undefined))).toBe(
       fakeUrl,
