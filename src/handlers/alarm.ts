@@ -3,6 +3,7 @@ import middy from '@middy/core';
 import { logger } from '../lib/adapters/logger';
 import { cloudwatchAlarmSource } from '../lib/core/sources/cloudwatch-alarm/source';
 import { genericSource } from '../lib/core/sources/generic/source';
+import { deadLetterPermanentFailures } from './dead-letter';
 import { createIngestHandler, type IngestHandlerDeps } from './ingest';
 
 /** The sources this function reads, in dispatch order (its bundle holds only these). */
@@ -20,4 +21,6 @@ export const createAlarmHandler = (deps: IngestHandlerDeps = {}) => createIngest
 export const handler = createAlarmHandler();
 
 /** What Lambda calls (`src/handlers/alarm.main`): the handler with Powertools' Lambda context in every log line. */
-export const main = middy(handler).use(injectLambdaContext(logger, { resetKeys: true }));
+export const main = middy(handler)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(deadLetterPermanentFailures());

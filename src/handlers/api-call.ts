@@ -3,6 +3,7 @@ import middy from '@middy/core';
 import { logger } from '../lib/adapters/logger';
 import { cloudtrailSource } from '../lib/core/sources/cloudtrail/source';
 import { genericSource } from '../lib/core/sources/generic/source';
+import { deadLetterPermanentFailures } from './dead-letter';
 import { createIngestHandler, type IngestHandlerDeps } from './ingest';
 
 /** The sources this function reads, in dispatch order (its bundle holds only these). */
@@ -20,4 +21,6 @@ export const createApiCallHandler = (deps: IngestHandlerDeps = {}) => createInge
 export const handler = createApiCallHandler();
 
 /** What Lambda calls (`src/handlers/api-call.main`). */
-export const main = middy(handler).use(injectLambdaContext(logger, { resetKeys: true }));
+export const main = middy(handler)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(deadLetterPermanentFailures());

@@ -3,6 +3,7 @@ import middy from '@middy/core';
 import { logger } from '../lib/adapters/logger';
 import { budgetTopicSource } from '../lib/core/sources/budget/source';
 import { costAnomalySource } from '../lib/core/sources/cost-anomaly/source';
+import { deadLetterPermanentFailures } from './dead-letter';
 import { createIngestHandler, type IngestHandlerDeps } from './ingest';
 
 /** The sources this function reads, in dispatch order (its bundle holds only these). */
@@ -20,4 +21,6 @@ export const createBudgetHandler = (deps: IngestHandlerDeps = {}) => createInges
 export const handler = createBudgetHandler();
 
 /** What Lambda calls (`src/handlers/budget.main`). */
-export const main = middy(handler).use(injectLambdaContext(logger, { resetKeys: true }));
+export const main = middy(handler)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(deadLetterPermanentFailures());

@@ -1,5 +1,5 @@
 import { DeliveryError } from '../lib/adapters/errors';
-import { InputError } from '../lib/core/errors';
+import { ConfigError, InputError } from '../lib/core/errors';
 
 /**
  * One error for several failed deliveries, so the invocation fails (and Lambda retries or
@@ -23,4 +23,14 @@ export function unreadableInput(errors: readonly InputError[]): InputError {
   return new InputError(`${errors.length} records could not be read; first: ${first?.message}`, '', {
     cause: new AggregateError(errors),
   });
+}
+
+/**
+ * True when trying again cannot help: a DeliveryError that is not retryable (a 4xx other than 429,
+ * a removed webhook), unreadable input (InputError) or a bad setting (ConfigError). Lambda's own
+ * retries of these only delay the dead letter.
+ */
+export function isPermanentFailure(error: unknown): error is Error {
+  if (error instanceof DeliveryError) return !error.retryable;
+  return error instanceof InputError || error instanceof ConfigError;
 }

@@ -57,7 +57,8 @@ export function once<T>(make: () => T): () => T {
  * Builds a handler that turns whatever AWS delivers (EventBridge events, SNS→Lambda events, Lambda
  * alarm actions) into notifications through the shared pipeline and publishes each to
  * NOTIFICATIONS_TOPIC_ARN. Ignored inputs are logged with their rule. Throws (so Lambda retries,
- * then dead-letters) when a publish fails or a record was unreadable, after delivering the rest.
+ * then dead-letters) when a publish fails or a record was unreadable, after delivering the rest;
+ * the wrapped `main` of each function sends permanent failures to the dead-letter queue at once.
  * The alarm, api-call and budget functions are this handler; they differ in what is routed to them
  * and in their IAM permissions.
  * @example const handler = createIngestHandler([cloudwatchAlarmSource, genericSource], { env: { NOTIFICATIONS_TOPIC_ARN: arn } });

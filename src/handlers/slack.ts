@@ -10,6 +10,7 @@ import { postSlackMessage } from '../lib/adapters/slack-webhook';
 import { type ParameterReader, resolveWebhookUrl } from '../lib/adapters/webhook-url';
 import { type Env, loadSlackConfig, type SlackConfig } from '../lib/config';
 import { renderSlack } from '../lib/core/channels/slack/render-slack';
+import { deadLetterPermanentFailures } from './dead-letter';
 import { deliveryFailure, unreadableInput } from './delivery-failure';
 import { toNotifications } from './slack-input';
 
@@ -41,7 +42,7 @@ export interface SlackSummary {
  * webhook, one after the other within the Lambda's remaining time. One record failing does not stop
  * the others; the invocation throws at the end if any failed. With DEDUPE_TABLE, each notification
  * is posted once (see {@link deliverOnce}): a copy SNS delivers twice is ignored, a failed or killed
- * post is posted by the retry.
+ * post is posted by the retry. `main` sends permanent failures to the dead-letter queue at once.
  * @example const handler = createSlackHandler({ env: { SLACK_WEBHOOK_URL: 'http://127.0.0.1:8080/x' } });
  */
 export function createSlackHandler(deps: SlackHandlerDeps = {}) {
@@ -87,4 +88,6 @@ export function createSlackHandler(deps: SlackHandlerDeps = {}) {
 export const handler = createSlackHandler();
 
 /** What Lambda calls (`src/handlers/slack.main`). */
-export const main = middy(handler).use(injectLambdaContext(logger, { resetKeys: true }));
+export const main = middy(handler)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(deadLetterPermanentFailures());

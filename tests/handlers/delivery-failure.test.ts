@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryFailure, unreadableInput } from '../../src/handlers/delivery-failure';
+import { deliveryFailure, isPermanentFailure, unreadableInput } from '../../src/handlers/delivery-failure';
 import { DeliveryError } from '../../src/lib/adapters/errors';
-import { InputError } from '../../src/lib/core/errors';
+import { ConfigError, InputError } from '../../src/lib/core/errors';
 
 const retryable = new DeliveryError('Slack webhook (127.0.0.1) answered 500', { retryable: true });
 const permanent = new DeliveryError('Slack webhook (127.0.0.1) answered 404: no_service', { retryable: false });
@@ -33,5 +33,19 @@ describe('handlers: delivery failure', () => {
     expect(unreadableInput([first])).toBe(first);
     const both = unreadableInput([first, new InputError('not an object', 'Records[2].Sns.Message')]);
     expect(both.message).toBe('2 records could not be read; first: Records[1].Sns.Message: not JSON');
+  });
+});
+
+describe('handlers: permanent failures', () => {
+  it.each([
+    ['a refused delivery', permanent, true],
+    ['unreadable input', new InputError('is not JSON'), true],
+    ['a bad setting', new ConfigError('NOTIFICATIONS_TOPIC_ARN: is required'), true],
+    ['a retryable delivery', retryable, false],
+    ['several failures, one of them retryable', deliveryFailure([permanent, retryable], 2, 'Slack posts'), false],
+    ['an unexpected error', new TypeError('boom'), false],
+    ['not an error', 'boom', false],
+  ])('%s → permanent: %s', (_, error, expected) => {
+    expect(isPermanentFailure(error)).toBe(expected);
   });
 });

@@ -22,22 +22,29 @@ const HANDLERS = {
 } as const;
 const FUNCTIONS = Object.keys(HANDLERS) as (keyof typeof HANDLERS)[];
 /**
- * The SDK packages each bundle imports from the runtime, and nothing else of `@aws-sdk/`. The
- * digest's Free Tier reader signs its own request (src/lib/adapters/free-tier.ts): it takes the
- * credential chain from the runtime too, and bundles only the small `@smithy/signature-v4`. The
+ * The SDK packages each bundle imports from the runtime, and nothing else of `@aws-sdk/`. Calls
+ * without an installed SDK client are signed by the function itself (src/lib/adapters/aws-json.ts):
+ * the digest's Free Tier reader, and the delivering functions' dead-letter SendMessage; they take
+ * the credential chain from the runtime too, and bundle only the small `@smithy/signature-v4`. The
  * delivering functions use DynamoDB for the dedupe store (src/lib/adapters/dedupe-store.ts).
  */
+const DELIVERING = [
+  '@aws-sdk/client-dynamodb',
+  '@aws-sdk/client-elastic-load-balancing-v2',
+  '@aws-sdk/client-sns',
+  '@aws-sdk/credential-provider-node',
+];
 const SDK_IMPORTS: Record<keyof typeof HANDLERS, string[]> = {
-  alarm: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-elastic-load-balancing-v2', '@aws-sdk/client-sns'],
-  apiCall: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-elastic-load-balancing-v2', '@aws-sdk/client-sns'],
-  budget: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-elastic-load-balancing-v2', '@aws-sdk/client-sns'],
+  alarm: DELIVERING,
+  apiCall: DELIVERING,
+  budget: DELIVERING,
   costDigest: [
     '@aws-sdk/client-budgets',
     '@aws-sdk/client-cost-explorer',
     '@aws-sdk/client-sns',
     '@aws-sdk/credential-provider-node',
   ],
-  slack: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-ssm'],
+  slack: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-ssm', '@aws-sdk/credential-provider-node'],
 };
 /** SigV4's algorithm name: present only where the signer is bundled. */
 const SIGV4_MARKER = 'AWS4-HMAC-SHA256';
@@ -86,9 +93,9 @@ describe('infra: function bundles', () => {
     expect([...new Set(specifiers)].sort()).toEqual(SDK_IMPORTS[fn]);
   });
 
-  it('bundles the SigV4 signer only into the digest, which signs its Free Tier call itself', () => {
+  it('bundles the SigV4 signer only into functions that sign a call themselves (Free Tier, dead letters)', () => {
     const signing = FUNCTIONS.filter((fn) => bundleText(fn).some((text) => text.includes(SIGV4_MARKER)));
-    expect(signing).toEqual(['costDigest']);
+    expect(signing).toEqual(['alarm', 'apiCall', 'budget', 'costDigest', 'slack']);
   });
 
   it.each(FUNCTIONS)('%s.zip gives bundled CommonJS code a require()', (fn) => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CfnTemplate, packagedTemplate, resourcesOfType } from './packaged';
+import { actionsOf, type CfnTemplate, packagedTemplate, resourcesOfType, roleStatements } from './packaged';
 
 const PACKAGE_TIMEOUT_MS = 120_000;
 
@@ -18,6 +18,13 @@ const QUEUES = [
   ['BudgetLambdaFunction', 'BudgetDeadLetterQueue'],
   ['CostDigestLambdaFunction', 'CostDigestDeadLetterQueue'],
   ['SlackLambdaFunction', 'SlackDeadLetterQueue'],
+] as const;
+/** Functions that send their permanent failures to their queue themselves: function, its queue, its role. */
+const SELF_DEAD_LETTERING = [
+  ['AlarmLambdaFunction', 'AlarmDeadLetterQueue', 'AlarmRole'],
+  ['ApiCallLambdaFunction', 'ApiCallDeadLetterQueue', 'ApiCallRole'],
+  ['BudgetLambdaFunction', 'BudgetDeadLetterQueue', 'BudgetRole'],
+  ['SlackLambdaFunction', 'SlackDeadLetterQueue', 'SlackRole'],
 ] as const;
 /** function, its dead-letter queue, the topic that invokes it */
 const SNS_WIRING = [
@@ -67,6 +74,16 @@ describe('infra: dead-letter queues', () => {
           },
         ],
       });
+    },
+  );
+
+  it.each(SELF_DEAD_LETTERING)(
+    '%s is told the URL of its own queue %s, which its role %s may send to',
+    (functionId, queueId, role) => {
+      const variables = (props(functionId).Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(variables.DEAD_LETTER_QUEUE_URL).toEqual({ Ref: queueId });
+      const sends = roleStatements(template, role).filter((s) => actionsOf(s).includes('sqs:SendMessage'));
+      expect(sends.map((s) => [s.Effect, s.Resource])).toEqual([['Allow', { 'Fn::GetAtt': [queueId, 'Arn'] }]]);
     },
   );
 

@@ -10,7 +10,7 @@ import {
 
 /** Packaging runs osls and esbuild: seconds, not milliseconds. */
 const PACKAGE_TIMEOUT_MS = 120_000;
-/** The names src/lib/config.ts and src/lib/cost-config.ts read (interfaces.md, C). */
+/** The names src/lib/config.ts, src/lib/cost-config.ts and src/lib/dead-letter-config.ts read (interfaces.md, C). */
 const ENVIRONMENT_NAMES = [
   'NOTIFICATIONS_TOPIC_ARN',
   'NOTIFIER_LOCALE',
@@ -20,6 +20,7 @@ const ENVIRONMENT_NAMES = [
   'SLACK_WEBHOOK_PARAMETER',
   'TARGET_HEALTH_TIMEOUT_MS',
   'DEDUPE_TABLE',
+  'DEAD_LETTER_QUEUE_URL',
   'DIGEST_PERIOD',
   'DIGEST_TOP_N',
   'COST_METRIC',
