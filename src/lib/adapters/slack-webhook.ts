@@ -1,4 +1,7 @@
+import { loadSlackConfig, type SlackConfig } from '../config';
+import { slackChannel } from '../core/channels/slack';
 import type { SlackMessage } from '../core/channels/slack/render-slack';
+import type { ChannelDelivery } from './channel-delivery';
 import type { Verdict } from './webhook-attempt';
 import { type SendWebhookOptions, sendWebhook, type WebhookChannel } from './webhook-sender';
 
@@ -45,3 +48,11 @@ export const slackWebhook: WebhookChannel = { name: 'Slack webhook', readRespons
 export function postSlackMessage(url: string, message: SlackMessage, options: SendWebhookOptions): Promise<void> {
   return sendWebhook(slackWebhook, { url, payload: message }, options);
 }
+
+/** The slack function: Block Kit to an incoming webhook whose URL is in SSM (or the environment). */
+export const slackDelivery: ChannelDelivery<SlackConfig, SlackMessage> = {
+  channel: slackChannel,
+  loadConfig: loadSlackConfig,
+  webhook: slackWebhook,
+  keyPrefix: 'slack:',
+};
