@@ -89,12 +89,13 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
   }
 
   return async function ingestHandler(event: unknown, _context?: Context): Promise<IngestSummary> {
-    const { locale, timeZone, alarmNamePrefixes } = config();
+    const { locale, timeZone, alarmNamePrefixes, findingsMinSeverity } = config();
     const now = deps.now?.() ?? new Date();
     const options: PipelineOptions = {
       ctx: { locale, timeZone, now },
       sources,
       alarmNamePrefixes,
+      findingsMinSeverity,
       targetHealth: targetHealth(),
       ruleSet: await ruleSet(),
     };

@@ -145,7 +145,8 @@ describe('infra: notifications topic', () => {
         FilterPolicy: {
           $or: [
             { category: ['api-call'], severity: ['critical'] },
-            { category: [{ 'anything-but': ['api-call'] }], severity: ['critical', 'warning', 'ok'] },
+            { category: ['finding'], severity: ['critical'] },
+            { category: [{ 'anything-but': ['api-call', 'finding'] }], severity: ['critical', 'warning', 'ok'] },
           ],
         },
       });
