@@ -19,6 +19,10 @@ const { deriveDigestParams, DIGEST_PARAM_NAMES } = require('./digest-params.cjs'
 /** Severities of a Notification (src/lib/core/notification.ts); subscriptions filter on them. */
 const SEVERITIES = ['critical', 'warning', 'info', 'ok'];
 const LOCALES = ['en', 'ja'];
+/** `findingsMinSeverity` values (src/lib/core/sources/source.ts FINDINGS_MIN_SEVERITIES). */
+const FINDINGS_MIN_SEVERITIES = ['critical', 'warning', 'info'];
+/** Categories with their own email severities; every other category uses `emailSeverities`. */
+const OWN_EMAIL_CATEGORIES = ['api-call', 'finding'];
 const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'];
 /** Must stay well under the alarm function's timeout (serverless.yml), which also covers the publish. */
 const MAX_TARGET_HEALTH_TIMEOUT_MS = 10_000;
@@ -35,6 +39,8 @@ const PARAM_NAMES = [
   'alarmNamePrefixes',
   'emailSeverities',
   'emailApiCallSeverities',
+  'emailFindingSeverities',
+  'findingsMinSeverity',
   'slackSeverities',
   'targetHealthTimeoutMs',
   'logLevel',
@@ -68,17 +74,20 @@ function parseSeverities(name, value) {
 }
 
 /**
- * The email subscriptions' filter: API-call alerts (which go to Slack anyway) only at
- * `emailApiCallSeverities`, every other category at `emailSeverities`. SNS `$or` filter policies:
+ * The email subscriptions' filter: API-call alerts and security findings (which go to Slack anyway)
+ * only at `emailApiCallSeverities` and `emailFindingSeverities` (critical by default), every other
+ * category at `emailSeverities`. SNS `$or` filter policies:
  * https://docs.aws.amazon.com/sns/latest/dg/and-or-logic.html
  */
 function emailFilterPolicy(raw) {
   const severities = parseSeverities('emailSeverities', raw.emailSeverities);
   const apiCall = parseSeverities('emailApiCallSeverities', raw.emailApiCallSeverities);
+  const finding = parseSeverities('emailFindingSeverities', raw.emailFindingSeverities);
   return {
     $or: [
       { category: ['api-call'], severity: apiCall },
-      { category: [{ 'anything-but': ['api-call'] }], severity: severities },
+      { category: ['finding'], severity: finding },
+      { category: [{ 'anything-but': OWN_EMAIL_CATEGORIES }], severity: severities },
     ],
   };
 }
@@ -161,6 +170,11 @@ function deriveParams(raw, ownAlarmPrefix) {
     locale: oneOf('locale', String(raw.locale ?? ''), LOCALES),
     timeZone,
     targetHealthTimeoutMs: parseTimeout(raw.targetHealthTimeoutMs),
+    findingsMinSeverity: oneOf(
+      'findingsMinSeverity',
+      String(raw.findingsMinSeverity ?? '').toLowerCase(),
+      FINDINGS_MIN_SEVERITIES,
+    ),
     logLevel: oneOf('logLevel', String(raw.logLevel ?? '').toUpperCase(), LOG_LEVELS),
     // Checked, loaded and turned into EventBridge rules by infra/api-call.cjs.
     rulesFile: String(raw.rulesFile ?? '').trim(),

@@ -47,7 +47,7 @@ const toSnsEvent = (fn, { ref, topicName }) => ({
 /**
  * The events of each function: its sources' EventBridge rules first, then one subscription per SNS
  * topic they read (a topic two sources read is subscribed once).
- * @param settings what the sources' patterns depend on: `alarmNamePrefixes`, `ruleSet`
+ * @param settings what the sources' patterns depend on: `alarmNamePrefixes`, `ruleSet`, `findingsMinSeverity`
  */
 function sourceEvents(settings) {
   const { sources } = source('lib/core/sources/index.ts');
@@ -69,6 +69,6 @@ module.exports = async (resolver) => {
   const params = await resolveParams(resolver);
   const { ruleSet } = await apiCallConfig(params.rulesFile);
   const alarmNamePrefixes = params.alarmNamePrefixes.split(',').filter(Boolean);
-  return sourceEvents({ alarmNamePrefixes, ruleSet });
+  return sourceEvents({ alarmNamePrefixes, ruleSet, findingsMinSeverity: params.findingsMinSeverity });
 };
 module.exports.sourceEvents = sourceEvents;

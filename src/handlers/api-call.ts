@@ -1,18 +1,32 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { logger } from '../lib/adapters/logger';
+import { accessAnalyzerSource } from '../lib/core/sources/access-analyzer/source';
 import { cloudtrailSource } from '../lib/core/sources/cloudtrail/source';
 import { genericSource } from '../lib/core/sources/generic/source';
+import { guardDutySource } from '../lib/core/sources/guardduty/source';
+import { healthSource } from '../lib/core/sources/health/source';
+import { inspectorSource } from '../lib/core/sources/inspector/source';
+import { securityHubSource } from '../lib/core/sources/security-hub/source';
 import { deadLetterPermanentFailures } from './dead-letter';
 import { createIngestHandler, type IngestHandlerDeps } from './ingest';
 
 /** The sources this function reads, in dispatch order (its bundle holds only these). */
-export const SOURCES = [cloudtrailSource, genericSource];
+export const SOURCES = [
+  cloudtrailSource,
+  guardDutySource,
+  securityHubSource,
+  accessAnalyzerSource,
+  inspectorSource,
+  healthSource,
+  genericSource,
+];
 
 /**
- * The api-call function: EventBridge "AWS API Call via CloudTrail" and "AWS Console Sign In via
- * CloudTrail" events, matched against the rule set (built-in rules plus NOTIFIER_RULES_FILE). A
- * matching rule's notification is published; any other event is logged as ignored with the reason.
+ * The api-call (security) function: EventBridge "AWS API Call via CloudTrail" and "AWS Console Sign
+ * In via CloudTrail" events, matched against the rule set (built-in rules plus NOTIFIER_RULES_FILE),
+ * and security findings (GuardDuty, Security Hub, IAM Access Analyzer, Inspector) and AWS Health
+ * events. A notification is published; any other event is logged as ignored with the reason.
  * @example const handler = createApiCallHandler({ env: { NOTIFICATIONS_TOPIC_ARN: arn } });
  */
 export const createApiCallHandler = (deps: IngestHandlerDeps = {}) => createIngestHandler(SOURCES, deps);

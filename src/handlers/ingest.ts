@@ -82,12 +82,13 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
 
   return async function ingestHandler(event: unknown, context?: Context): Promise<IngestSummary> {
     const deadline = invocationDeadline(context, clock());
-    const { locale, timeZone, alarmNamePrefixes } = config();
+    const { locale, timeZone, alarmNamePrefixes, findingsMinSeverity } = config();
     const now = deps.now?.() ?? new Date();
     const options: PipelineOptions = {
       ctx: { locale, timeZone, now },
       sources,
       alarmNamePrefixes,
+      findingsMinSeverity,
       targetHealth: targetHealth(),
       ruleSet: await ruleSet(),
     };

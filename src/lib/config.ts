@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from './core/errors';
 import { localeSchema } from './core/locale';
+import { FINDINGS_MIN_SEVERITIES, type FindingsMinSeverity } from './core/sources/source';
 import { isValidTimeZone } from './core/time';
 
 /** How long one ELBv2 enrichment call may take before the alarm is sent without it. */
@@ -18,6 +19,9 @@ const MAX_TARGET_HEALTH_TIMEOUT_MS = 10_000;
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TTL.html
  */
 const DEFAULT_DEDUPE_TTL_SECONDS = 172_800;
+
+/** Findings below MEDIUM (GuardDuty under 4.0, Security Hub LOW) are context, not alerts, by default. */
+const DEFAULT_FINDINGS_MIN_SEVERITY: FindingsMinSeverity = 'warning';
 
 /**
  * SNS topic ARN, e.g. arn:aws:sns:us-east-1:123456789012:notifications.
@@ -37,6 +41,13 @@ const commonSchema = z.object({
     z.string().refine(isValidTimeZone, { error: (i) => `"${String(i.input)}" is not an IANA time zone` }),
   ),
   ALARM_NAME_PREFIXES: optional(z.string()),
+  FINDINGS_MIN_SEVERITY: optional(
+    z.string().pipe(
+      z.enum(FINDINGS_MIN_SEVERITIES, {
+        error: (i) => `"${String(i.input)}" is not one of ${FINDINGS_MIN_SEVERITIES.join(', ')}`,
+      }),
+    ),
+  ),
   NOTIFIER_RULES_FILE: optional(z.string().trim()),
   TARGET_HEALTH_TIMEOUT_MS: optional(
     z
@@ -84,6 +95,8 @@ export interface NotifierConfig {
   /** Alarm name prefixes to report; empty means every alarm. */
   readonly alarmNamePrefixes: readonly string[];
   readonly targetHealthTimeoutMs: number;
+  /** The least severity of security findings reported (the deploy parameter `findingsMinSeverity`). */
+  readonly findingsMinSeverity: FindingsMinSeverity;
   /** A user rules file for API-call alerts (README, "Your own rules"); absent = the built-in rules. */
   readonly rulesFile?: string;
   /** Where delivered notifications are remembered (DEDUPE_TABLE); absent = no duplicate suppression. */
@@ -138,6 +151,7 @@ export function loadConfig(env: Env = process.env): NotifierConfig {
         .filter((p) => p !== ''),
     ),
     targetHealthTimeoutMs: e.TARGET_HEALTH_TIMEOUT_MS ?? DEFAULT_TARGET_HEALTH_TIMEOUT_MS,
+    findingsMinSeverity: e.FINDINGS_MIN_SEVERITY ?? DEFAULT_FINDINGS_MIN_SEVERITY,
     ...(e.NOTIFIER_RULES_FILE ? { rulesFile: e.NOTIFIER_RULES_FILE } : {}),
     ...(e.DEDUPE_TABLE
       ? {

@@ -83,7 +83,8 @@ export async function processEvent(input: unknown, options: PipelineOptions): Pr
     if (reading.kind === 'ignored') {
       result.ignored.push({ rule: reading.rule, reason: reading.reason, path: item.path });
     } else {
-      result.notifications.push(reading.build(options.ctx, await enrich(reading.needs, options)));
+      const built = reading.build(options.ctx, await enrich(reading.needs, options));
+      result.notifications.push(...(Array.isArray(built) ? built : [built as Notification]));
     }
   }
   return result;

@@ -20,6 +20,7 @@ const ENVIRONMENT_NAMES = [
   'SLACK_WEBHOOK_PARAMETER',
   'TARGET_HEALTH_TIMEOUT_MS',
   'DEDUPE_TABLE',
+  'FINDINGS_MIN_SEVERITY',
   'DEAD_LETTER_QUEUE_URL',
   'DIGEST_PERIOD',
   'DIGEST_TOP_N',
@@ -146,7 +147,8 @@ describe('infra: notifications topic', () => {
         FilterPolicy: {
           $or: [
             { category: ['api-call'], severity: ['critical'] },
-            { category: [{ 'anything-but': ['api-call'] }], severity: ['critical', 'warning', 'ok'] },
+            { category: ['finding'], severity: ['critical'] },
+            { category: [{ 'anything-but': ['api-call', 'finding'] }], severity: ['critical', 'warning', 'ok'] },
           ],
         },
       });

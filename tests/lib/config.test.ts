@@ -21,6 +21,7 @@ describe('config', () => {
       timeZone: 'UTC',
       alarmNamePrefixes: [],
       targetHealthTimeoutMs: 2000,
+      findingsMinSeverity: 'warning',
     });
   });
 
@@ -30,12 +31,14 @@ describe('config', () => {
       NOTIFIER_TIME_ZONE: 'Asia/Tokyo',
       ALARM_NAME_PREFIXES: ' prod-, ,stg-',
       TARGET_HEALTH_TIMEOUT_MS: '500',
+      FINDINGS_MIN_SEVERITY: 'critical',
     };
     expect(loadConfig(env)).toEqual({
       locale: 'ja',
       timeZone: 'Asia/Tokyo',
       alarmNamePrefixes: ['prod-', 'stg-'],
       targetHealthTimeoutMs: 500,
+      findingsMinSeverity: 'critical',
     });
   });
 

@@ -4,7 +4,16 @@ import { z } from 'zod';
 export const NOTIFICATION_SCHEMA_VERSION = 1;
 
 /** What produced a notification; also an SNS message attribute subscriptions can filter on. */
-export const categorySchema = z.enum(['alarm', 'api-call', 'budget', 'cost-anomaly', 'cost-digest', 'event']);
+export const categorySchema = z.enum([
+  'alarm',
+  'api-call',
+  'budget',
+  'cost-anomaly',
+  'cost-digest',
+  'event',
+  /** A security finding: GuardDuty, Security Hub, IAM Access Analyzer, Inspector. */
+  'finding',
+]);
 
 /** How urgent a notification is; also an SNS message attribute. `ok` means "recovered". */
 export const severitySchema = z.enum(['critical', 'warning', 'info', 'ok']);

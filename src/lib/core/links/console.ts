@@ -32,3 +32,72 @@ export function targetGroupConsoleUrl(targetGroup: { arn: string; region: string
   const { arn, region } = targetGroup;
   return `${consoleOrigin(region, partitionOfArn(arn))}/ec2/home?region=${region}#TargetGroup:targetGroupArn=${arn}`;
 }
+
+/** Where a finding or event lives: its region and, when known, the partition from its ARN. */
+interface Place {
+  region: string;
+  partition?: string | undefined;
+}
+
+/**
+ * Security Hub's and Inspector's console filter `Id is <value>` (`%5C` escapes doubled, as the
+ * console writes them in its own links).
+ */
+const equalsFilter = (key: string, value: string) =>
+  `${key}%3D%255Coperator%255C%253AEQUALS%255C%253A${encodeURIComponent(encodeURIComponent(value))}`;
+
+/**
+ * Deep link to one GuardDuty finding (the findings list with the finding open).
+ * @see https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings.html
+ *
+ * @example guardDutyFindingUrl({ id: 'a6bf', region: 'eu-west-2' })
+ * // "https://eu-west-2.console.aws.amazon.com/guardduty/home?region=eu-west-2#/findings?macros=current&fId=a6bf"
+ */
+export function guardDutyFindingUrl(finding: Place & { id: string }): string {
+  const { id, region, partition } = finding;
+  return `${consoleOrigin(region, partition)}/guardduty/home?region=${region}#/findings?macros=current&fId=${encodeURIComponent(id)}`;
+}
+
+/**
+ * Deep link to one Security Hub finding (the findings list filtered to its Id).
+ * @see https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-findings-viewing.html
+ *
+ * @example securityHubFindingUrl({ id: 'arn:aws:securityhub:…/finding/482e', region: 'ap-southeast-2' })
+ */
+export function securityHubFindingUrl(finding: Place & { id: string }): string {
+  const { id, region, partition } = finding;
+  return `${consoleOrigin(region, partition)}/securityhub/home?region=${region}#/findings?search=${equalsFilter('Id', id)}`;
+}
+
+/**
+ * Deep link to one Amazon Inspector finding (all findings filtered to its ARN).
+ * @see https://docs.aws.amazon.com/inspector/latest/user/findings-understanding-details.html
+ *
+ * @example inspectorFindingUrl({ arn: 'arn:aws:inspector2:eu-central-1:1:finding/x', region: 'eu-central-1' })
+ */
+export function inspectorFindingUrl(finding: Place & { arn: string }): string {
+  const { arn, region, partition } = finding;
+  return `${consoleOrigin(region, partition)}/inspector/v2/home?region=${region}#/findings/all?search=${equalsFilter('findingArn', arn)}`;
+}
+
+/**
+ * Deep link to one IAM Access Analyzer finding of an analyzer.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-findings-view.html
+ *
+ * @example accessAnalyzerFindingUrl({ analyzerArn: 'arn:aws:access-analyzer:us-west-2:1:analyzer/A', id: 'f1', region: 'us-west-2' })
+ */
+export function accessAnalyzerFindingUrl(finding: Place & { analyzerArn: string; id: string }): string {
+  const { analyzerArn, id, region, partition } = finding;
+  return `${consoleOrigin(region, partition)}/access-analyzer/home?region=${region}#/findings/details/${encodeURIComponent(analyzerArn)}/${encodeURIComponent(id)}`;
+}
+
+/**
+ * Deep link to one AWS Health event in the account's event log.
+ * @see https://docs.aws.amazon.com/health/latest/ug/aws-health-dashboard-status.html
+ *
+ * @example healthEventUrl({ arn: 'arn:aws:health:us-east-1::event/EC2/X/1', region: 'us-east-1' })
+ */
+export function healthEventUrl(event: Place & { arn: string }): string {
+  const { arn, region, partition } = event;
+  return `${consoleOrigin(region, partition)}/health/home?region=${region}#/account/event-log?eventID=${encodeURIComponent(arn)}&eventTab=details`;
+}

@@ -16,4 +16,5 @@ export const categoryLabel = {
   'cost-anomaly': { en: 'Cost anomaly', ja: 'コスト異常' },
   'cost-digest': { en: 'Cost digest', ja: 'コストダイジェスト' },
   event: { en: 'AWS event', ja: 'AWS イベント' },
+  finding: { en: 'Security finding', ja: 'セキュリティの検出結果' },
 } as const satisfies Record<Category, { en: string; ja: string }>;

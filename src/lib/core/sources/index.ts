@@ -1,8 +1,13 @@
+import { accessAnalyzerSource } from './access-analyzer/source';
 import { budgetSource } from './budget/source';
 import { cloudtrailSource } from './cloudtrail/source';
 import { cloudwatchAlarmSource } from './cloudwatch-alarm/source';
 import { costAnomalySource } from './cost-anomaly/source';
 import { genericSource } from './generic/source';
+import { guardDutySource } from './guardduty/source';
+import { healthSource } from './health/source';
+import { inspectorSource } from './inspector/source';
+import { securityHubSource } from './security-hub/source';
 import type { Source } from './source';
 
 /**
@@ -16,6 +21,11 @@ export const sources: readonly Source[] = [
   cloudwatchAlarmSource,
   costAnomalySource,
   budgetSource,
+  guardDutySource,
+  securityHubSource,
+  accessAnalyzerSource,
+  inspectorSource,
+  healthSource,
   genericSource,
 ];
 

@@ -14,7 +14,8 @@ export type Reading =
       readonly kind: 'notify';
       /** Data the pipeline fetches first (e.g. target health); the source never does I/O itself. */
       readonly needs?: EnrichmentRequests;
-      readonly build: (ctx: RenderContext, enriched: Enriched) => Notification;
+      /** One notification, or one per item when a message carries several (a Security Hub event's findings). */
+      readonly build: (ctx: RenderContext, enriched: Enriched) => Notification | readonly Notification[];
     }
   | { readonly kind: 'ignored'; readonly rule: string; readonly reason: string };
 
@@ -24,7 +25,16 @@ export interface SourceSettings {
   readonly alarmNamePrefixes?: readonly string[];
   /** Rules for CloudTrail API calls and console sign-ins; absent = the built-in rule set. */
   readonly ruleSet?: RuleSet;
+  /**
+   * The least severity of security findings to report (GuardDuty, Security Hub, Access Analyzer,
+   * Inspector); absent = every finding. Deployed as the EventBridge patterns' filter too.
+   */
+  readonly findingsMinSeverity?: FindingsMinSeverity;
 }
+
+/** Thresholds a user can choose for findings, most to least severe. */
+export const FINDINGS_MIN_SEVERITIES = ['critical', 'warning', 'info'] as const;
+export type FindingsMinSeverity = (typeof FINDINGS_MIN_SEVERITIES)[number];
 
 /** The Lambda functions that receive events (serverless.yml `functions`). */
 export type IngestFunction = 'alarm' | 'apiCall' | 'budget';

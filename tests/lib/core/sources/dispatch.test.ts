@@ -4,6 +4,7 @@ import { SOURCES as apiCallSources } from '../../../../src/handlers/api-call';
 import { SOURCES as budgetSources } from '../../../../src/handlers/budget';
 import { unwrap } from '../../../../src/lib/core/envelopes/unwrap';
 import { InputError } from '../../../../src/lib/core/errors';
+import type { Notification } from '../../../../src/lib/core/notification';
 import { type Reading, type Source, sources } from '../../../../src/lib/core/sources';
 import { dispatch } from '../../../../src/lib/core/sources/dispatch';
 import { fixture } from '../../../helpers/fixtures';
@@ -19,7 +20,9 @@ const readingOf = (input: unknown, prefixes?: string[], list: readonly Source[] 
   dispatch(itemOf(input), list, prefixes ? { alarmNamePrefixes: prefixes } : {});
 const built = (reading: Reading) => {
   if (reading.kind !== 'notify') throw new Error(`expected a notification, got ${reading.kind}`);
-  return reading.build(ctx, {});
+  const built = reading.build(ctx, {});
+  if (Array.isArray(built)) throw new Error('expected one notification');
+  return built as Notification;
 };
 
 describe('sources: the registry', () => {
@@ -47,7 +50,12 @@ describe('sources: dispatch', () => {
     ['sns/cloudwatch-alarm-OK-logmetric-sns-event.json', 'cloudwatch-alarm'],
     ['sns/http-notification-cloudwatch-alarm-s3-ALARM-alerta.json', 'cloudwatch-alarm'],
     ['cloudwatch-alarm/config-change/metric-alarm-update.json', 'cloudwatch-alarm'],
-    ['health/aws-health-event-ec2-issue-notify-slack.json', 'generic'],
+    ['health/aws-health-event-ec2-issue-notify-slack.json', 'health'],
+    ['guardduty/eventbridge-guardduty-Policy-S3-BucketBlockPublicAccessDisabled-severity-2-hmrc.json', 'guardduty'],
+    ['inspector/eventbridge-inspector2-ec2-network-reachability-MEDIUM-docs.json', 'inspector'],
+    ['access-analyzer/eventbridge-access-analyzer-s3-error-ACCESS_DENIED-docs.json', 'access-analyzer'],
+    ['security-hub/eventbridge-securityhub-imported-macie-normalized-15-LOW-notify-slack.json', 'security-hub'],
+    ['health/eventbridge-health-abuse-AWS_ABUSE_DOS_REPORT-docs-sample.json', 'health'],
     ['cloudtrail/eventbridge-CreateBucket-root-docs.json', 'cloudtrail'],
     ['sns/plain-text-multiline-sns-event.json', 'generic'],
     ['budgets/cost-anomaly-detection-eventbridge-anomaly-detected-docs.json', 'cost-anomaly'],

@@ -73,7 +73,9 @@ function stateFields(alarm: Alarm, ctx: RenderContext): Field[] {
     { label: t.labels.state, value: previousState ? `${previousState.value} → ${state.value}` : state.value },
     ...(state.timestamp
       ? [{ label: t.labels.since, value: formatInstant(state.timestamp, ctx.timeZone, ctx.locale) }]
-      : []),
+      : state.rawTimestamp
+        ? [{ label: t.labels.sinceUnparsed, value: state.rawTimestamp }]
+        : []),
     ...(incident !== undefined ? [{ label: t.labels.incident, value: formatDuration(incident, ctx.locale) }] : []),
   ];
 }

@@ -88,6 +88,7 @@ export const en = {
   labels: {
     state: 'State',
     since: 'Since',
+    sinceUnparsed: 'Since (as sent, not a date)',
     incident: 'Incident duration',
     targets: (name: string) => `Targets of ${name}`,
     healthCheck: (name: string) => `Health check of ${name}`,

@@ -85,6 +85,7 @@ export const ja: AlarmText = {
   labels: {
     state: '状態',
     since: '状態変化の時刻',
+    sinceUnparsed: '状態変化の時刻（日時として読めない値）',
     incident: '障害の継続時間',
     targets: (name) => `${name} のターゲット`,
     healthCheck: (name) => `${name} のヘルスチェック`,

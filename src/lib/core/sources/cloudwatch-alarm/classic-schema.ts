@@ -55,6 +55,17 @@ export const classicAlarmMessageSchema = z.looseObject({
   NewStateValue: alarmStateValueSchema,
   NewStateReason: z.string().nullish(),
   StateChangeTime: z.string().nullish(),
+  /** Composite alarms: the rule over their children, and the children whose state triggered the change. */
+  AlarmRule: z.string().nullish(),
+  TriggeringChildren: z
+    .array(
+      z.looseObject({
+        Arn: z.string(),
+        State: z.looseObject({ Value: z.string().optional(), Timestamp: z.string().optional() }).nullish(),
+      }),
+    )
+    .nullish()
+    .catch(undefined),
   /** A display name such as "US East (N. Virginia)", not a region code. */
   Region: z.string().nullish(),
   OldStateValue: alarmStateValueSchema.nullish(),

@@ -2,14 +2,23 @@ import type { Alarm, AlarmKind, AlarmMetric, AlarmState, Datapoint } from './mod
 import { readReason } from './reason-text';
 import { type AlarmStateRaw, type ReasonData, reasonDataSchema } from './schema';
 
+/** Characters of an unparseable timestamp kept for display. */
+const MAX_RAW_TIMESTAMP_LENGTH = 64;
+
 /**
- * An ISO 8601 instant (`…Z`) for CloudWatch's `2019-10-02T17:04:40.989+0000`; the text unchanged
- * when it is not a date, so a bad timestamp is shown rather than lost.
+ * An ISO 8601 instant (`…Z`) for CloudWatch's `2019-10-02T17:04:40.989+0000`, or undefined when the
+ * text is not a date: a malformed timestamp never reaches a time field or a dedupe key (see
+ * {@link rawTimestampOf} to show it).
  */
 export function toIsoInstant(text: string | undefined | null): string | undefined {
   if (!text) return undefined;
   const time = Date.parse(text);
-  return Number.isNaN(time) ? text : new Date(time).toISOString();
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/** The source's text when it is a timestamp that is not a date (bounded), to show under its own label. */
+export function rawTimestampOf(text: string | undefined | null): { rawTimestamp: string } | Record<string, never> {
+  return text && !toIsoInstant(text) ? { rawTimestamp: text.slice(0, MAX_RAW_TIMESTAMP_LENGTH) } : {};
 }
 
 /** Parses `reasonData`; a missing or malformed one is simply absent (the reason text remains). */
@@ -31,7 +40,7 @@ export function toAlarmState(raw: AlarmStateRaw): AlarmState {
     value: raw.value,
     ...(raw.reason ? { reason: raw.reason } : {}),
     ...(reasonData ? { reasonData } : {}),
-    ...(timestamp ? { timestamp } : {}),
+    ...(timestamp ? { timestamp } : rawTimestampOf(raw.timestamp)),
     ...(raw.evaluationState ? { evaluationState: raw.evaluationState } : {}),
     ...(raw.actionsSuppressedBy ? { actionsSuppressedBy: raw.actionsSuppressedBy } : {}),
     ...(raw.actionsSuppressedReason ? { actionsSuppressedReason: raw.actionsSuppressedReason } : {}),

@@ -2,7 +2,7 @@ import type { SnsEnvelope } from '../../envelopes/types';
 import { lookup } from '../../lookup';
 import { parseAt } from '../../schemas/parse';
 import { type ClassicMetricQuery, type ClassicTrigger, classicAlarmMessageSchema } from './classic-schema';
-import { completeAlarm, toIsoInstant } from './derive';
+import { completeAlarm, rawTimestampOf, toIsoInstant } from './derive';
 import type { Alarm, AlarmMetric } from './model';
 import { placeOf } from './place';
 
@@ -93,7 +93,22 @@ export function alarmFromSnsMessage(message: unknown, path: string, envelope?: S
       account: m.AWSAccountId ?? undefined,
       regionName: m.Region ?? undefined,
     }),
-    state: { value: m.NewStateValue, ...definedOnly({ reason: m.NewStateReason, timestamp }) },
+    state: {
+      value: m.NewStateValue,
+      ...definedOnly({ reason: m.NewStateReason, timestamp }),
+      ...(timestamp ? {} : rawTimestampOf(m.StateChangeTime)),
+      ...(m.TriggeringChildren?.length
+        ? {
+            reasonData: {
+              triggeringAlarms: m.TriggeringChildren.map((c) => ({
+                arn: c.Arn,
+                ...(c.State ? { state: definedOnly({ value: c.State.Value, timestamp: c.State.Timestamp }) } : {}),
+              })),
+            },
+          }
+        : {}),
+    },
+    ...(m.AlarmRule ? { alarmRule: m.AlarmRule } : {}),
     ...(m.OldStateValue ? { previousState: { value: m.OldStateValue } } : {}),
     metrics: metricsOf(trigger),
     ...definedOnly({

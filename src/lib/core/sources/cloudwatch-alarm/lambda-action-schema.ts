@@ -12,6 +12,9 @@ export const lambdaAlarmActionSchema = z.looseObject({
   source: z.literal('aws.cloudwatch'),
   alarmArn: z.string().optional(),
   accountId: z.string().optional(),
+  /** An EventBridge-style envelope around `alarmData` names the account `account`, not `accountId`. */
+  account: z.string().optional(),
+  resources: z.array(z.unknown()).optional(),
   time: z.string().optional(),
   region: z.string().optional(),
   alarmData: alarmStateChangeDetailSchema,

@@ -16,6 +16,8 @@ export const alarmStateSchema = z.object({
   reason: z.string().optional(),
   reasonData: reasonDataSchema.optional(),
   timestamp: z.string().optional(),
+  /** The source's timestamp when it is not a date: shown as a labelled field, never used as a time. */
+  rawTimestamp: z.string().optional(),
   evaluationState: z.string().optional(),
   actionsSuppressedBy: z.string().optional(),
   actionsSuppressedReason: z.string().optional(),

@@ -47,12 +47,5 @@ export function leafFields(leaves: readonly Leaf[], more: (n: number) => string)
   return rest > 0 ? [...shown, { label: '…', value: more(rest) }] : shown;
 }
 
-/** FNV-1a of a string, hex: a stable, dependency-free key for content that has no id. */
-export function contentHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
-}
+/** A stable key for content that has no id (shared with the finding sources). */
+export { contentHash } from '../../findings/hash';

@@ -7,6 +7,7 @@ import { isRecord } from '../../schemas/parse';
 import { toIsoInstant } from '../cloudwatch-alarm/derive';
 import { clip, contentHash, type Leaf, leafFields, leavesOf } from './flatten';
 import { genericText } from './strings';
+import { inReadingOrder, severityOfLeaves, stateOf } from './what-happened';
 
 /** Characters of a title built from event fields. */
 const MAX_TITLE_LENGTH = 150;
@@ -41,8 +42,10 @@ const unescapeNewlines = (value: string): string => value.replace(/\\n/g, '\n');
 
 /**
  * A notification for any well-formed EventBridge event we have no interpreter for: its
- * detail-type (and the names in it) as the title, its description when it has one, and a bounded
- * number of its detail fields. Never silent.
+ * detail-type and state (or the names in it) as the title, its description when it has one, the
+ * fields that say what happened first and then a bounded number of the rest, and a severity from
+ * well-known state words (FAILED, TIMED_OUT, THREATS_FOUND… warn; CRITICAL pages). Never silent;
+ * linear in the size of the event, which is bounded before it gets here.
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-events-structure.html
  */
 export function genericEventNotification(event: EventBridgeEvent, ctx: RenderContext): Notification {
@@ -55,13 +58,16 @@ export function genericEventNotification(event: EventBridgeEvent, ctx: RenderCon
   const described = hints?.summaryPath ? leaves.find((l) => l.path === hints.summaryPath) : undefined;
   const resources = (event.resources ?? []).filter((r): r is string => typeof r === 'string');
   const region = isRegionCode(event.region) ? event.region : undefined;
-  const fields: Leaf[] = leaves.filter((l) => l !== described);
+  const fields: Leaf[] = inReadingOrder(leaves.filter((l) => l !== described));
+  const state = named ? undefined : stateOf(leaves);
+  const known = lookup(detailTypeSeverities, detailType);
   return {
     schemaVersion: NOTIFICATION_SCHEMA_VERSION,
     category: 'event',
-    severity: lookup(detailTypeSeverities, detailType) ?? 'info',
+    severity: known ?? severityOfLeaves(leaves),
     locale: ctx.locale,
-    title: clip(named ? `${detailType}: ${named}` : detailType, MAX_TITLE_LENGTH),
+    // "Glue Job State Change: FAILED": the detail-type and the state say what happened.
+    title: clip(named || state ? `${detailType}: ${named ?? state}` : detailType, MAX_TITLE_LENGTH),
     summary: described ? unescapeNewlines(described.value) : t.eventSummary(detailType, event.source),
     fields: [
       ...leafFields(fields, t.more),

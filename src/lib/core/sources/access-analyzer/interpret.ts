@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { type FindingView, findingNotification } from '../../findings/finding-notification';
+import { findingText } from '../../findings/strings';
+import { findingInstant } from '../../findings/time';
+import { accessAnalyzerFindingUrl } from '../../links/console';
+import { isRegionCode, partitionOfArn } from '../../links/partition';
+import type { RenderContext } from '../../locale';
+import type { Notification } from '../../notification';
+import type { EventBridgeEvent } from '../../schemas/eventbridge';
+import { type AccessKind, accessAnalyzerSeverities } from './severity';
+
+const text = z.string().optional().catch(undefined);
+
+/**
+ * The part of an IAM Access Analyzer finding (`detail` of "Access Analyzer Finding") we read.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-eventbridge.html
+ */
+export const accessAnalyzerFindingSchema = z.looseObject({
+  id: z.string(),
+  accountId: text,
+  region: text,
+  status: text,
+  findingType: text,
+  resource: text,
+  resourceType: text,
+  isPublic: z.boolean().optional().catch(undefined),
+  isDeleted: z.boolean().optional().catch(undefined),
+  error: text,
+  principal: z.record(z.string(), z.unknown()).optional().catch(undefined),
+  action: z.array(z.unknown()).optional().catch(undefined),
+  createdAt: text,
+  updatedAt: text,
+});
+
+export type AccessAnalyzerFinding = z.infer<typeof accessAnalyzerFindingSchema>;
+
+/** What kind of access the finding reports, in order: resolved, could not analyze, public, unused, external. */
+export function accessKindOf(f: AccessAnalyzerFinding): AccessKind {
+  if (f.status === 'RESOLVED') return 'resolved';
+  if (f.error) return 'error';
+  if (f.isPublic === true) return 'public';
+  if (f.findingType?.startsWith('Unused')) return 'unused';
+  return 'external';
+}
+
+const titles = {
+  en: {
+    public: (what: string) => `Public access to ${what}`,
+    external: (what: string) => `External access to ${what}`,
+    unused: (what: string) => `Unused access on ${what}`,
+    error: (what: string) => `Could not analyze ${what}`,
+    resolved: (what: string) => `Access to ${what} was removed`,
+  },
+  ja: {
+    public: (what: string) => `${what} が公開アクセス可能`,
+    external: (what: string) => `${what} に外部からアクセス可能`,
+    unused: (what: string) => `${what} に未使用のアクセス権`,
+    error: (what: string) => `${what} を分析できません`,
+    resolved: (what: string) => `${what} へのアクセスが解消`,
+  },
+} as const;
+
+/** "AWS: 999988887777", "AWS: *"; several principals one a line. */
+const principalText = (p: AccessAnalyzerFinding['principal']) =>
+  Object.entries(p ?? {})
+    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join('\n') || undefined;
+
+/** The notification of one IAM Access Analyzer finding. */
+export function accessAnalyzerNotification(
+  event: EventBridgeEvent,
+  f: AccessAnalyzerFinding,
+  ctx: RenderContext,
+): Notification {
+  const t = findingText[ctx.locale];
+  const kind = accessKindOf(f);
+  const what = [f.resourceType, f.resource].filter(Boolean).join(' ') || f.id;
+  const region = [f.region, event.region].find(isRegionCode);
+  const analyzerArn = event.resources?.find((r): r is string => typeof r === 'string' && r.includes(':analyzer/'));
+  const principal = principalText(f.principal);
+  const view: FindingView = {
+    product: 'access-analyzer',
+    severity: accessAnalyzerSeverities[kind],
+    productSeverity: f.isPublic
+      ? t.publicAccess
+      : principal
+        ? t.externalAccess(principal.replace(/\n/g, ', '))
+        : (f.findingType ?? '-'),
+    title: titles[ctx.locale][kind](what),
+    ...(f.findingType ? { type: f.findingType } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    resources: f.resource ? [f.resource] : [],
+    ...(f.accountId || event.account ? { account: f.accountId ?? event.account } : {}),
+    ...(region ? { region } : {}),
+    ...(findingInstant(f.createdAt) ? { firstSeen: findingInstant(f.createdAt) as string } : {}),
+    facts: [
+      ['principal', principal],
+      ['action', (f.action ?? []).filter((a) => typeof a === 'string').join('\n') || undefined],
+      ['error', f.error],
+    ],
+    findingId: f.id,
+    ...(analyzerArn && region
+      ? { link: accessAnalyzerFindingUrl({ analyzerArn, id: f.id, region, partition: partitionOfArn(analyzerArn) }) }
+      : {}),
+    ...((findingInstant(f.updatedAt) ?? findingInstant(event.time))
+      ? { occurredAt: (findingInstant(f.updatedAt) ?? findingInstant(event.time)) as string }
+      : {}),
+    dedupeKey: `finding:access-analyzer:${f.id}:${f.updatedAt ?? ''}:${f.status ?? ''}`,
+    source: { type: `${event.source}/${event['detail-type']}`, ...(event.id ? { id: event.id } : {}) },
+  };
+  return findingNotification(view, ctx);
+}

@@ -1,0 +1,98 @@
+import { type FindingFact, type FindingView, findingNotification } from '../../findings/finding-notification';
+import { findingInstant } from '../../findings/time';
+import { inspectorFindingUrl } from '../../links/console';
+import { isRegionCode, partitionOfArn } from '../../links/partition';
+import type { RenderContext } from '../../locale';
+import type { Notification, Severity } from '../../notification';
+import type { EventBridgeEvent } from '../../schemas/eventbridge';
+import type { InspectorFinding } from './schema';
+
+/** Inspector writes "None Provided" where it has no advice; that is no remediation. */
+const NO_REMEDIATION = 'None Provided';
+
+/** The facts worth a line per kind of finding: the CVE and packages, the code location, the open path. */
+function factsOf(f: InspectorFinding): FindingFact[] {
+  const pkg = f.packageVulnerabilityDetails;
+  const code = f.codeVulnerabilityDetails;
+  const net = f.networkReachabilityDetails;
+  const ports = net?.openPortRange;
+  return [
+    ['cve', pkg?.vulnerabilityId && [pkg.vulnerabilityId, pkg.sourceUrl].filter(Boolean).join('\n')],
+    [
+      'packages',
+      (pkg?.vulnerablePackages ?? [])
+        .map((p) => `${p.name ?? '?'} ${p.version ?? ''}${p.fixedInVersion ? ` → ${p.fixedInVersion}` : ''}`.trim())
+        .join('\n') || undefined,
+    ],
+    [
+      'location',
+      code?.detectorName && `${code.detectorName}: ${code.filePath?.filePath ?? ''}:${code.filePath?.startLine ?? ''}`,
+    ],
+    [
+      'network',
+      ports &&
+        [
+          `${net?.protocol ?? ''} ${ports.begin === ports.end ? ports.begin : `${ports.begin}-${ports.end}`}`.trim(),
+          (net?.networkPath?.steps ?? [])
+            .map((s) => s.componentId)
+            .filter(Boolean)
+            .join(' → '),
+        ]
+          .filter(Boolean)
+          .join('\n'),
+    ],
+    ['score', f.inspectorScore],
+    ['fix', f.fixAvailable],
+    ['exploit', f.exploitAvailable],
+  ];
+}
+
+/**
+ * The notification of one Amazon Inspector finding (package, code or network), severity from
+ * Inspector's own label.
+ */
+export function inspectorNotification(
+  event: EventBridgeEvent,
+  f: InspectorFinding,
+  severity: Severity,
+  ctx: RenderContext,
+): Notification {
+  const first = f.resources?.[0];
+  const region = [first?.region, event.region].find(isRegionCode);
+  const advice = f.remediation?.recommendation?.text;
+  const view: FindingView = {
+    product: 'inspector',
+    severity,
+    productSeverity:
+      [f.severity, f.inspectorScore !== undefined ? `(${f.inspectorScore})` : ''].filter(Boolean).join(' ') || '-',
+    title: f.title ?? f.findingArn,
+    ...(f.description ? { description: f.description } : {}),
+    ...(f.type ? { type: f.type } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    resources: (f.resources ?? []).flatMap((r) => (r.id ? [r.type ? `${r.type} ${r.id}` : r.id] : [])),
+    ...(f.awsAccountId || event.account ? { account: f.awsAccountId ?? event.account } : {}),
+    ...(region ? { region } : {}),
+    ...opt('firstSeen', findingInstant(f.firstObservedAt)),
+    ...opt('lastSeen', findingInstant(f.lastObservedAt)),
+    ...opt('remediation', advice && advice !== NO_REMEDIATION ? advice : undefined),
+    facts: factsOf(f),
+    findingId: f.findingArn,
+    ...(region
+      ? {
+          link: inspectorFindingUrl({
+            arn: f.findingArn,
+            region,
+            partition: first?.partition ?? partitionOfArn(f.findingArn),
+          }),
+        }
+      : {}),
+    ...opt('occurredAt', findingInstant(f.updatedAt) ?? findingInstant(event.time)),
+    // A status change (ACTIVE → CLOSED) or an update is news; a redelivery is not.
+    dedupeKey: `finding:inspector:${f.findingArn}:${f.updatedAt ?? ''}:${f.status ?? ''}`,
+    source: { type: `${event.source}/${event['detail-type']}`, ...(event.id ? { id: event.id } : {}) },
+  };
+  return findingNotification(view, ctx);
+}
+
+const opt = <K extends string>(key: K, value: string | undefined) =>
+  (value ? { [key]: value } : {}) as Partial<Record<K, string>>;

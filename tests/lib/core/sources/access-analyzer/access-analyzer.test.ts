@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { sources } from '../../../../../src/lib/core/sources';
+import { accessKindOf } from '../../../../../src/lib/core/sources/access-analyzer/interpret';
+import { accessAnalyzerSeverities } from '../../../../../src/lib/core/sources/access-analyzer/severity';
+import { processEvent } from '../../../../../src/lib/pipeline';
+import { fixture } from '../../../../helpers/fixtures';
+import { contexts, fieldOf, notificationOf } from '../../../../helpers/render-fixture';
+
+const ACTIVE = 'access-analyzer/eventbridge-access-analyzer-s3-cross-account-ACTIVE-docs.json';
+const ERROR = 'access-analyzer/eventbridge-access-analyzer-s3-error-ACCESS_DENIED-docs.json';
+
+describe('source: access-analyzer', () => {
+  it.each([
+    [{ id: 'f', isPublic: true }, 'public', 'critical'],
+    [{ id: 'f', isPublic: false, principal: { AWS: '1' } }, 'external', 'warning'],
+    [{ id: 'f', findingType: 'UnusedIAMRole' }, 'unused', 'info'],
+    [{ id: 'f', error: 'ACCESS_DENIED' }, 'error', 'info'],
+    [{ id: 'f', isPublic: true, status: 'RESOLVED' }, 'resolved', 'ok'],
+  ])('severity table: %j is %s access, %s', (finding, kind, severity) => {
+    expect(accessKindOf(finding)).toBe(kind);
+    expect(accessAnalyzerSeverities[kind as keyof typeof accessAnalyzerSeverities]).toBe(severity);
+  });
+
+  it.each([
+    ['en', ACTIVE, 'warning', 'IAM Access Analyzer: External access to AWS::S3::Bucket arn:aws:s3:::my-bucket'],
+    ['ja', ACTIVE, 'warning', 'IAM Access Analyzer: AWS::S3::Bucket arn:aws:s3:::my-bucket に外部からアクセス可能'],
+    ['en', ERROR, 'info', 'IAM Access Analyzer: Could not analyze AWS::S3::Bucket arn:aws:s3:::my-bucket'],
+    ['ja', ERROR, 'info', 'IAM Access Analyzer: AWS::S3::Bucket arn:aws:s3:::my-bucket を分析できません'],
+  ] as const)('(%s) %s', async (locale, file, severity, title) => {
+    const n = await notificationOf(file, locale);
+    expect(n).toMatchObject({ category: 'finding', severity, title, account: '111122223333', region: 'us-west-2' });
+    expect(n.links[0]?.url).toBe(
+      'https://us-west-2.console.aws.amazon.com/access-analyzer/home?region=us-west-2#/findings/details/arn%3Aaws%3Aaccess-analyzer%3Aus-west-2%3A111122223333%3Aanalyzer%2FMyAnalyzer/22222222-dcba-4444-dcba-333333333333',
+    );
+  });
+
+  it('names who the resource is shared with and what they may do', async () => {
+    const n = await notificationOf(ACTIVE);
+    expect([fieldOf(n, 'Principal'), fieldOf(n, 'Action')]).toEqual(['AWS: 999988887777', 's3:GetObject']);
+  });
+
+  it.each([
+    [{ status: 'ARCHIVED' }, 'finding-archived'],
+    [{ isDeleted: true }, 'finding-deleted'],
+  ])('ignores %j by name', async (change, rule) => {
+    const event = fixture<{ detail: Record<string, unknown> }>(ACTIVE);
+    Object.assign(event.detail, change);
+    const result = await processEvent(event, { ctx: contexts.en, sources });
+    expect(result.ignored.map((i) => i.rule)).toEqual([rule]);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { stateWordSeverities } from '../../../../../src/lib/core/sources/generic/what-happened';
+import { notificationOf } from '../../../../helpers/render-fixture';
+
+describe('source: generic reads like a person', () => {
+  it.each([
+    ['generic/eventbridge-glue-job-FAILED-docs.json', 'warning', 'Glue Job State Change: FAILED'],
+    ['generic/eventbridge-glue-job-TIMEOUT-docs.json', 'warning', 'Glue Job State Change: TIMEOUT'],
+    ['generic/eventbridge-glue-job-SUCCEEDED-docs.json', 'info', 'Glue Job State Change: SUCCEEDED'],
+    ['generic/eventbridge-glue-crawler-Failed-docs.json', 'warning', 'Glue Crawler State Change: Failed'],
+    [
+      'generic/sns-event-guardduty-malware-protection-s3-THREATS_FOUND-notify-slack.json',
+      'warning',
+      'GuardDuty Malware Protection Object Scan Result: THREATS_FOUND',
+    ],
+  ])('%s is %s: "%s", with the state first among its fields', async (file, severity, title) => {
+    for (const locale of ['en', 'ja'] as const) {
+      const n = await notificationOf(file, locale);
+      expect(n).toMatchObject({ category: 'event', severity, title });
+      expect(n.fields.slice(0, 3).some((f) => /state|status/i.test(f.label))).toBe(true);
+    }
+  });
+
+  it.each(Object.entries(stateWordSeverities))('state word %s is %s', (word, severity) => {
+    expect(['warning', 'critical']).toContain(severity);
+    expect(word).toBe(word.toUpperCase());
+  });
+});
