@@ -1,5 +1,57 @@
-import { isCloudTrailRecord, wrapCloudTrailRecord } from '../sources/cloudtrail/envelope';
+import { isRecord } from '../schemas/parse';
+import { API_CALL_DETAIL_TYPE, SIGN_IN_DETAIL_TYPE } from '../sources/cloudtrail/schemas';
 import type { UnwrappedItem } from './types';
+
+/**
+ * Detail-type by `eventType`, compared case-insensitively (one AWS docs sample spells it
+ * "AwsConsoleSignin"); records without one fall back to their event source.
+ * @see https://docs.aws.amazon.com/eventbridge/latest/ref/events-structure.html
+ */
+const detailTypeByEventType: Readonly<Record<string, string>> = {
+  awsconsolesignin: SIGN_IN_DETAIL_TYPE,
+  awscloudtrailinsight: 'AWS Insight via CloudTrail',
+};
+
+/** "aws.ec2" for "ec2.amazonaws.com", as EventBridge names CloudTrail event sources. */
+const sourceOf = (eventSource: unknown) =>
+  typeof eventSource === 'string' ? `aws.${eventSource.replace(/\.amazonaws\.com$/, '')}` : 'aws.cloudtrail';
+
+/**
+ * True for a raw CloudTrail record (as in a log file in S3 or an Event history download): it has an
+ * `eventVersion` and an `eventTime`, and an `eventSource` or (Insights events) an `eventType`.
+ */
+export function isCloudTrailRecord(value: unknown): value is Record<string, unknown> {
+  return (
+    isRecord(value) &&
+    typeof value.eventVersion === 'string' &&
+    typeof value.eventTime === 'string' &&
+    (typeof value.eventSource === 'string' || typeof value.eventType === 'string')
+  );
+}
+
+/**
+ * Wraps one raw CloudTrail record into the EventBridge envelope AWS delivers it in; `detail` is the
+ * record unchanged. Lets people render records they have from log files as the Lambda would see them.
+ *
+ * @example wrapCloudTrailRecord(record)['detail-type'] // "AWS API Call via CloudTrail"
+ */
+export function wrapCloudTrailRecord(record: Record<string, unknown>, id?: string): Record<string, unknown> {
+  const eventType = typeof record.eventType === 'string' ? record.eventType.toLowerCase() : '';
+  const eventId = id ?? (typeof record.eventID === 'string' ? record.eventID : undefined);
+  return {
+    version: '0',
+    ...(eventId ? { id: eventId } : {}),
+    'detail-type':
+      detailTypeByEventType[eventType] ??
+      (record.eventSource === 'signin.amazonaws.com' ? SIGN_IN_DETAIL_TYPE : API_CALL_DETAIL_TYPE),
+    source: sourceOf(record.eventSource),
+    account: record.recipientAccountId ?? (record.userIdentity as { accountId?: unknown } | undefined)?.accountId,
+    time: record.eventTime,
+    region: record.awsRegion,
+    resources: [],
+    detail: record,
+  };
+}
 
 /** True for a CloudTrail log file (`{"Records": [record, …]}`) rather than an SNS→Lambda event. */
 export function isCloudTrailLog(records: unknown): records is unknown[] {

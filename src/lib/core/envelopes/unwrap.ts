@@ -1,7 +1,6 @@
 import { InputError } from '../errors';
 import { isRecord } from '../schemas/parse';
-import { isCloudTrailRecord } from '../sources/cloudtrail/envelope';
-import { isCloudTrailLog, unwrapCloudTrailLog, unwrapCloudTrailRecord } from './cloudtrail';
+import { isCloudTrailLog, isCloudTrailRecord, unwrapCloudTrailLog, unwrapCloudTrailRecord } from './cloudtrail';
 import { parseMessage } from './message';
 import { unwrapSnsEvent, unwrapSnsHttpBody } from './sns';
 import type { UnwrappedItem } from './types';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { wrapCloudTrailRecord } from '../../../../../src/lib/core/sources/cloudtrail/envelope';
+import { wrapCloudTrailRecord } from '../../../../../src/lib/core/envelopes/cloudtrail';
 
 /** Where the CloudTrail fixtures live (see tests/fixtures/SOURCES.md). */
 export const CLOUDTRAIL_FIXTURES = join(import.meta.dirname, '..', '..', '..', '..', 'fixtures', 'cloudtrail');
