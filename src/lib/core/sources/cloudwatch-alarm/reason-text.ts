@@ -63,6 +63,16 @@ const int = (text: string | undefined): number | undefined => (text === undefine
  */
 export function readReason(text: string | undefined): ReasonFacts {
   if (!text) return { datapoints: [] };
+  // One alarm's summary, fields and derivation all ask about the same text: read it once.
+  if (text === last.text) return last.facts;
+  last = { text, facts: parseReason(text) };
+  return last.facts;
+}
+
+/** The last text read and its facts (a one-entry cache; the facts are never modified after parsing). */
+let last: { text: string | undefined; facts: ReasonFacts } = { text: undefined, facts: { datapoints: [] } };
+
+function parseReason(text: string): ReasonFacts {
   const facts: ReasonFacts = { datapoints: datedPoints(text) };
   const undated = UNDATED_POINT.exec(text);
   if (facts.datapoints.length === 0 && undated?.[1]) facts.datapoints = [{ value: Number(undated[1]) }];
