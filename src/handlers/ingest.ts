@@ -11,7 +11,7 @@ import { sdkClientConfig } from '../lib/adapters/sdk-client';
 import { settleBounded } from '../lib/adapters/settle-bounded';
 import { publishNotification } from '../lib/adapters/sns-publisher';
 import { createTargetHealthReader } from '../lib/adapters/target-health';
-import { type AlarmConfig, type Env, loadAlarmConfig } from '../lib/config';
+import { type PublishConfig, type Env, loadPublishConfig } from '../lib/config';
 import { isUnparsed } from '../lib/core/notification';
 import { buildSnsPublish } from '../lib/core/publish/sns-message';
 import type { RuleSet } from '../lib/core/sources/cloudtrail';
@@ -65,7 +65,7 @@ export function once<T>(make: () => T): () => T {
  */
 export function createIngestHandler(sources: readonly Source[], deps: IngestHandlerDeps = {}) {
   const env = deps.env ?? process.env;
-  const config = once<AlarmConfig>(() => loadAlarmConfig(env));
+  const config = once<PublishConfig>(() => loadPublishConfig(env));
   const sns = once(deps.sns ?? (() => new SNSClient(sdkClientConfig())));
   const ruleSet = once(deps.ruleSet ?? (() => loadRuleSet(config().rulesFile)));
   const elbv2Clients = new Map<string, ElasticLoadBalancingV2Client>();

@@ -71,7 +71,7 @@ const commonSchema = z.object({
   ),
 });
 
-const alarmSchema = z.object({
+const publishSchema = z.object({
   NOTIFICATIONS_TOPIC_ARN: z
     .string({ error: 'is required (the SNS topic notifications are published to)' })
     .trim()
@@ -109,8 +109,8 @@ export interface DedupeConfig {
   readonly ttlSeconds: number;
 }
 
-/** The alarm handler's settings: where to publish. */
-export interface AlarmConfig extends NotifierConfig {
+/** The settings of every function that publishes notifications (ingest, cost digest): where to publish. */
+export interface PublishConfig extends NotifierConfig {
   readonly topicArn: string;
 }
 
@@ -165,12 +165,12 @@ export function loadConfig(env: Env = process.env): NotifierConfig {
 }
 
 /**
- * {@link loadConfig} plus `NOTIFICATIONS_TOPIC_ARN`, required by the alarm handler.
+ * {@link loadConfig} plus `NOTIFICATIONS_TOPIC_ARN`, required by every function that publishes.
  * @throws ConfigError e.g. `NOTIFICATIONS_TOPIC_ARN: is required (the SNS topic notifications are published to)`
  */
-export function loadAlarmConfig(env: Env = process.env): AlarmConfig {
+export function loadPublishConfig(env: Env = process.env): PublishConfig {
   const common = loadConfig(env);
-  const { NOTIFICATIONS_TOPIC_ARN } = parseOrThrow(alarmSchema, env);
+  const { NOTIFICATIONS_TOPIC_ARN } = parseOrThrow(publishSchema, env);
   return Object.freeze({ ...common, topicArn: NOTIFICATIONS_TOPIC_ARN });
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type AlarmConfig, type Env, loadAlarmConfig, parseOrThrow } from './config';
+import { type PublishConfig, type Env, loadPublishConfig, parseOrThrow } from './config';
 import { DEFAULT_DIGEST_TOP_N } from './core/sources/cost-digest/compute-digest';
 import { DEFAULT_COST_METRIC } from './core/sources/cost-digest/cost-series';
 import { DEFAULT_DIGEST_PERIOD, type DigestPeriod, digestPeriodSchema } from './core/sources/cost-digest/periods';
@@ -62,7 +62,7 @@ const digestSchema = z.object({
 });
 
 /** The cost-digest handler's settings. */
-export interface CostDigestConfig extends AlarmConfig {
+export interface CostDigestConfig extends PublishConfig {
   readonly period: DigestPeriod;
   readonly topN: number;
   readonly metric: (typeof costMetrics)[number];
@@ -72,14 +72,14 @@ export interface CostDigestConfig extends AlarmConfig {
 }
 
 /**
- * {@link loadAlarmConfig} (locale, time zone, NOTIFICATIONS_TOPIC_ARN) plus DIGEST_PERIOD (daily,
+ * {@link loadPublishConfig} (locale, time zone, NOTIFICATIONS_TOPIC_ARN) plus DIGEST_PERIOD (daily,
  * weekly or monthly; default daily), DIGEST_TOP_N (default 5),
  * COST_METRIC (default UnblendedCost), COST_INCLUDE_CREDITS_AND_REFUNDS (default false) and
  * AWS_ACCOUNT_ID (optional).
  * @throws ConfigError naming the variable, e.g. `DIGEST_TOP_N: must be at most 20`
  */
 export function loadCostDigestConfig(env: Env = process.env): CostDigestConfig {
-  const common = loadAlarmConfig(env);
+  const common = loadPublishConfig(env);
   const e = parseOrThrow(digestSchema, env);
   return Object.freeze({
     ...common,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadAlarmConfig, loadConfig, loadSlackConfig } from '../../src/lib/config';
+import { loadPublishConfig, loadConfig, loadSlackConfig } from '../../src/lib/config';
 import { ConfigError } from '../../src/lib/core/errors';
 
 const topicArn = 'arn:aws:sns:us-east-1:123456789012:notifications';
@@ -93,17 +93,17 @@ describe('config', () => {
 
   describe('alarm handler', () => {
     it('requires the topic ARN', () => {
-      expect(loadAlarmConfig({ NOTIFICATIONS_TOPIC_ARN: topicArn }).topicArn).toBe(topicArn);
-      expect(configError(() => loadAlarmConfig({}))).toBe(
+      expect(loadPublishConfig({ NOTIFICATIONS_TOPIC_ARN: topicArn }).topicArn).toBe(topicArn);
+      expect(configError(() => loadPublishConfig({}))).toBe(
         'NOTIFICATIONS_TOPIC_ARN: is required (the SNS topic notifications are published to)',
       );
-      expect(configError(() => loadAlarmConfig({ NOTIFICATIONS_TOPIC_ARN: 'notifications' }))).toBe(
+      expect(configError(() => loadPublishConfig({ NOTIFICATIONS_TOPIC_ARN: 'notifications' }))).toBe(
         'NOTIFICATIONS_TOPIC_ARN: "notifications" is not an SNS topic ARN',
       );
     });
 
     it('checks the common settings too', () => {
-      expect(configError(() => loadAlarmConfig({ NOTIFICATIONS_TOPIC_ARN: topicArn, NOTIFIER_LOCALE: 'de' }))).toMatch(
+      expect(configError(() => loadPublishConfig({ NOTIFICATIONS_TOPIC_ARN: topicArn, NOTIFIER_LOCALE: 'de' }))).toMatch(
         /^NOTIFIER_LOCALE:/,
       );
     });

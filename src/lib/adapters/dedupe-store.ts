@@ -146,7 +146,7 @@ export function createDedupeStore(client: DynamoDBClient, options: DedupeStoreOp
 /**
  * The handlers' store: none when DEDUPE_TABLE is not set (local runs, tests), else one on `client`
  * (default: a DynamoDB client of the function's region, with timeouts). Call once per container.
- * @example const store = dedupeStoreFor(loadAlarmConfig());
+ * @example const store = dedupeStoreFor(loadPublishConfig());
  */
 export function dedupeStoreFor(
   config: { readonly dedupe?: DedupeConfig },
