@@ -2,7 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import type { ChannelDelivery } from '../lib/adapters/channel-delivery';
 import { invocationDeadline, timeLeft } from '../lib/adapters/deadline';
-import { type DedupeStore, dedupeStoreFor } from '../lib/adapters/dedupe-store';
+import { dedupeStoreFor } from '../lib/adapters/dedupe-store';
 import { deliverOnce } from '../lib/adapters/deliver-once';
 import { logger } from '../lib/adapters/logger';
 import { sendWebhook } from '../lib/adapters/webhook-sender';
@@ -10,6 +10,7 @@ import { type ParameterReader, resolveWebhookUrl } from '../lib/adapters/webhook
 import type { Env, NotifierConfig, WebhookSource } from '../lib/config';
 import { toNotifications } from './channel-input';
 import { deliveryFailure, unreadableInput } from './delivery-failure';
+import { once } from './once';
 
 /** What a channel function needs from the outside; each has a real default. */
 export interface ChannelHandlerDeps {
@@ -42,18 +43,16 @@ export function createChannelHandler<Config extends NotifierConfig & { webhook: 
   delivery: ChannelDelivery<Config, Message>,
   deps: ChannelHandlerDeps = {},
 ) {
-  let config: Config | undefined;
-  let store: DedupeStore | undefined;
   const now = deps.now ?? Date.now;
+  const config = once(() => delivery.loadConfig(deps.env ?? process.env));
+  const store = once(() => dedupeStoreFor(config(), deps.dynamodb, { now, keyPrefix: delivery.keyPrefix }));
   const what = `${delivery.webhook.name} posts`;
 
   return async function channelHandler(event: unknown, context?: Context): Promise<ChannelSummary> {
-    config ??= delivery.loadConfig(deps.env ?? process.env);
-    store ??= dedupeStoreFor(config, deps.dynamodb, { now, keyPrefix: delivery.keyPrefix });
     const deadline = invocationDeadline(context, now());
     // Powertools caches the parameter per container (maxAge), so this reads SSM once, not per call.
-    const url = await resolveWebhookUrl(config.webhook, deps.readParameter, timeLeft(deadline, now()));
-    const result = await toNotifications(event, config, new Date(now()));
+    const url = await resolveWebhookUrl(config().webhook, deps.readParameter, timeLeft(deadline, now()));
+    const result = await toNotifications(event, config(), new Date(now()));
     for (const { rule, reason, path } of result.ignored) logger.info('input ignored', { rule, reason, path });
     for (const error of result.errors) logger.error('input record could not be read', { error });
 
@@ -64,7 +63,7 @@ export function createChannelHandler<Config extends NotifierConfig & { webhook: 
     for (const n of result.notifications) {
       const facts = { channel: delivery.channel.id, dedupeKey: n.dedupeKey };
       try {
-        const outcome = await deliverOnce(store, n.dedupeKey, () => send(delivery.channel.render(n)), {
+        const outcome = await deliverOnce(store(), n.dedupeKey, () => send(delivery.channel.render(n)), {
           deadline,
           now,
         });

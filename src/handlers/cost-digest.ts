@@ -16,6 +16,7 @@ import { isIsoDate } from '../lib/core/sources/cost-digest/digest-dates';
 import type { DigestPeriod } from '../lib/core/sources/cost-digest/periods';
 import { type CostDigestConfig, loadCostDigestConfig } from '../lib/cost-config';
 import { liveDigestSource, produceCostDigest } from '../lib/cost-digest';
+import { once } from './once';
 
 /**
  * Cost Explorer and Budgets are global services served from us-east-1.
@@ -63,18 +64,16 @@ const accountOf = (context?: Context) => context?.invokedFunctionArn?.split(':')
  * @example const handler = createCostDigestHandler({ env: { NOTIFICATIONS_TOPIC_ARN: arn } });
  */
 export function createCostDigestHandler(deps: CostDigestHandlerDeps = {}) {
-  let config: CostDigestConfig | undefined;
-  let clients:
-    | { sns: SNSClient; costExplorer: CostExplorerClient; budgets: BudgetsClient; freeTier: FreeTierReader }
-    | undefined;
+  const loadConfig = once(() => loadCostDigestConfig(deps.env ?? process.env));
+  const loadClients = once(() => ({
+    sns: deps.sns?.() ?? new SNSClient(sdkClientConfig()),
+    costExplorer: deps.costExplorer?.() ?? new CostExplorerClient(sdkClientConfig({ region: BILLING_REGION })),
+    budgets: deps.budgets?.() ?? new BudgetsClient(sdkClientConfig({ region: BILLING_REGION })),
+    freeTier: deps.freeTier?.() ?? createFreeTierReader(),
+  }));
   return async function costDigestHandler(event: unknown, context?: Context): Promise<CostDigestSummary> {
-    config ??= loadCostDigestConfig(deps.env ?? process.env);
-    clients ??= {
-      sns: deps.sns?.() ?? new SNSClient(sdkClientConfig()),
-      costExplorer: deps.costExplorer?.() ?? new CostExplorerClient(sdkClientConfig({ region: BILLING_REGION })),
-      budgets: deps.budgets?.() ?? new BudgetsClient(sdkClientConfig({ region: BILLING_REGION })),
-      freeTier: deps.freeTier?.() ?? createFreeTierReader(),
-    };
+    const config = loadConfig();
+    const clients = loadClients();
     const now = deps.now?.() ?? new Date();
     const deadline = invocationDeadline(context, Date.now());
     const requested = requestedDate(event);

@@ -11,13 +11,14 @@ import { sdkClientConfig } from '../lib/adapters/sdk-client';
 import { settleBounded } from '../lib/adapters/settle-bounded';
 import { publishNotification } from '../lib/adapters/sns-publisher';
 import { createTargetHealthReader } from '../lib/adapters/target-health';
-import { type PublishConfig, type Env, loadPublishConfig } from '../lib/config';
+import { type Env, loadPublishConfig, type PublishConfig } from '../lib/config';
 import { isUnparsed } from '../lib/core/notification';
 import { buildSnsPublish } from '../lib/core/publish/sns-message';
 import type { RuleSet } from '../lib/core/sources/cloudtrail';
 import type { Source } from '../lib/core/sources/source';
 import { type PipelineOptions, processEvent } from '../lib/pipeline';
 import { deliveryFailure, unreadableInput } from './delivery-failure';
+import { once } from './once';
 
 /**
  * SNS publishes of one batch in flight at a time: enough to publish a batch quickly, few enough
@@ -42,15 +43,6 @@ export interface IngestHandlerDeps {
 export interface IngestSummary {
   published: number;
   ignored: number;
-}
-
-/** Remembers the value of the first call (one client, config or rule set per container). */
-export function once<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => {
-    value ??= make();
-    return value;
-  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type PublishConfig, type Env, loadPublishConfig, parseOrThrow } from './config';
+import { type Env, loadPublishConfig, type PublishConfig, parseOrThrow } from './config';
 import { DEFAULT_DIGEST_TOP_N } from './core/sources/cost-digest/compute-digest';
 import { DEFAULT_COST_METRIC } from './core/sources/cost-digest/cost-series';
 import { DEFAULT_DIGEST_PERIOD, type DigestPeriod, digestPeriodSchema } from './core/sources/cost-digest/periods';
