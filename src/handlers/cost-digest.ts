@@ -14,7 +14,7 @@ import { InputError } from '../lib/core/errors';
 import { buildSnsPublish } from '../lib/core/publish/sns-message';
 import { isIsoDate } from '../lib/core/sources/cost-digest/digest-dates';
 import type { DigestPeriod } from '../lib/core/sources/cost-digest/periods';
-import { type CostDigestConfig, loadCostDigestConfig } from '../lib/cost-config';
+import { loadCostDigestConfig } from '../lib/cost-config';
 import { liveDigestSource, produceCostDigest } from '../lib/cost-digest';
 import { once } from './once';
 

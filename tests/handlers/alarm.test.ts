@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAlarmHandler, main } from '../../src/handlers/alarm';
 import { DeliveryError } from '../../src/lib/adapters/errors';
-import { ConfigError, InputError } from '../../src/lib/core/errors';
+import { ConfigError } from '../../src/lib/core/errors';
 import { type CapturedLogs, captureLogs } from '../helpers/capture-logs';
 import { fixture } from '../helpers/fixtures';
 import { expectOnlyKnownErrors } from '../helpers/known-errors';
