@@ -1,4 +1,5 @@
 import type { SnsEnvelope } from '../envelopes/types';
+import { encodeUriComponent } from '../links/encode';
 
 /**
  * What the transport (SNS) said about a cost message: kept for ids, times and titles. All optional,
@@ -24,7 +25,7 @@ const COST_CONSOLE = 'https://console.aws.amazon.com';
  * @example budgetConsoleUrl('Test Budget') // "https://console.aws.amazon.com/billing/home#/budgets/details?name=Test%20Budget"
  */
 export function budgetConsoleUrl(name: string): string {
-  return `${COST_CONSOLE}/billing/home#/budgets/details?name=${encodeURIComponent(name)}`;
+  return `${COST_CONSOLE}/billing/home#/budgets/details?name=${encodeUriComponent(name)}`;
 }
 
 /** The AWS Budgets overview, the link AWS's own message closes with. */

@@ -1,3 +1,4 @@
+import { encodeUriComponent } from './encode';
 import { isPartition, type Partition, partitionConsoleHosts, partitionOfArn, partitionOfRegion } from './partition';
 
 /**
@@ -20,7 +21,7 @@ export function consoleOrigin(region: string, partition?: string): string {
  */
 export function alarmConsoleUrl(alarm: { name: string; region: string; partition?: string }): string {
   const { name, region, partition } = alarm;
-  return `${consoleOrigin(region, partition)}/cloudwatch/home?region=${region}#alarmsV2:alarm/${encodeURIComponent(name)}`;
+  return `${consoleOrigin(region, partition)}/cloudwatch/home?region=${region}#alarmsV2:alarm/${encodeUriComponent(name)}`;
 }
 
 /**
@@ -44,7 +45,7 @@ interface Place {
  * console writes them in its own links).
  */
 const equalsFilter = (key: string, value: string) =>
-  `${key}%3D%255Coperator%255C%253AEQUALS%255C%253A${encodeURIComponent(encodeURIComponent(value))}`;
+  `${key}%3D%255Coperator%255C%253AEQUALS%255C%253A${encodeUriComponent(encodeUriComponent(value))}`;
 
 /**
  * Deep link to one GuardDuty finding (the findings list with the finding open).
@@ -55,7 +56,7 @@ const equalsFilter = (key: string, value: string) =>
  */
 export function guardDutyFindingUrl(finding: Place & { id: string }): string {
   const { id, region, partition } = finding;
-  return `${consoleOrigin(region, partition)}/guardduty/home?region=${region}#/findings?macros=current&fId=${encodeURIComponent(id)}`;
+  return `${consoleOrigin(region, partition)}/guardduty/home?region=${region}#/findings?macros=current&fId=${encodeUriComponent(id)}`;
 }
 
 /**
@@ -88,7 +89,7 @@ export function inspectorFindingUrl(finding: Place & { arn: string }): string {
  */
 export function accessAnalyzerFindingUrl(finding: Place & { analyzerArn: string; id: string }): string {
   const { analyzerArn, id, region, partition } = finding;
-  return `${consoleOrigin(region, partition)}/access-analyzer/home?region=${region}#/findings/details/${encodeURIComponent(analyzerArn)}/${encodeURIComponent(id)}`;
+  return `${consoleOrigin(region, partition)}/access-analyzer/home?region=${region}#/findings/details/${encodeUriComponent(analyzerArn)}/${encodeUriComponent(id)}`;
 }
 
 /**
@@ -99,5 +100,5 @@ export function accessAnalyzerFindingUrl(finding: Place & { analyzerArn: string;
  */
 export function healthEventUrl(event: Place & { arn: string }): string {
   const { arn, region, partition } = event;
-  return `${consoleOrigin(region, partition)}/health/home?region=${region}#/account/event-log?eventID=${encodeURIComponent(arn)}&eventTab=details`;
+  return `${consoleOrigin(region, partition)}/health/home?region=${region}#/account/event-log?eventID=${encodeUriComponent(arn)}&eventTab=details`;
 }

@@ -1,4 +1,5 @@
 import { consoleOrigin } from '../../links/console';
+import { encodeUriComponent } from '../../links/encode';
 import {
   isPartition,
   type Partition,
@@ -16,7 +17,7 @@ import {
  */
 export function cloudTrailEventUrl(event: { eventId: string; region: string; partition?: string }): string {
   const { eventId, region, partition } = event;
-  return `${consoleOrigin(region, partition)}/cloudtrailv2/home?region=${region}#/events/${encodeURIComponent(eventId)}`;
+  return `${consoleOrigin(region, partition)}/cloudtrailv2/home?region=${region}#/events/${encodeUriComponent(eventId)}`;
 }
 
 /** IAM console paths by principal kind. */
@@ -38,5 +39,5 @@ export function iamPrincipalUrl(principal: {
 }): string {
   const fromArn = principal.arn ? partitionOfArn(principal.arn) : undefined;
   const partition: Partition = isPartition(fromArn) ? fromArn : partitionOfRegion(principal.region ?? '');
-  return `https://${partitionConsoleHosts[partition]}/iam/home#/${iamPaths[principal.kind]}/details/${encodeURIComponent(principal.name)}`;
+  return `https://${partitionConsoleHosts[partition]}/iam/home#/${iamPaths[principal.kind]}/details/${encodeUriComponent(principal.name)}`;
 }
