@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { NotifierConfig } from '../lib/config';
+import { checkMessageText } from '../lib/core/envelopes/bounds';
 import { type Notification, notificationSchema } from '../lib/core/notification';
 import { genericSource } from '../lib/core/sources/generic/source';
 import { type PipelineResult, processEvent } from '../lib/pipeline';
@@ -9,8 +10,10 @@ const snsEventSchema = z.looseObject({
   Records: z.array(z.looseObject({ Sns: z.looseObject({ Message: z.string() }) })).min(1),
 });
 
+/** Our own Notification in a record's message; undefined for anything else, which the pipeline then reads (and bounds). */
 function parseNotification(message: string): Notification | undefined {
   try {
+    checkMessageText(message, 'Sns.Message');
     const parsed = notificationSchema.safeParse(JSON.parse(message));
     return parsed.success ? parsed.data : undefined;
   } catch {

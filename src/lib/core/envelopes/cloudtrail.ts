@@ -1,5 +1,7 @@
+import { InputError } from '../errors';
 import { isRecord } from '../schemas/parse';
 import { API_CALL_DETAIL_TYPE, SIGN_IN_DETAIL_TYPE } from '../sources/cloudtrail/schemas';
+import { checkBounds } from './bounds';
 import type { UnwrappedItem } from './types';
 
 /**
@@ -58,13 +60,27 @@ export function isCloudTrailLog(records: unknown): records is unknown[] {
   return Array.isArray(records) && records.length > 0 && records.every(isCloudTrailRecord);
 }
 
-/** One EventBridge event per record of a CloudTrail log file, at `Records[i]`. */
-export function unwrapCloudTrailLog(records: Record<string, unknown>[]): UnwrappedItem[] {
-  return records.map((record, i) => ({
-    path: `Records[${i}]`,
-    payload: wrapCloudTrailRecord(record),
-    isMessage: false,
-  }));
+/**
+ * One EventBridge event per record of a CloudTrail log file, at `Records[i]`. A record larger than
+ * an event can be, or nested too deep, becomes an error naming it; the others are still read.
+ */
+export function unwrapCloudTrailLog(records: Record<string, unknown>[]): {
+  items: UnwrappedItem[];
+  errors: InputError[];
+} {
+  const items: UnwrappedItem[] = [];
+  const errors: InputError[] = [];
+  records.forEach((record, i) => {
+    const path = `Records[${i}]`;
+    try {
+      checkBounds(record, path);
+      items.push({ path, payload: wrapCloudTrailRecord(record), isMessage: false });
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      errors.push(error);
+    }
+  });
+  return { items, errors };
 }
 
 /** A single raw CloudTrail record, as EventBridge would deliver it. */

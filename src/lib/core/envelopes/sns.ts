@@ -1,6 +1,7 @@
 import { InputError } from '../errors';
 import { isRecord, parseAt } from '../schemas/parse';
 import { type SnsNotification, snsHttpBodySchema, snsRecordSchema } from '../schemas/sns';
+import { checkBounds } from './bounds';
 import { parseMessage } from './message';
 import type { SnsEnvelope, UnwrappedItem } from './types';
 
@@ -26,8 +27,9 @@ function envelopeOf(kind: SnsEnvelope['kind'], sns: SnsNotification): SnsEnvelop
 }
 
 /**
- * Unwraps an SNS→Lambda event into one item per record. A broken record becomes an
- * {@link InputError} naming it (`Records[2].Sns.Message`) and never sinks the others.
+ * Unwraps an SNS→Lambda event into one item per record. A broken record — of a wrong shape, larger
+ * than an SNS delivery can be, or nested too deep — becomes an {@link InputError} naming it
+ * (`Records[2].Sns.Message`) and never sinks the others.
  * @see https://docs.aws.amazon.com/lambda/latest/dg/with-sns.html
  */
 export function unwrapSnsEvent(records: unknown): { items: UnwrappedItem[]; errors: InputError[] } {
@@ -40,10 +42,11 @@ export function unwrapSnsEvent(records: unknown): { items: UnwrappedItem[]; erro
     const path = `Records[${index}]`;
     try {
       if (!isRecord(record)) throw new InputError('expected an SNS record object', path);
+      checkBounds(record, path);
       const { Sns } = parseAt(snsRecordSchema, record, path, 'SNS record');
       items.push({
         path: `${path}.Sns.Message`,
-        payload: parseMessage(Sns.Message),
+        payload: parseMessage(Sns.Message, `${path}.Sns.Message`),
         isMessage: true,
         envelope: envelopeOf('sns-lambda', Sns),
       });
@@ -63,7 +66,7 @@ export function unwrapSnsHttpBody(body: Record<string, unknown>): UnwrappedItem 
   const sns = parseAt(snsHttpBodySchema, body, '', 'SNS HTTP message');
   return {
     path: 'Message',
-    payload: parseMessage(sns.Message),
+    payload: parseMessage(sns.Message, 'Message'),
     isMessage: true,
     envelope: envelopeOf('sns-http', sns),
   };

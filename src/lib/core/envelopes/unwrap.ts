@@ -1,5 +1,6 @@
 import { InputError } from '../errors';
 import { isRecord } from '../schemas/parse';
+import { checkBounds } from './bounds';
 import { isCloudTrailLog, isCloudTrailRecord, unwrapCloudTrailLog, unwrapCloudTrailRecord } from './cloudtrail';
 import { parseMessage } from './message';
 import { unwrapSnsEvent, unwrapSnsHttpBody } from './sns';
@@ -27,7 +28,12 @@ const isSnsHttpBody = (value: Record<string, unknown>): boolean =>
  *   wrapped as the EventBridge event AWS would deliver,
  * - anything else as itself (an EventBridge event, a Lambda alarm action, a classic alarm message).
  *
- * @throws InputError when the input is neither an object nor a string, or its envelope is broken.
+ * Size and nesting are bounded first (see bounds.ts): an input, or a record of a batch, larger
+ * than AWS delivers or nested deeper than 64 levels is an InputError before anything reads it; in
+ * a batch it is that record's error and the other records are still read.
+ *
+ * @throws InputError when the input is neither an object nor a string, is out of bounds, or its
+ *   envelope is broken.
  * @example unwrap(snsEvent).items[0].path // "Records[0].Sns.Message"
  */
 export function unwrap(input: unknown): Unwrapped {
@@ -37,10 +43,13 @@ export function unwrap(input: unknown): Unwrapped {
     return { items: [{ path: '', payload, isMessage: true }], errors: [] };
   }
   if (!isRecord(input)) throw new InputError(`expected a JSON object or a message string, got ${describe(input)}`);
-  if ('Records' in input && isCloudTrailLog(input.Records)) {
-    return { items: unwrapCloudTrailLog(input.Records as Record<string, unknown>[]), errors: [] };
+  if ('Records' in input) {
+    // The batch's own fields here; each record is bounded on its own, so one bad record is only its error.
+    checkBounds({ ...input, Records: [] }, '');
+    if (isCloudTrailLog(input.Records)) return unwrapCloudTrailLog(input.Records as Record<string, unknown>[]);
+    return unwrapSnsEvent(input.Records);
   }
-  if ('Records' in input) return unwrapSnsEvent(input.Records);
+  checkBounds(input, '');
   if (isCloudTrailRecord(input)) return { items: [unwrapCloudTrailRecord(input)], errors: [] };
   if (isSnsHttpBody(input)) return { items: [unwrapSnsHttpBody(input)], errors: [] };
   return { items: [{ path: '', payload: input, isMessage: false }], errors: [] };

@@ -140,6 +140,14 @@ describe('unwrap: CloudTrail records', () => {
     ]);
   });
 
+  it('reports a log record nested too deep by its index and still reads the others', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100; i++) deep = { k: deep };
+    const { items, errors } = unwrap({ Records: [record, { ...record, requestParameters: deep }, record] });
+    expect(items.map((i) => i.path)).toEqual(['Records[0]', 'Records[2]']);
+    expect(errors.map((e) => e.path)).toEqual([`Records[1].requestParameters${'.k'.repeat(63)}`]);
+  });
+
   it('still reads Records of SNS notifications as an SNS event', () => {
     const { items } = unwrap({ Records: [{ EventSource: 'aws:sns', Sns: { Message: 'hello', MessageId: 'm' } }] });
     expect(items[0]).toMatchObject({ path: 'Records[0].Sns.Message', payload: 'hello' });
