@@ -55,11 +55,14 @@ function limitLists(n: Notification, count: number): Notification {
   };
 }
 
+/** Length of the longest string in `value` (a loop, not `Math.max(...list)`: a long list overflows the call). */
 function longestString(value: unknown): number {
   if (typeof value === 'string') return value.length;
-  if (Array.isArray(value)) return Math.max(0, ...value.map(longestString));
-  if (value && typeof value === 'object') return Math.max(0, ...Object.values(value).map(longestString));
-  return 0;
+  if (!value || typeof value !== 'object') return 0;
+  let longest = 0;
+  for (const item of Array.isArray(value) ? value : Object.values(value))
+    longest = Math.max(longest, longestString(item));
+  return longest;
 }
 
 /** A copy of `value` with every string replaced by `fn(string)`; keys, numbers and shape kept. */

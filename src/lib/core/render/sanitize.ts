@@ -1,6 +1,11 @@
-/**
+import { replaceEach } from './replace';
+
+/*
  * Cleaning of event strings before any channel sees them: events may carry control characters,
  * terminal escapes, bidi overrides (which can make a name read backwards) and broken surrogates.
+ * Every step is linear in the text: each regex here matches single characters or a run it
+ * consumes whole, replaced by a function (see replace.ts), and line ends are trimmed by code
+ * (`/[ ]+$/gm` retried every space of a run: a 40 KB line of spaces took seconds).
  */
 
 const lineBreaks = /\r\n|[\r\n\u2028\u2029\u0085]/g;
@@ -16,7 +21,23 @@ const unsafeInLine = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
  * @example oneLine(' web\r\n  alarm\u0007 ') // "web alarm"
  */
 export function oneLine(text: string): string {
-  return text.replace(unsafeInLine, ' ').replace(/\s+/g, ' ').trim();
+  return replaceEach(replaceEach(text, unsafeInLine, ' '), /\s+/g, ' ').trim();
+}
+
+/** `line` without the spaces and no-break spaces it ends with. */
+function trimSpacesEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\u00a0')) end--;
+  return end === line.length ? line : line.slice(0, end);
+}
+
+/** `text` without the line breaks it starts and ends with. */
+function trimBlankEnds(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === '\n') start++;
+  while (end > start && text[end - 1] === '\n') end--;
+  return text.slice(start, end);
 }
 
 /**
@@ -24,10 +45,6 @@ export function oneLine(text: string): string {
  * and bidi overrides are dropped, trailing spaces of each line and blank ends are trimmed.
  */
 export function multiLine(text: string): string {
-  return text
-    .replace(lineBreaks, '\n')
-    .replace(/\t/g, '  ')
-    .replace(unsafeInText, '')
-    .replace(/[ \u00a0]+$/gm, '')
-    .replace(/^\n+|\n+$/g, '');
+  const clean = replaceEach(replaceEach(replaceEach(text, lineBreaks, '\n'), /\t/g, '  '), unsafeInText, '');
+  return trimBlankEnds(clean.split('\n').map(trimSpacesEnd).join('\n'));
 }

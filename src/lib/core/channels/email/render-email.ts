@@ -58,7 +58,9 @@ function paragraph(text: string): string[] {
 /** `Label: value` rows with values starting in one column; later lines of a value indented to it. */
 function alignedRows(rows: readonly Row[]): string[] {
   const cleaned = rows.map((r) => ({ label: oneLine(r.label), value: multiLine(r.value) }));
-  const column = Math.min(LABEL_COLUMN_MAX, Math.max(0, ...cleaned.map((r) => displayWidth(r.label)))) + 2;
+  // A loop, not Math.max(...widths): a budget text can carry tens of thousands of rows.
+  const widest = cleaned.reduce((max, r) => Math.max(max, displayWidth(r.label)), 0);
+  const column = Math.min(LABEL_COLUMN_MAX, widest) + 2;
   const indent = ' '.repeat(column);
   return cleaned.map(({ label, value }) => {
     const [first = '', ...rest] = value.split('\n');

@@ -1,4 +1,5 @@
 import type { Locale } from '../../locale';
+import { replaceEach } from '../../render/replace';
 import { multiLine, oneLine } from '../../render/sanitize';
 import { safeCut, type TruncateOptions, truncateChars } from '../../render/truncate';
 
@@ -21,7 +22,7 @@ export function escapeSlack(text: string): string {
 
 /** Reverses {@link escapeSlack}; only for counting and previews. */
 export function unescapeSlack(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return replaceEach(replaceEach(replaceEach(text, /&lt;/g, '<'), /&gt;/g, '>'), /&amp;/g, '&');
 }
 
 /** Cut and count escaped text without splitting an entity or counting "&amp;" as five characters. */
