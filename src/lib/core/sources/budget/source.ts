@@ -4,9 +4,23 @@ import type { Source } from '../source';
 import { looksLikeBudgetText } from './budget-text';
 import { interpretBudget } from './interpret-budget';
 
-/** The message as text: Budgets text as it is, anything else as indented JSON (shown, never lost). */
-const textOf = (item: UnwrappedItem): string =>
-  typeof item.payload === 'string' ? item.payload : JSON.stringify(item.payload, null, 2);
+/** Longest indented JSON carried as a budget's original message; anything longer is carried compact. */
+const PRETTY_JSON_MAX_CHARS = 8_000;
+
+/**
+ * The message as text: Budgets text as it is, anything else as JSON (shown, never lost), indented
+ * while that stays short, else compact. Indenting costs up to two spaces per level on every line,
+ * which on a big or deep message (3.6 KB nested 600 deep took ~14 s to render) multiplies the
+ * text; compact JSON is as long as the message. Nesting is bounded before this
+ * (envelopes/bounds.ts), so the recursion in JSON.stringify is too.
+ */
+function textOf(item: UnwrappedItem): string {
+  if (typeof item.payload === 'string') return item.payload;
+  const compact = JSON.stringify(item.payload);
+  if (compact.length > PRETTY_JSON_MAX_CHARS) return compact;
+  const pretty = JSON.stringify(item.payload, null, 2);
+  return pretty.length <= PRETTY_JSON_MAX_CHARS ? pretty : compact;
+}
 
 const readBudget: Source['read'] = (item) => ({
   kind: 'notify',

@@ -1,3 +1,4 @@
+import { contentHashOf } from '../../findings/hash';
 import type { Field } from '../../notification';
 
 /** Fields a generic notification lists at most; the rest are counted, never dropped silently. */
@@ -13,23 +14,46 @@ export interface Leaf {
   value: string;
 }
 
-const join = (base: string, key: string | number): string =>
-  typeof key === 'number' ? `${base}[${key}]` : base ? `${base}.${key}` : key;
+/**
+ * Characters of one key in a leaf's path; longer keys are cut with "…". A leaf's path repeats every
+ * key above it, so an uncut 100 KB key over 50,000 leaves would make gigabytes of paths.
+ */
+const MAX_KEY_LENGTH = 40;
+
+const join = (base: string, key: string | number): string => {
+  if (typeof key === 'number') return `${base}[${key}]`;
+  const name = key.length > MAX_KEY_LENGTH ? `${key.slice(0, MAX_KEY_LENGTH - 1)}…` : key;
+  return base ? `${base}.${name}` : name;
+};
 
 /**
  * Every scalar (string, number, boolean) under `value`, depth first, in key order; empty strings,
- * null and values deeper than a few levels are left out.
+ * null and values deeper than a few levels are left out. Iterative, and linear in the input: each
+ * path is at most {@link MAX_DEPTH} keys of at most {@link MAX_KEY_LENGTH} characters.
  *
  * @example leavesOf({ a: { b: 1 }, c: ['x'] }) // [{ path: 'a.b', value: '1' }, { path: 'c[0]', value: 'x' }]
  */
-export function leavesOf(value: unknown, base = '', depth = 0): Leaf[] {
-  if (typeof value === 'string') return value === '' ? [] : [{ path: base, value }];
-  if (typeof value === 'number' || typeof value === 'boolean') return [{ path: base, value: String(value) }];
-  if (depth >= MAX_DEPTH || typeof value !== 'object' || value === null) return [];
-  const entries: Array<[string | number, unknown]> = Array.isArray(value)
-    ? value.map((v, i): [number, unknown] => [i, v])
-    : Object.entries(value);
-  return entries.flatMap(([key, v]) => leavesOf(v, join(base, key), depth + 1));
+export function leavesOf(value: unknown, base = ''): Leaf[] {
+  const leaves: Leaf[] = [];
+  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value, path: base, depth: 0 }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { value: v, path, depth } = item;
+    if (typeof v === 'string') {
+      if (v !== '') leaves.push({ path, value: v });
+    } else if (typeof v === 'number' || typeof v === 'boolean') {
+      leaves.push({ path, value: String(v) });
+    } else if (depth < MAX_DEPTH && typeof v === 'object' && v !== null) {
+      const entries: Array<[string | number, unknown]> = Array.isArray(v)
+        ? v.map((child, i): [number, unknown] => [i, child])
+        : Object.entries(v);
+      // Pushed last to first, so they come off the stack in key order.
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i]!;
+        stack.push({ value: child, path: join(path, key), depth: depth + 1 });
+      }
+    }
+  }
+  return leaves;
 }
 
 /** Cuts a value visibly at {@link MAX_GENERIC_VALUE_LENGTH}. */
@@ -49,3 +73,17 @@ export function leafFields(leaves: readonly Leaf[], more: (n: number) => string)
 
 /** A stable key for content that has no id (shared with the finding sources). */
 export { contentHash } from '../../findings/hash';
+
+/** {@link contentHash} of the leaves as `path=value` lines, streamed: the same key, in linear time and memory. */
+export function leavesHash(leaves: readonly Leaf[]): string {
+  return contentHashOf(
+    (function* lines() {
+      for (const [i, leaf] of leaves.entries()) {
+        if (i > 0) yield '\n';
+        yield leaf.path;
+        yield '=';
+        yield leaf.value;
+      }
+    })(),
+  );
+}

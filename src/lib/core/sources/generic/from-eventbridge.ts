@@ -2,10 +2,11 @@ import { isRegionCode } from '../../links/partition';
 import type { RenderContext } from '../../locale';
 import { lookup } from '../../lookup';
 import { NOTIFICATION_SCHEMA_VERSION, type Notification, type Severity } from '../../notification';
+import { replaceEach } from '../../render/replace';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
 import { isRecord } from '../../schemas/parse';
 import { toIsoInstant } from '../cloudwatch-alarm/derive';
-import { clip, contentHash, type Leaf, leafFields, leavesOf } from './flatten';
+import { clip, type Leaf, leafFields, leavesHash, leavesOf } from './flatten';
 import { genericText } from './strings';
 import { inReadingOrder, severityOfLeaves, stateOf } from './what-happened';
 
@@ -38,7 +39,7 @@ const detailTypeSeverities: Record<string, Severity> = {
 };
 
 /** AWS Health descriptions arrive with `\n` written out as two characters. */
-const unescapeNewlines = (value: string): string => value.replace(/\\n/g, '\n');
+const unescapeNewlines = (value: string): string => replaceEach(value, /\\n/g, '\n');
 
 /**
  * A notification for any well-formed EventBridge event we have no interpreter for: its
@@ -54,7 +55,7 @@ export function genericEventNotification(event: EventBridgeEvent, ctx: RenderCon
   const detail = isRecord(event.detail) ? event.detail : {};
   const hints = lookup(detailTypeHints, detailType);
   const named = hints?.title(detail);
-  const leaves = leavesOf(event.detail, '');
+  const leaves = leavesOf(event.detail);
   const described = hints?.summaryPath ? leaves.find((l) => l.path === hints.summaryPath) : undefined;
   const resources = (event.resources ?? []).filter((r): r is string => typeof r === 'string');
   const region = isRegionCode(event.region) ? event.region : undefined;
@@ -81,7 +82,7 @@ export function genericEventNotification(event: EventBridgeEvent, ctx: RenderCon
     ...(event.account ? { account: event.account } : {}),
     ...(region ? { region } : {}),
     occurredAt: toIsoInstant(event.time) ?? ctx.now.toISOString(),
-    dedupeKey: `event:${event.source}:${event.id ?? contentHash(leaves.map((l) => `${l.path}=${l.value}`).join('\n'))}`,
+    dedupeKey: `event:${event.source}:${event.id ?? leavesHash(leaves)}`,
     source: { type: `${event.source}/${detailType}`, ...(event.id ? { id: event.id } : {}) },
   };
 }

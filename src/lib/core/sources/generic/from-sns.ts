@@ -3,7 +3,7 @@ import { isRegionCode, parseArn } from '../../links/partition';
 import type { RenderContext } from '../../locale';
 import { type Field, NOTIFICATION_SCHEMA_VERSION, type Notification } from '../../notification';
 import { toIsoInstant } from '../cloudwatch-alarm/derive';
-import { clip, contentHash, leafFields, leavesOf } from './flatten';
+import { clip, contentHash, leafFields, leavesHash, leavesOf } from './flatten';
 import { genericText } from './strings';
 
 /** Characters of a title taken from a subject or a first line. */
@@ -27,7 +27,7 @@ function base(
   envelope: SnsEnvelope | undefined,
   ctx: RenderContext,
   kind: 'text' | 'json',
-  content: string,
+  hash: string,
 ): Omit<Notification, 'title' | 'summary' | 'fields'> {
   return {
     schemaVersion: NOTIFICATION_SCHEMA_VERSION,
@@ -38,7 +38,7 @@ function base(
     notes: [],
     occurredAt: toIsoInstant(envelope?.timestamp) ?? ctx.now.toISOString(),
     // Message ids are unique in practice, but samples reuse them: the content keeps keys apart.
-    dedupeKey: `sns:${envelope?.messageId ?? ''}:${contentHash(content)}`,
+    dedupeKey: `sns:${envelope?.messageId ?? ''}:${hash}`,
     source: { type: `sns/${kind}`, ...(envelope?.messageId ? { id: envelope.messageId } : {}) },
   };
 }
@@ -59,7 +59,7 @@ export function snsTextNotification(
     ?.trim();
   const { fields, ...place } = snsFacts(envelope, ctx);
   return {
-    ...base(envelope, ctx, 'text', message),
+    ...base(envelope, ctx, 'text', contentHash(message)),
     title: clip(envelope?.subject ?? firstLine ?? t.snsTitle, MAX_TITLE_LENGTH),
     summary: message.trim(),
     fields,
@@ -77,7 +77,7 @@ export function snsJsonNotification(
   const leaves = leavesOf(message);
   const { fields, ...place } = snsFacts(envelope, ctx);
   return {
-    ...base(envelope, ctx, 'json', leaves.map((l) => `${l.path}=${l.value}`).join('\n')),
+    ...base(envelope, ctx, 'json', leavesHash(leaves)),
     title: clip(envelope?.subject ?? t.snsTitle, MAX_TITLE_LENGTH),
     summary: t.jsonSummary(leaves.length),
     fields: [...leafFields(leaves, t.more), ...fields],
