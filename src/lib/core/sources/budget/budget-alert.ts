@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { replaceEach } from '../../render/replace';
 
 /**
  * An amount as AWS Budgets wrote it: "$0.59", "> 80%", "100 GB". `value` is the number as a plain
@@ -71,7 +72,7 @@ export function parseBudgetAmount(raw: string): BudgetAmount {
   const unit = !percent && after && after !== currency ? after : undefined;
   return {
     text,
-    value: match[0].replace(/,/g, ''),
+    value: replaceEach(match[0], /,/g, ''),
     ...(currency ? { currency } : {}),
     ...(unit ? { unit } : {}),
     percent,

@@ -1,3 +1,4 @@
+import { replaceEach } from '../../render/replace';
 import {
   type BudgetAlert,
   type BudgetAlertType,
@@ -6,6 +7,7 @@ import {
   budgetAlertTypeSchema,
   parseBudgetAmount,
 } from './budget-alert';
+import { budgetsUrl, execFrom, hasBudgetLine, labelAndValue, splitOperator } from './text-scan';
 
 /*
  * AWS Budgets publishes plain text, never JSON. Variants seen in real messages (tests/fixtures/budgets,
@@ -42,10 +44,12 @@ const knownLabels = new Set([
   'forecasted amount',
 ]);
 
+/** Each sentence is read from where its start first occurs, on a bounded window (see text-scan.ts). */
+const SENTENCE_START = /alert you when the /i;
 const SENTENCE =
   /alert you when the (actual|forecasted) (\w+) associated with your (.+?)(?: budget)? (?:is )?(greater than|exceeds|less than|equal to) (.+?) (?:for the current|per) (\w+)/i;
+const AMOUNT_START = /associated with this budget is /i;
 const AMOUNT_SENTENCE = /associated with this budget is (.+?)\.(?:\s|$)/i;
-const LABEL_LINE = /^([A-Za-z][A-Za-z ]{1,40}):[ \t]*(.+)$/;
 const AMOUNT_LABEL = /^(actual|forecasted) amount$/;
 
 /** Normalizes "actual"/"Actual"/"ACTUAL" to the enum; undefined for anything else. */
@@ -69,18 +73,16 @@ function readTable(lines: readonly string[]): Map<string, { label: string; value
       });
       return;
     }
-    const m = LABEL_LINE.exec(line.trim());
-    if (m && !/^https?$/i.test(m[1]!)) add(m[1]!, m[2]!);
+    const m = labelAndValue(line.trim());
+    if (m && !/^https?$/i.test(m[0])) add(...m);
   });
   return table;
 }
 
 function splitThreshold(text: string | undefined): { comparison?: '>' | '<' | '='; threshold?: BudgetAmount } {
   if (!text) return {};
-  const m = /^([><=])\s*(.*)$/.exec(text.trim());
-  return m
-    ? { comparison: m[1] as '>' | '<' | '=', threshold: parseBudgetAmount(m[2]!) }
-    : { threshold: parseBudgetAmount(text) };
+  const m = splitOperator(text.trim());
+  return m ? { comparison: m[0], threshold: parseBudgetAmount(m[1]) } : { threshold: parseBudgetAmount(text) };
 }
 
 const sameAmount = (a: BudgetAmount | undefined, b: BudgetAmount | undefined) =>
@@ -95,15 +97,15 @@ const sameAmount = (a: BudgetAmount | undefined, b: BudgetAmount | undefined) =>
  * @see https://docs.aws.amazon.com/cost-management/latest/userguide/budgets-sns-policy.html
  */
 export function parseBudgetText(text: string): BudgetAlert | undefined {
-  const normalized = text.replace(/\r\n?/g, '\n');
+  const normalized = replaceEach(text, /\r\n?/g, '\n');
   const lines = normalized.split('\n');
-  const flat = normalized.replace(/\s+/g, ' ');
+  const flat = replaceEach(normalized, /\s+/g, ' ');
   const rows = readTable(lines);
   const table = new Map([...rows].map(([key, row]) => [key, row.value]));
-  const sentence = SENTENCE.exec(flat);
+  const sentence = execFrom(flat, SENTENCE_START, SENTENCE);
   const budgetName = table.get('budget name') ?? sentence?.[3]?.trim();
   const alertType = toAlertType(table.get('alert type')) ?? toAlertType(sentence?.[1]);
-  const sentenceAmount = AMOUNT_SENTENCE.exec(flat)?.[1];
+  const sentenceAmount = execFrom(flat, AMOUNT_START, AMOUNT_SENTENCE)?.[1];
   const amount = sentenceAmount ? parseBudgetAmount(sentenceAmount) : undefined;
   const tableText = [...table].find(([key]) => AMOUNT_LABEL.test(key))?.[1];
   const tableAmount = tableText ? parseBudgetAmount(tableText) : undefined;
@@ -120,8 +122,7 @@ export function parseBudgetText(text: string): BudgetAlert | undefined {
   const budgetType = table.get('budget type') ?? sentence?.[2];
   const account = /AWS Account\s+(\S+)/.exec(normalized)?.[1];
   const notificationDate = /AWS Budget Notification\s+([^\n]+)/.exec(normalized)?.[1]?.trim();
-  const dashboardUrl =
-    /\[1\]\s*(https?:\/\/\S+)/.exec(normalized)?.[1] ?? /(https?:\/\/\S*budgets\S*)/.exec(normalized)?.[1];
+  const dashboardUrl = /\[1\]\s*(https?:\/\/\S+)/.exec(normalized)?.[1] ?? budgetsUrl(normalized);
   const primary = amount ?? tableAmount;
   return {
     budgetName,
@@ -145,8 +146,5 @@ export function parseBudgetText(text: string): BudgetAlert | undefined {
  * dispatcher: such a text becomes a `budget` notification even when it cannot be parsed.
  */
 export function looksLikeBudgetText(text: string, subject?: string): boolean {
-  return (
-    /AWS Budget Notification|^\s*Budget Name:|associated with your .+ budget/im.test(text) ||
-    /^AWS Budgets:/.test(subject ?? '')
-  );
+  return /AWS Budget Notification/i.test(text) || hasBudgetLine(text) || /^AWS Budgets:/.test(subject ?? '');
 }

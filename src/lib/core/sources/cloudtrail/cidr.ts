@@ -11,6 +11,11 @@ interface Ip {
 }
 
 const BITS = { 4: 32, 6: 128 } as const;
+/**
+ * Longest text that can be an address or a block: an IPv6 address with an embedded IPv4 one is at
+ * most 45 characters, plus "/128". Anything longer is refused before it is split, whatever its size.
+ */
+const MAX_CIDR_LENGTH = 49;
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const HEX_GROUP = /^[0-9a-f]{1,4}$/i;
 
@@ -50,6 +55,7 @@ function parseIpv6(text: string): bigint | undefined {
 
 /** Parses an IPv4 or IPv6 address; undefined for anything else ("AWS Internal", a host name). */
 export function parseIp(text: string): Ip | undefined {
+  if (text.length > MAX_CIDR_LENGTH) return undefined;
   const v4 = parseIpv4(text);
   if (v4 !== undefined) return { version: 4, value: v4 };
   const v6 = text.includes(':') ? parseIpv6(text) : undefined;
@@ -68,7 +74,9 @@ function mask(version: 4 | 6, prefix: number): bigint {
  * @example parseCidr('10.0.0.0/33') // undefined
  */
 export function parseCidr(text: string): Cidr | undefined {
-  const [address = '', prefixText, extra] = text.trim().split('/');
+  const trimmed = text.trim();
+  if (trimmed.length > MAX_CIDR_LENGTH) return undefined;
+  const [address = '', prefixText, extra] = trimmed.split('/');
   const ip = extra === undefined ? parseIp(address) : undefined;
   if (!ip) return undefined;
   const prefix = prefixText === undefined ? BITS[ip.version] : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : -1;

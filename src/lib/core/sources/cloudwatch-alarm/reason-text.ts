@@ -20,11 +20,16 @@ export interface ReasonFacts {
   datapointsToAlarm?: number;
 }
 
-const NUMBER = String.raw`-?\d+(?:\.\d+)?(?:E-?\d+)?`;
+/*
+ * A pattern that starts with digits is tried at every position of a run of digits, each try
+ * reading to the end of the run: quadratic on a long one. `(?<!\d)` lets a match start only where
+ * a run starts (the leftmost match is the same), so each run is read about once.
+ */
+const NUMBER = String.raw`-?(?<!\d)\d+(?:\.\d+)?(?:E-?\d+)?`;
 /** `value (dd/MM/yy HH:mm:ss)` — the time is UTC, day first. */
 const DATED_POINT = new RegExp(String.raw`(${NUMBER}) \((\d\d)/(\d\d)/(\d\d) (\d\d):(\d\d):(\d\d)\)`, 'g');
-const UNDATED_POINT = new RegExp(String.raw`\d+ datapoints? \((${NUMBER})\)`);
-const COUNTS = /(\d+) out of the last (\d+) datapoints?/;
+const UNDATED_POINT = new RegExp(String.raw`(?<!\d)\d+ datapoints? \((${NUMBER})\)`);
+const COUNTS = /(?<!\d)(\d+) out of the last (\d+) datapoints?/;
 const SINGLE = /Threshold Crossed: 1 datapoint\b/;
 const THRESHOLD = new RegExp(
   String.raw`(?:was|were) (not )?(greater than or equal to|greater than|less than or equal to|less than) the threshold \((${NUMBER})\)`,
@@ -32,7 +37,7 @@ const THRESHOLD = new RegExp(
 const BAND = new RegExp(
   String.raw`(?:was|were) (not )?less than the lower thresholds \[(${NUMBER})[^\]]*\] or (?:not )?greater than the upper thresholds \[(${NUMBER})`,
 );
-const UNKNOWN = /(\d+) datapoints? (?:was|were) unknown/;
+const UNKNOWN = /(?<!\d)(\d+) datapoints? (?:was|were) unknown/;
 const TO_ALARM = /minimum (\d+) datapoints? for OK -> ALARM transition/;
 
 /** Reason-text phrases → comparison operators. */

@@ -1,3 +1,5 @@
+import { replaceEach } from '../../render/replace';
+
 /**
  * Region display names as classic CloudWatch SNS messages spell them (`"Region": "US East (N. Virginia)"`),
  * including older spellings ("EU (Ireland)"), mapped to region codes.
@@ -54,7 +56,7 @@ const regionDisplayNames = {
 } as const;
 
 /** Spelling-insensitive key: "EU - Ireland", "EU (Ireland)" and "eu ireland" meet; so do "US-East-2" and "us-east-2". */
-const normalize = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+const normalize = (name: string): string => replaceEach(name.toLowerCase(), /[^a-z0-9]/g, '');
 
 const byNormalizedName: ReadonlyMap<string, string> = new Map(
   Object.entries(regionDisplayNames).flatMap(([name, code]) => [

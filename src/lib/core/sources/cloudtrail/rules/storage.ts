@@ -1,3 +1,4 @@
+import { replaceEach } from '../../../render/replace';
 import { paramDetails } from '../details';
 import { requestParam, succeeded } from '../record';
 import type { CloudTrailRecord } from '../schemas';
@@ -39,7 +40,9 @@ function policyIsPublic(r: CloudTrailRecord): boolean {
 function aclIsPublic(r: CloudTrailRecord): boolean {
   const canned = toArray(requestParam(r, 'x-amz-acl'));
   const granted = JSON.stringify(requestParam(r, 'AccessControlPolicy') ?? '');
-  return canned.some((a) => PUBLIC_CANNED_ACLS.includes(String(a))) || PUBLIC_GRANTEES.test(granted.replace(/"/g, ''));
+  return (
+    canned.some((a) => PUBLIC_CANNED_ACLS.includes(String(a))) || PUBLIC_GRANTEES.test(replaceEach(granted, /"/g, ''))
+  );
 }
 
 /** Tests by event name for "this call made the bucket public". */

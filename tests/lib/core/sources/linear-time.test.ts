@@ -1,0 +1,114 @@
+import { describe, it } from 'vitest';
+import type { RenderContext } from '../../../../src/lib/core/locale';
+import { looksLikeBudgetText, parseBudgetText } from '../../../../src/lib/core/sources/budget/budget-text';
+import { budgetTopicSource } from '../../../../src/lib/core/sources/budget/source';
+import { cidrContains, parseCidr } from '../../../../src/lib/core/sources/cloudtrail/cidr';
+import { globMatcher } from '../../../../src/lib/core/sources/cloudtrail/glob';
+import { describeVia } from '../../../../src/lib/core/sources/cloudtrail/user-agent';
+import { readReason } from '../../../../src/lib/core/sources/cloudwatch-alarm/reason-text';
+import { leavesHash, leavesOf } from '../../../../src/lib/core/sources/generic/flatten';
+import { snsJsonNotification, snsTextNotification } from '../../../../src/lib/core/sources/generic/from-sns';
+import { expectLinear } from '../../../helpers/growth';
+
+/*
+ * The parsers of event text in linear time on hostile input: budget texts, alarm reasons, user
+ * agents, CIDR blocks, globs, and unknown JSON. By growth of CPU time (tests/helpers/growth.ts).
+ */
+
+const ctx: RenderContext = { locale: 'en', timeZone: 'UTC', now: new Date('2024-01-01T00:00:00Z') };
+/** `unit` repeated to about `n` UTF-16 units. */
+const fill = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length));
+const table = (rest: string) => `Budget Name: x\nAlert Type: ACTUAL\n${rest}`;
+
+/** Measurements take seconds of CPU, so more than the default wall-clock allowance on a loaded machine. */
+const SLOW = 60_000;
+
+describe('sources: linear time on hostile text', { timeout: SLOW }, () => {
+  it.each<[string, (n: number) => string]>([
+    ['a long digit run', (n) => table(`ACTUAL Amount: $${'1'.repeat(n)}`)],
+    ['a run of "http://" (once quadratic)', (n) => table(fill('http://', n))],
+    [
+      'the alert sentence start, repeated (once quadratic)',
+      (n) => fill('alert you when the actual cost associated with your  greater than ', n),
+    ],
+    ['the amount sentence start, repeated', (n) => fill('associated with this budget is ', n)],
+    ['a label, spaces and a line separator (once quadratic)', (n) => `Budget Name:${' '.repeat(n)}x\u2028y`],
+    ['a threshold, spaces and a line separator', (n) => table(`Alert Threshold: >${' '.repeat(n)}x\u2028y`)],
+    ['many label lines', (n) => fill('Ab: c\n', n)],
+    ['a tab table with a long value row', (n) => `Budget Name\tAlert Type\n${fill('x\t', n)}`],
+  ])('budget text: parseBudgetText on %s', (_, make) => {
+    expectLinear(make, parseBudgetText);
+  });
+
+  it.each<[string, (n: number) => string]>([
+    ['a run of line breaks (once quadratic)', (n) => `${'\n'.repeat(n)}x`],
+    ['blank lines of spaces', (n) => fill(' \n', n)],
+    ['"associated with your" repeated', (n) => fill('associated with your ', n)],
+  ])('budget text: looksLikeBudgetText on %s', (_, make) => {
+    expectLinear(make, (text) => looksLikeBudgetText(text));
+  });
+
+  it.each<[string, (n: number) => string]>([
+    ['a long digit run (once quadratic)', (n) => '1'.repeat(n)],
+    ['a long number with a fraction', (n) => `1.${'1'.repeat(n)}`],
+    ['"1 datapoint (" repeated', (n) => fill('1 datapoint (', n)],
+    ['"1 out of the last " repeated', (n) => fill('1 out of the last ', n)],
+  ])('alarm reason: readReason on %s', (_, make) => {
+    expectLinear(make, readReason);
+  });
+
+  it.each<[string, (n: number) => string]>([
+    ['a console host of many labels', (n) => `console.${fill('a.', n)}x`],
+    ['SDK names repeated', (n) => fill('aws-sdk ', n)],
+    ['a run of spaces', (n) => `x${' '.repeat(n)}x`],
+  ])('CloudTrail: describeVia on a user agent of %s', (_, make) => {
+    expectLinear(make, (userAgent) => describeVia({ userAgent }));
+  });
+
+  it.each<[string, (n: number) => string]>([
+    ['colons', (n) => ':'.repeat(n)],
+    ['dots and digits', (n) => fill('1.', n)],
+    ['"::1/" repeated', (n) => fill('::1/', n)],
+  ])('CloudTrail: CIDR parsing of %s', (_, make) => {
+    const block = parseCidr('10.0.0.0/8')!;
+    expectLinear(make, (text) => [parseCidr(text), cidrContains(block, text)]);
+  });
+
+  it.each([
+    ['*a*a*a*b', 'a'],
+    ['arn:aws:sts::*:assumed-role/terraform/*', 'arn:aws:sts::'],
+  ])('CloudTrail: glob %s against a long value', (glob, unit) => {
+    const match = globMatcher(glob);
+    expectLinear((n) => fill(unit, n), match);
+  });
+
+  it('generic: flattens many leaves under a long key (paths once repeated the key per leaf)', () => {
+    const wide = (n: number) => ({ ['k'.repeat(n / 2)]: Array.from({ length: n / 16 }, () => 1) });
+    // Sizes where each run is long enough on its own (a few thousand leaves run in the young generation).
+    expectLinear(wide, (value) => leavesHash(leavesOf(value)), { maxN: 1 << 20 });
+    expectLinear(wide, (value) => snsJsonNotification(value, undefined, ctx), { maxN: 1 << 20 });
+  });
+
+  it('generic: a plain-text message of hostile text', () => {
+    expectLinear(
+      (n) => `x${' '.repeat(n)}\n${fill('\n \n', n)}`,
+      (text) => snsTextNotification(text, undefined, ctx),
+    );
+  });
+
+  it('budget topic: unknown JSON nested near the depth bound, growing in width', () => {
+    const nested = (n: number) => {
+      let value: unknown = Array.from({ length: n / 8 }, (_, i) => ({ k: i }));
+      for (let depth = 0; depth < 60; depth++) value = { a: value };
+      return value;
+    };
+    const readOnBudgetTopic = (payload: unknown) => {
+      const reading = budgetTopicSource.read(
+        { path: '', payload: payload as Record<string, unknown>, isMessage: true },
+        {},
+      );
+      if (reading.kind === 'notify') reading.build(ctx, {});
+    };
+    expectLinear(nested, readOnBudgetTopic);
+  });
+});
