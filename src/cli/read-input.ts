@@ -21,7 +21,10 @@ async function readStream(stream: Readable): Promise<string> {
 function describeJsonError(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const position = /position (\d+)/.exec(message)?.[1];
-  const what = (message.split('\n')[0] ?? '').replace(/\s*(in JSON )?at position \d+.*$/, '');
+  const first = message.split('\n')[0] ?? '';
+  // Cut at the position phrase by index: an unanchored `\s*…$` pattern retries every space of a run.
+  const at = first.search(/(?:in JSON )?at position \d/);
+  const what = at === -1 ? first : first.slice(0, at).trimEnd();
   if (position === undefined) return `: ${what}`;
   const before = text.slice(0, Number(position));
   const line = before.split('\n').length;

@@ -12,6 +12,7 @@ import { publishNotification } from '../lib/adapters/sns-publisher';
 import type { Env } from '../lib/config';
 import { InputError } from '../lib/core/errors';
 import { buildSnsPublish } from '../lib/core/publish/sns-message';
+import { ellipsize } from '../lib/core/render/truncate';
 import { isIsoDate } from '../lib/core/sources/cost-digest/digest-dates';
 import type { DigestPeriod } from '../lib/core/sources/cost-digest/periods';
 import { loadCostDigestConfig } from '../lib/cost-config';
@@ -47,8 +48,9 @@ export interface CostDigestSummary {
 function requestedDate(event: unknown): string | undefined {
   const date = typeof event === 'object' && event !== null ? (event as { date?: unknown }).date : undefined;
   if (date === undefined) return undefined;
-  if (typeof date !== 'string' || !isIsoDate(date))
-    throw new InputError(`"${String(date)}" is not a YYYY-MM-DD date`, 'date');
+  // Never String(date): an array or object of any size or depth may arrive here.
+  if (typeof date !== 'string') throw new InputError(`expected a YYYY-MM-DD date, got ${typeof date}`, 'date');
+  if (!isIsoDate(date)) throw new InputError(`"${ellipsize(date, 40)}" is not a YYYY-MM-DD date`, 'date');
   return date;
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hostileMessage } from '../helpers/hostile';
 import { cli } from './memory-io';
 
 const dir = mkdtempSync(join(tmpdir(), 'notifier-cli-'));
@@ -61,6 +62,24 @@ describe('notifier: bad input and usage', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('never crashes on hostile input: deep nesting, lone surrogates, huge strings', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileMessage, async (text) => {
+        const { code, stderr } = await cli(['render', '--format', 'json', '-'], text);
+        expect([0, 2]).toContain(code);
+        expect(stderr).not.toMatch(/internal error/);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('names the depth bound for an event nested 5,000 levels deep', async () => {
+    const deep = `{"detail":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}`;
+    const { code, stderr } = await cli(['render', file('deep.json', deep)]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/deep\.json: detail(\.a){63}: nested deeper than 64 levels\n$/);
   });
 
   it('never crashes on arbitrary text either', async () => {

@@ -13,6 +13,7 @@ import { DeliveryError } from '../../src/lib/adapters/errors';
 import { ConfigError } from '../../src/lib/core/errors';
 import { type CapturedLogs, captureLogs } from '../helpers/capture-logs';
 import { fixture } from '../helpers/fixtures';
+import { hostileEvent, hostileMessage, mixedBatch } from '../helpers/hostile';
 import { expectOnlyKnownErrors } from '../helpers/known-errors';
 
 const topicArn = 'arn:aws:sns:us-east-1:123456789012:notifications';
@@ -173,6 +174,37 @@ describe('handlers: alarm', () => {
         await expectOnlyKnownErrors(handler(input));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('resolves or fails with a named error for hostile input: deep, lone surrogates, huge (property)', async () => {
+    const handler = createAlarmHandler({ env });
+    const hostile = fc.oneof(
+      hostileEvent,
+      hostileMessage,
+      mixedBatch.map((b) => b.event),
+    );
+    await fc.assert(
+      fc.asyncProperty(hostile, async (input) => {
+        await expectOnlyKnownErrors(handler(input));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('publishes every good record of an SNS batch whatever the bad ones hold (property)', async () => {
+    const handler = createAlarmHandler({ env });
+    await fc.assert(
+      fc.asyncProperty(mixedBatch, async ({ event, good }) => {
+        sns.resetHistory();
+        await expectOnlyKnownErrors(handler(event));
+        const ids = sns.commandCalls(PublishCommand).map((call) => {
+          const { lambda } = JSON.parse(call.args[0].input.Message ?? '{}') as { lambda: string };
+          return (JSON.parse(lambda) as { source: { id?: string } }).source.id;
+        });
+        for (const i of good) expect(ids).toContain(`message-${i}`);
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBudgetHandler } from '../../src/handlers/budget';
 import { DeliveryError } from '../../src/lib/adapters/errors';
 import { InputError } from '../../src/lib/core/errors';
 import { type CapturedLogs, captureLogs } from '../helpers/capture-logs';
+import { hostileEvent, hostileMessage, mixedBatch } from '../helpers/hostile';
+import { expectOnlyKnownErrors } from '../helpers/known-errors';
 
 const topicArn = 'arn:aws:sns:us-east-1:123456789012:notifications';
 const env = { NOTIFICATIONS_TOPIC_ARN: topicArn, NOTIFIER_LOCALE: 'en' };
@@ -83,6 +86,29 @@ describe('handlers: budget', () => {
     );
     await expect(createBudgetHandler({ env })(snsEvent(text, text))).rejects.toThrow(DeliveryError);
     expect(sns).toHaveReceivedCommandTimes(PublishCommand, 2);
+  });
+
+  it('resolves or fails with a named error for hostile input; good records of a batch still go out (property)', async () => {
+    const handler = createBudgetHandler({ env });
+    const hostile = fc.oneof(
+      hostileEvent,
+      hostileMessage,
+      mixedBatch.map((b) => b.event),
+    );
+    await fc.assert(
+      fc.asyncProperty(hostile, async (input) => {
+        await expectOnlyKnownErrors(handler(input));
+      }),
+      { numRuns: 100 },
+    );
+    await fc.assert(
+      fc.asyncProperty(mixedBatch, async ({ event, good }) => {
+        sns.resetHistory();
+        await expectOnlyKnownErrors(handler(event));
+        expect(sns.commandCalls(PublishCommand).length).toBeGreaterThanOrEqual(good.length);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it.each([{}, { Records: [{ Sns: {} }] }, 42, [1, 2]])(

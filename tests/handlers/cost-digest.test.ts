@@ -6,11 +6,14 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import type { Context } from 'aws-lambda';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCostDigestHandler } from '../../src/handlers/cost-digest';
 import { DeliveryError } from '../../src/lib/adapters/errors';
 import { ConfigError, InputError } from '../../src/lib/core/errors';
 import { type CapturedLogs, captureLogs } from '../helpers/capture-logs';
+import { deepJson, hostileJson, hostileString } from '../helpers/hostile';
+import { expectOnlyKnownErrors } from '../helpers/known-errors';
 
 const topicArn = 'arn:aws:sns:us-east-1:123456789012:notifications';
 const env = { NOTIFICATIONS_TOPIC_ARN: topicArn, NOTIFIER_TIME_ZONE: 'Asia/Tokyo' };
@@ -131,6 +134,24 @@ describe('handlers: cost-digest', () => {
     await expect(handler({ COST_METRIC: 'Usage' })({}, context)).rejects.toThrow(/COST_METRIC: "Usage" is not one of/);
     await expect(handler({ DIGEST_PERIOD: 'hourly' })({}, context)).rejects.toThrow(
       new ConfigError('DIGEST_PERIOD: "hourly" is not one of daily, weekly, monthly'),
+    );
+  });
+
+  it('resolves or fails with a named error for any input, deep, huge or with lone surrogates (property)', async () => {
+    const run = handler();
+    const input = fc.oneof(
+      fc.anything(),
+      hostileJson,
+      fc.record({ date: fc.oneof(hostileString, deepJson, fc.anything()) }),
+    );
+    let deepArray: unknown = [];
+    for (let i = 0; i < 100_000; i++) deepArray = [deepArray];
+    await fc.assert(
+      fc.asyncProperty(input, async (event) => {
+        await expectOnlyKnownErrors(run(event, context));
+      }),
+      // Always tried: dates that String() cannot turn into text (a stack overflow, no toString).
+      { numRuns: 100, examples: [[{ date: deepArray }], [{ date: { toString: 0 } }], [{ date: Object.create(null) }]] },
     );
   });
 });

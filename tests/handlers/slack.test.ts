@@ -6,6 +6,7 @@ import { renderSlack } from '../../src/lib/core/channels/slack/render-slack';
 import { ConfigError } from '../../src/lib/core/errors';
 import type { Notification } from '../../src/lib/core/notification';
 import { fixture, snsEventWith } from '../helpers/fixtures';
+import { hostileEvent, hostileMessage, hostileString, mixedBatch } from '../helpers/hostile';
 import { expectOnlyKnownErrors } from '../helpers/known-errors';
 import { replies, useSlackReceiverAndLogs } from '../helpers/slack-receiver';
 
@@ -30,6 +31,22 @@ const notification: Notification = {
   dedupeKey: 'alarm:123456789012:us-east-1:ServerCpuTooHigh:ALARM',
   source: { id: 'c4c1c1c9-6542-e61b-6ef0-8c4d36933a92', type: 'aws.cloudwatch/CloudWatch Alarm State Change' },
 };
+
+/** Our own Notification JSON on the topic, with hostile text in every string. */
+const hostileNotification = fc
+  .record({ title: hostileString, summary: hostileString, value: hostileString, id: hostileString })
+  .map(({ title, summary, value, id }) =>
+    JSON.stringify({
+      ...notification,
+      title,
+      summary,
+      fields: [{ label: value, value }],
+      links: [{ label: value, url: value }],
+      account: value,
+      dedupeKey: `k:${id}`,
+      source: { id, type: value },
+    }),
+  );
 
 const bed = useSlackReceiverAndLogs();
 
@@ -99,6 +116,30 @@ describe('handlers: slack', () => {
         await expectOnlyKnownErrors(handler(input, lambdaContext(10_000)));
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('posts or fails with a named error for hostile input, posting every good record of a batch (property)', async () => {
+    const handler = forwarder();
+    const hostile = fc.oneof(
+      hostileEvent,
+      hostileMessage,
+      hostileNotification.map((n) => snsEventWith(n)),
+    );
+    await fc.assert(
+      fc.asyncProperty(hostile, async (input) => {
+        await expectOnlyKnownErrors(handler(input, lambdaContext(10_000)));
+      }),
+      { numRuns: 60 },
+    );
+    await fc.assert(
+      fc.asyncProperty(mixedBatch, async ({ event, good }) => {
+        bed.slack.requests.length = 0;
+        await expectOnlyKnownErrors(handler(event, lambdaContext(10_000)));
+        const posted = bed.slack.requests.map((r) => r.body).join('\n');
+        for (const i of good) expect(posted).toContain(`Backup job ${i} completed`);
+      }),
+      { numRuns: 30 },
     );
   });
 });

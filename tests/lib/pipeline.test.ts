@@ -12,6 +12,7 @@ import type {
   TargetHealthReport,
 } from '../../src/lib/core/sources/cloudwatch-alarm/target-health';
 import { type PipelineOptions, processEvent } from '../../src/lib/pipeline';
+import { hostileEvent, hostileMessage, mixedBatch } from '../helpers/hostile';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
 const fixture = (path: string): unknown => JSON.parse(readFileSync(new URL(path, FIXTURES), 'utf8'));
@@ -247,15 +248,16 @@ describe('pipeline: processEvent', () => {
 
   describe('properties', () => {
     const options: PipelineOptions = { sources, ctx: en, alarmNamePrefixes: ['a'], targetHealth: async () => [] };
-    const settles = async (input: unknown) => {
+    const settlesWith = (opts: PipelineOptions) => async (input: unknown) => {
       try {
-        const result = await processEvent(input, options);
+        const result = await processEvent(input, opts);
         for (const n of result.notifications) notificationSchema.parse(n);
         return result.errors.every((e) => e instanceof InputError);
       } catch (error) {
         return error instanceof InputError;
       }
     };
+    const settles = settlesWith(options);
 
     it('any value resolves or rejects with an InputError, never another error', async () => {
       await fc.assert(fc.asyncProperty(fc.anything(), settles), { numRuns: 300 });
@@ -289,6 +291,29 @@ describe('pipeline: processEvent', () => {
         })),
       );
       await fc.assert(fc.asyncProperty(arbitrary, settles), { numRuns: 300 });
+    });
+
+    it('hostile input — deep nesting, lone surrogates, huge strings — settles too, on either topic', async () => {
+      const anyInput = fc.oneof(
+        hostileEvent,
+        hostileMessage,
+        mixedBatch.map((b) => b.event),
+      );
+      await fc.assert(fc.asyncProperty(anyInput, settles), { numRuns: 150 });
+      const onBudgetTopic = settlesWith({ ...options, sources: budgetSources });
+      await fc.assert(fc.asyncProperty(anyInput, onBudgetTopic), { numRuns: 100 });
+    });
+
+    it('one bad record never sinks the others of an SNS batch', async () => {
+      await fc.assert(
+        fc.asyncProperty(mixedBatch, async ({ event, good }) => {
+          const result = await processEvent(event, options);
+          const delivered = result.notifications.map((n) => n.source.id);
+          for (const i of good) expect(delivered).toContain(`message-${i}`);
+          expect(result.errors.every((e) => e instanceof InputError)).toBe(true);
+        }),
+        { numRuns: 100 },
+      );
     });
   });
 });
