@@ -8,6 +8,10 @@ import { describeVia } from '../../../../src/lib/core/sources/cloudtrail/user-ag
 import { readReason } from '../../../../src/lib/core/sources/cloudwatch-alarm/reason-text';
 import { leavesHash, leavesOf } from '../../../../src/lib/core/sources/generic/flatten';
 import { snsJsonNotification, snsTextNotification } from '../../../../src/lib/core/sources/generic/from-sns';
+import { genericSource } from '../../../../src/lib/core/sources/generic/source';
+import { healthSource } from '../../../../src/lib/core/sources/health/source';
+import type { Source } from '../../../../src/lib/core/sources/source';
+import { fixture } from '../../../helpers/fixtures';
 import { expectLinear } from '../../../helpers/growth';
 
 /*
@@ -18,6 +22,11 @@ import { expectLinear } from '../../../helpers/growth';
 const ctx: RenderContext = { locale: 'en', timeZone: 'UTC', now: new Date('2024-01-01T00:00:00Z') };
 /** `unit` repeated to about `n` UTF-16 units. */
 const fill = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length));
+/** What a handler does with a message a source claims: read it, then build the notification. */
+const readAndBuild = (source: Source) => (payload: unknown) => {
+  const reading = source.read({ path: '', payload: payload as Record<string, unknown>, isMessage: true }, {});
+  if (reading.kind === 'notify') reading.build(ctx, {});
+};
 const table = (rest: string) => `Budget Name: x\nAlert Type: ACTUAL\n${rest}`;
 
 /** Measurements take seconds of CPU, so more than the default wall-clock allowance on a loaded machine. */
@@ -89,6 +98,32 @@ describe('sources: linear time on hostile text', { timeout: SLOW }, () => {
     expectLinear(wide, (value) => snsJsonNotification(value, undefined, ctx), { maxN: 1 << 20 });
   });
 
+  it('generic: an EventBridge event of no known source, wide, with long keys and hostile values', () => {
+    const event = (n: number) => ({
+      ...fixture('health/eventbridge-health-ec2-operational-issue-PUBLIC-docs.json'),
+      source: 'custom.app',
+      'detail-type': 'Something Happened',
+      detail: Object.fromEntries(
+        Array.from({ length: n / 64 }, (_, i) => [`${'k'.repeat(40)}${i}`, ' \n<&'.repeat(4)]),
+      ),
+    });
+    expectLinear(event, readAndBuild(genericSource), { maxN: 1 << 20 });
+  });
+
+  it('health: an event with a long escaped-newline description and many affected entities', () => {
+    const event = (n: number) => {
+      const health = fixture<{ detail: Record<string, unknown> }>(
+        'health/eventbridge-health-ec2-operational-issue-PUBLIC-docs.json',
+      );
+      Object.assign(health.detail, {
+        eventDescription: [{ latestDescription: '\\n x'.repeat(n / 4), language: 'en_US' }],
+        affectedEntities: Array.from({ length: n / 64 }, (_, i) => ({ entityValue: `i-${i}` })),
+      });
+      return health;
+    };
+    expectLinear(event, readAndBuild(healthSource));
+  });
+
   it('generic: a plain-text message of hostile text', () => {
     expectLinear(
       (n) => `x${' '.repeat(n)}\n${fill('\n \n', n)}`,
@@ -102,13 +137,6 @@ describe('sources: linear time on hostile text', { timeout: SLOW }, () => {
       for (let depth = 0; depth < 60; depth++) value = { a: value };
       return value;
     };
-    const readOnBudgetTopic = (payload: unknown) => {
-      const reading = budgetTopicSource.read(
-        { path: '', payload: payload as Record<string, unknown>, isMessage: true },
-        {},
-      );
-      if (reading.kind === 'notify') reading.build(ctx, {});
-    };
-    expectLinear(nested, readOnBudgetTopic);
+    expectLinear(nested, readAndBuild(budgetTopicSource));
   });
 });

@@ -6,6 +6,7 @@ import { accessAnalyzerFindingUrl } from '../../links/console';
 import { isRegionCode, partitionOfArn } from '../../links/partition';
 import type { RenderContext } from '../../locale';
 import type { Notification } from '../../notification';
+import { replaceEach } from '../../render/replace';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
 import { type AccessKind, accessAnalyzerSeverities } from './severity';
 
@@ -84,7 +85,7 @@ export function accessAnalyzerNotification(
     productSeverity: f.isPublic
       ? t.publicAccess
       : principal
-        ? t.externalAccess(principal.replace(/\n/g, ', '))
+        ? t.externalAccess(replaceEach(principal, /\n/g, ', '))
         : (f.findingType ?? '-'),
     title: titles[ctx.locale][kind](what),
     ...(f.findingType ? { type: f.findingType } : {}),

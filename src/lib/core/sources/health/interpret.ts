@@ -4,6 +4,7 @@ import { isRegionCode, partitionOfArn } from '../../links/partition';
 import type { RenderContext } from '../../locale';
 import { lookup } from '../../lookup';
 import { type Field, NOTIFICATION_SCHEMA_VERSION, type Notification, type Severity } from '../../notification';
+import { replaceEach } from '../../render/replace';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
 import { formatInstant } from '../../time';
 import type { HealthDetail } from './schema';
@@ -28,7 +29,7 @@ export function healthSeverity(detailType: string, d: HealthDetail): Severity {
 }
 
 /** AWS Health descriptions arrive with `\n` written out as two characters. */
-const unescapeNewlines = (value: string): string => value.replace(/\\n/g, '\n');
+const unescapeNewlines = (value: string): string => replaceEach(value, /\\n/g, '\n');
 
 /**
  * The notification of an AWS Health event, in account or organization view (the event then names
