@@ -1,22 +1,24 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { BudgetsClient } from '@aws-sdk/client-budgets';
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { invocationDeadline, timeLeft } from '../lib/adapters/deadline';
+import { dedupeStoreFor } from '../lib/adapters/dedupe-store';
+import { deliverOnce } from '../lib/adapters/deliver-once';
 import { createFreeTierReader, type FreeTierReader } from '../lib/adapters/free-tier';
 import { logger } from '../lib/adapters/logger';
 import { sdkClientConfig } from '../lib/adapters/sdk-client';
 import { publishNotification } from '../lib/adapters/sns-publisher';
 import type { Env } from '../lib/config';
-import { InputError } from '../lib/core/errors';
 import { buildSnsPublish } from '../lib/core/publish/sns-message';
-import { ellipsize } from '../lib/core/render/truncate';
-import { isIsoDate } from '../lib/core/sources/cost-digest/digest-dates';
+import { digestRunDate } from '../lib/core/sources/cost-digest/digest-dates';
 import type { DigestPeriod } from '../lib/core/sources/cost-digest/periods';
 import { loadCostDigestConfig } from '../lib/cost-config';
 import { liveDigestSource, produceCostDigest } from '../lib/cost-digest';
+import { readDigestRequest } from './digest-request';
 import { once } from './once';
 
 /**
@@ -32,6 +34,8 @@ export interface CostDigestHandlerDeps {
   costExplorer?: () => CostExplorerClient;
   budgets?: () => BudgetsClient;
   freeTier?: () => FreeTierReader;
+  /** DynamoDB client of the dedupe store, used only when DEDUPE_TABLE is set. */
+  dynamodb?: () => DynamoDBClient;
   now?: () => Date;
 }
 
@@ -42,16 +46,8 @@ export interface CostDigestSummary {
   messageId: string;
   costExplorerRequests: number;
   notes: number;
-}
-
-/** A manual run may name the date (`{"date":"2026-11-24"}`); the schedule sends none. */
-function requestedDate(event: unknown): string | undefined {
-  const date = typeof event === 'object' && event !== null ? (event as { date?: unknown }).date : undefined;
-  if (date === undefined) return undefined;
-  // Never String(date): an array or object of any size or depth may arrive here.
-  if (typeof date !== 'string') throw new InputError(`expected a YYYY-MM-DD date, got ${typeof date}`, 'date');
-  if (!isIsoDate(date)) throw new InputError(`"${ellipsize(date, 40)}" is not a YYYY-MM-DD date`, 'date');
-  return date;
+  /** This period's digest was delivered before (the schedule fired twice): nothing was sent. */
+  duplicate?: true;
 }
 
 /** The account in the function's own ARN (arn:aws:lambda:region:ACCOUNT:function:name). */
@@ -73,32 +69,50 @@ export function createCostDigestHandler(deps: CostDigestHandlerDeps = {}) {
     budgets: deps.budgets?.() ?? new BudgetsClient(sdkClientConfig({ region: BILLING_REGION })),
     freeTier: deps.freeTier?.() ?? createFreeTierReader(),
   }));
+  const clock = () => (deps.now?.() ?? new Date()).getTime();
+  const store = once(() => dedupeStoreFor(loadConfig(), deps.dynamodb, { now: clock }));
+
   return async function costDigestHandler(event: unknown, context?: Context): Promise<CostDigestSummary> {
     const config = loadConfig();
-    const clients = loadClients();
-    const now = deps.now?.() ?? new Date();
-    const deadline = invocationDeadline(context, Date.now());
-    const requested = requestedDate(event);
+    const now = new Date(clock());
+    const deadline = invocationDeadline(context, clock());
+    const request = readDigestRequest(event);
     const account = config.accountId ?? accountOf(context);
-    const { period, date, notification, notes, costExplorerRequests } = await produceCostDigest(
-      liveDigestSource(clients),
-      {
-        period: config.period,
-        ...(requested ? { date: requested } : {}),
-        topN: config.topN,
-        metric: config.metric,
-        ...(account ? { account } : {}),
-        includeCreditsAndRefunds: config.includeCreditsAndRefunds,
+    const date = request.date ?? digestRunDate(now, config.timeZone);
+    // One digest per account, period and run date: the schedule firing twice sends one. A forced
+    // rerun is a new delivery, for this function and for the channels' own dedupe alike.
+    const rerun = request.force ? `:rerun:${now.toISOString()}` : '';
+    const runKey = `cost-digest-run:${account ?? ''}:${config.period}:${date}${rerun}`;
+    const run = await deliverOnce(
+      store(),
+      runKey,
+      async () => {
+        const { period, notification, notes, costExplorerRequests } = await produceCostDigest(
+          liveDigestSource(loadClients()),
+          {
+            period: config.period,
+            date,
+            topN: config.topN,
+            metric: config.metric,
+            ...(account ? { account } : {}),
+            includeCreditsAndRefunds: config.includeCreditsAndRefunds,
+          },
+          { locale: config.locale, timeZone: config.timeZone, now },
+        );
+        for (const note of notes) logger.warn('digest source problem', { detail: note });
+        const published = { ...notification, dedupeKey: `${notification.dedupeKey}${rerun}` };
+        const messageId = await publishNotification(loadClients().sns, config.topicArn, buildSnsPublish(published), {
+          timeoutMs: timeLeft(deadline, clock()),
+        });
+        const severity = notification.severity;
+        logger.info('cost digest published', { messageId, period, date, costExplorerRequests, severity });
+        return { period, date, messageId, costExplorerRequests, notes: notes.length };
       },
-      { locale: config.locale, timeZone: config.timeZone, now },
+      { deadline, now: clock },
     );
-    for (const note of notes) logger.warn('digest source problem', { detail: note });
-    const messageId = await publishNotification(clients.sns, config.topicArn, buildSnsPublish(notification), {
-      timeoutMs: timeLeft(deadline, Date.now()),
-    });
-    const severity = notification.severity;
-    logger.info('cost digest published', { messageId, period, date, costExplorerRequests, severity });
-    return { period, date, messageId, costExplorerRequests, notes: notes.length };
+    return run.outcome === 'delivered'
+      ? run.value
+      : { period: config.period, date, messageId: '', costExplorerRequests: 0, notes: 0, duplicate: true };
   };
 }
 

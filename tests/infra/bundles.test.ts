@@ -41,6 +41,7 @@ const SDK_IMPORTS: Record<keyof typeof HANDLERS, string[]> = {
   costDigest: [
     '@aws-sdk/client-budgets',
     '@aws-sdk/client-cost-explorer',
+    '@aws-sdk/client-dynamodb',
     '@aws-sdk/client-sns',
     '@aws-sdk/credential-provider-node',
   ],

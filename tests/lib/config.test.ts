@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadPublishConfig, loadConfig, loadSlackConfig } from '../../src/lib/config';
+import { loadConfig, loadPublishConfig, loadSlackConfig } from '../../src/lib/config';
 import { ConfigError } from '../../src/lib/core/errors';
 
 const topicArn = 'arn:aws:sns:us-east-1:123456789012:notifications';
@@ -103,9 +103,9 @@ describe('config', () => {
     });
 
     it('checks the common settings too', () => {
-      expect(configError(() => loadPublishConfig({ NOTIFICATIONS_TOPIC_ARN: topicArn, NOTIFIER_LOCALE: 'de' }))).toMatch(
-        /^NOTIFIER_LOCALE:/,
-      );
+      expect(
+        configError(() => loadPublishConfig({ NOTIFICATIONS_TOPIC_ARN: topicArn, NOTIFIER_LOCALE: 'de' })),
+      ).toMatch(/^NOTIFIER_LOCALE:/);
     });
   });
 
