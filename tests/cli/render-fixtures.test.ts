@@ -1,0 +1,113 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { SlackMessage } from '../../src/lib/core/channels/slack/slack-types';
+import { notificationSchema } from '../../src/lib/core/notification';
+import { slackViolations } from '../lib/core/channels/slack/slack-limits';
+import { cli } from './memory-io';
+
+/*
+ * The fixture × channel table (DESIGN.md, Testing): every fixture goes through `notifier render`,
+ * in-process, exactly as a user runs it, in English (UTC) and Japanese (Asia/Tokyo). Each fixture
+ * has one small snapshot file holding both texts (SNS subject and attributes, the email, the Slack
+ * view), so a change in what people receive shows up as a reviewable diff of one file. Every run
+ * also has to pass the checks below, so the table is more than a record of today's output.
+ */
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const SNAPSHOTS = join(import.meta.dirname, '__snapshots__', 'render-fixtures');
+const NOW = '2024-06-01T00:00:00Z';
+const LOCALES = [
+  ['en', 'UTC'],
+  ['ja', 'Asia/Tokyo'],
+] as const;
+
+/**
+ * Recorded AWS API responses, not events: Cost Explorer answers feed `notifier digest --data`, and
+ * DescribeTargetHealth answers feed `render --target-health`. `render` rejects them as input (exit 2),
+ * which the last test pins.
+ */
+const API_RESPONSE_FOLDERS = ['cost-explorer', 'elbv2'];
+
+const allFixtures = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })
+  .filter((f) => /\.(json|txt)$/.test(f))
+  .sort();
+const isApiResponse = (file: string) => API_RESPONSE_FOLDERS.some((folder) => file.startsWith(`${folder}/`));
+const events = allFixtures.filter((f) => !isApiResponse(f));
+const apiResponses = allFixtures.filter(isApiResponse);
+
+/** The parts of `render --format json` (DESIGN.md, CLI) these checks read. */
+const renderJsonSchema = z.object({
+  notifications: z.array(
+    z.object({
+      subject: z.string(),
+      email: z.string(),
+      slack: z.object({ text: z.string(), blocks: z.array(z.object({ type: z.string() }).passthrough()) }),
+      notification: z.unknown(),
+    }),
+  ),
+  ignored: z.array(z.object({ rule: z.string(), reason: z.string() })),
+});
+
+const renderArgs = (file: string, locale: string, zone: string) => [
+  'render',
+  '--locale',
+  locale,
+  '--time-zone',
+  zone,
+  '--now',
+  NOW,
+  join(FIXTURES, file),
+];
+
+/**
+ * True when `subject` is `full` itself, or `full` with a stretch replaced by "…" (how a subject is
+ * fitted under the SNS limit; the email's first line keeps the whole title).
+ */
+function isSubjectOf(subject: string, full: string): boolean {
+  if (subject === full) return true;
+  return [...subject.matchAll(/…/g)].some(({ index }) => {
+    const head = subject.slice(0, index);
+    const tail = subject.slice(index + 1);
+    return head.length + tail.length < full.length && full.startsWith(head) && full.endsWith(tail);
+  });
+}
+
+describe('notifier render: every fixture, en and ja', () => {
+  it('covers every event fixture', () => {
+    expect(events.length).toBeGreaterThan(100);
+    expect(events.length + apiResponses.length).toBe(allFixtures.length);
+  });
+
+  it.each(events)('%s', async (file) => {
+    const sections: string[] = [];
+    for (const [locale, zone] of LOCALES) {
+      const args = renderArgs(file, locale, zone);
+      const text = await cli(args);
+      expect(text.stderr).toBe('');
+      expect(text.code).toBe(0);
+      sections.push(`$ notifier ${[...args.slice(0, -1), `tests/fixtures/${file}`].join(' ')}\n${text.stdout}`);
+
+      const json = await cli([...args.slice(0, 1), '--format', 'json', ...args.slice(1)]);
+      expect(json.code).toBe(0);
+      const output = renderJsonSchema.parse(JSON.parse(json.stdout));
+      expect(output.notifications.length + output.ignored.length).toBeGreaterThan(0);
+      for (const n of output.notifications) {
+        const notification = notificationSchema.parse(n.notification);
+        expect(notification.locale).toBe(locale);
+        expect(n.subject.length).toBeLessThan(100);
+        expect(isSubjectOf(n.subject, n.email.split('\n')[0] ?? ''), `${n.subject}\n${n.email}`).toBe(true);
+        expect(slackViolations(n.slack as unknown as SlackMessage)).toEqual([]);
+      }
+    }
+    await expect(sections.join('\n')).toMatchFileSnapshot(join(SNAPSHOTS, `${file}.txt`));
+  });
+
+  it.each(apiResponses)('rejects the API response %s as input (exit 2, one line)', async (file) => {
+    const { code, stdout, stderr } = await cli(renderArgs(file, 'en', 'UTC'));
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr.startsWith(`notifier: ${join(FIXTURES, file)}: `)).toBe(true);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
