@@ -3,13 +3,7 @@
  * (as data), user rules, interpretation into a Notification, and the EventBridge patterns.
  */
 export { cidrContains, parseCidr } from './cidr';
-export {
-  type ApiCallResult,
-  interpretApiCall,
-  isCloudTrailDetailType,
-  parseCloudTrailEvent,
-  UNSUPPORTED_DETAIL_TYPE,
-} from './interpret';
+export { parseCloudTrailEvent } from './interpret';
 export { cloudTrailEventUrl, iamPrincipalUrl } from './links';
 export { ignoreMatches, matchRules, NO_RULE_MATCHES, type RuleMatch, ruleMatches } from './match';
 export { type EventPattern, eventPatternSchema, matchesEventPattern } from './pattern-match';

@@ -19,6 +19,25 @@ export interface FixtureEvent {
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 
+/** One CloudTrail fixture file as it is: a raw record, a log file (`{"Records": [...]}`) or an EventBridge event. */
+export interface FixtureFile {
+  readonly name: string;
+  readonly input: Record<string, unknown>;
+}
+
+/** Every CloudTrail fixture file, unchanged: what a user hands to `notifier render`. */
+export function cloudTrailFixtureFiles(): FixtureFile[] {
+  const records = readdirSync(RECORDS)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => ({ name: `records/${file}`, input: readJson(join(RECORDS, file)) }));
+  const envelopes = readdirSync(CLOUDTRAIL_FIXTURES)
+    .filter((f) => f.startsWith('eventbridge-') && f.endsWith('.json'))
+    .sort()
+    .map((file) => ({ name: file, input: readJson(join(CLOUDTRAIL_FIXTURES, file)) }));
+  return [...records, ...envelopes];
+}
+
 /** Every CloudTrail fixture as EventBridge events: records wrapped (a log file gives one per record), envelopes as-is. */
 export function cloudTrailFixtureEvents(): FixtureEvent[] {
   const records = readdirSync(RECORDS)

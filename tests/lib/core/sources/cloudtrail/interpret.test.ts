@@ -1,32 +1,41 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../../../src/lib/core/errors';
-import { defaultRuleSet, interpretApiCall } from '../../../../../src/lib/core/sources/cloudtrail';
+import { notificationSchema } from '../../../../../src/lib/core/notification';
+import { sources } from '../../../../../src/lib/core/sources';
+import { defaultRuleSet } from '../../../../../src/lib/core/sources/cloudtrail';
+import { processEvent } from '../../../../../src/lib/pipeline';
 import { fixtureEvent, wrapRecord } from './fixtures';
 import { baseRecord, call } from './records';
 
 const ctx = { locale: 'en', timeZone: 'UTC', now: new Date('2025-01-01T00:00:00Z') } as const;
-const interpret = (event: unknown) => interpretApiCall(event, ctx, defaultRuleSet);
+/** An event through the production path: processEvent → classify → the API-call route. */
+const run = (event: unknown) => processEvent(event, { sources, ctx, ruleSet: defaultRuleSet });
+/** The one notification an event becomes. */
+async function notificationOf(event: unknown) {
+  const { notifications, ignored, errors } = await run(event);
+  expect([ignored, errors]).toEqual([[], []]);
+  expect(notifications).toHaveLength(1);
+  return notifications[0]!;
+}
 
-describe('cloudtrail: interpretApiCall', () => {
-  it('stays quiet for a routine read-only call, saying why', () => {
+describe('cloudtrail: API calls through processEvent', () => {
+  it('stays quiet for a routine read-only call, saying why', async () => {
     const unauthorized = fixtureEvent('fivexl-unauthorized_operation.json');
     const detail = unauthorized.detail as Record<string, unknown>;
     delete detail.errorCode;
     delete detail.errorMessage;
-    expect(interpret(unauthorized)).toEqual({
-      kind: 'ignored',
-      rule: 'no-rule-matches',
-      reason: 'no rule matches ec2.amazonaws.com DescribeInstances',
+    expect(await run(unauthorized)).toEqual({
+      notifications: [],
+      ignored: [{ rule: 'no-rule-matches', reason: 'no rule matches ec2.amazonaws.com DescribeInstances', path: '' }],
+      errors: [],
     });
   });
 
-  it('lays out an API call in a fixed order with links to CloudTrail and IAM', () => {
-    const result = interpret(
+  it('lays out an API call in a fixed order with links to CloudTrail and IAM', async () => {
+    const n = await notificationOf(
       call('cloudtrail.amazonaws.com', 'StopLogging', { requestParameters: { name: 'management-events' } }),
     );
-    if (result.kind !== 'notification') throw new Error('expected a notification');
-    const n = result.notification;
     expect(n.title).toBe('StopLogging on trail management-events by alice');
     expect(n.fields[0]?.value).toContain('alice (IAM user, no MFA)');
     expect(n.fields.map((f) => f.label)).toEqual([
@@ -51,60 +60,72 @@ describe('cloudtrail: interpretApiCall', () => {
     ]);
   });
 
-  it('shows the error code and message of a failed call', () => {
-    const result = interpret(
+  it('shows the error code and message of a failed call', async () => {
+    const n = await notificationOf(
       call('s3.amazonaws.com', 'PutBucketAcl', { errorCode: 'AccessDenied', errorMessage: 'Access Denied' }),
     );
-    expect(result.kind === 'notification' && result.notification.fields.find((f) => f.label === 'Result')?.value).toBe(
-      'AccessDenied: Access Denied',
-    );
+    expect(n.fields.find((f) => f.label === 'Result')?.value).toBe('AccessDenied: Access Denied');
   });
 
-  it('names the caller account when it differs from the recording account', () => {
-    const result = interpret(
+  it('names the caller account when it differs from the recording account', async () => {
+    const n = await notificationOf(
       call('iam.amazonaws.com', 'CreateUser', {
         userIdentity: { ...baseRecord.userIdentity, accountId: '777788889999' },
       }),
     );
-    expect(result.kind === 'notification' && result.notification.fields.find((f) => f.label === 'Account')?.value).toBe(
-      '111122223333 (caller account: 777788889999)',
-    );
+    expect(n.fields.find((f) => f.label === 'Account')?.value).toBe('111122223333 (caller account: 777788889999)');
   });
 
-  it.each<[string, unknown, string]>([
-    ['a string', 'StopLogging', 'a CloudTrail EventBridge event must be a JSON object'],
-    ['an array', [], 'a CloudTrail EventBridge event must be a JSON object'],
+  it.each<[string, unknown, string, string]>([
     [
-      'no detail',
-      { 'detail-type': 'AWS API Call via CloudTrail', source: 'aws.ec2' },
+      'a detail that is not an object',
+      { 'detail-type': 'AWS API Call via CloudTrail', source: 'aws.ec2', detail: 'x' },
+      'detail',
       'detail: is missing or not an object',
     ],
-    ['no event name', wrapRecord({ eventSource: 'ec2.amazonaws.com' }), 'detail.eventName: is missing or not a string'],
+    [
+      'no event name',
+      wrapRecord({ eventSource: 'ec2.amazonaws.com' }),
+      'detail.eventName',
+      'detail.eventName: is missing or not a string',
+    ],
     [
       'a numeric event source',
       wrapRecord({ eventSource: 7, eventName: 'X' }),
+      'detail.eventSource',
       'detail.eventSource: is missing or not a string',
     ],
     [
-      'another detail-type',
-      { ...call('ec2.amazonaws.com', 'X'), 'detail-type': 'EC2 Instance State-change Notification' },
-      'detail-type: "EC2 Instance State-change Notification" is not one of AWS API Call via CloudTrail, AWS Console Sign In via CloudTrail',
+      'a numeric EventBridge source',
+      { ...call('ec2.amazonaws.com', 'X'), source: 7 },
+      'source',
+      'source: is missing or not a string',
     ],
-  ])('rejects %s with an InputError naming the field', (_name, input, message) => {
-    expect(() => interpret(input)).toThrow(InputError);
-    expect(() => interpret(input)).toThrow(message);
+    [
+      'a raw record without an event name',
+      { eventVersion: '1.08', eventTime: '2025-03-04T05:06:07Z', eventSource: 'ec2.amazonaws.com' },
+      'detail.eventName',
+      'detail.eventName: is missing or not a string',
+    ],
+  ])('rejects a CloudTrail event with %s with an InputError naming %s', async (_name, input, path, message) => {
+    await expect(run(input)).rejects.toBeInstanceOf(InputError);
+    await expect(run(input)).rejects.toMatchObject({ path, message: expect.stringContaining(message) });
   });
 
-  it('ignores CloudTrail Insights events by name', () => {
-    expect(interpret({ ...call('ec2.amazonaws.com', 'X'), 'detail-type': 'AWS Insight via CloudTrail' })).toMatchObject(
-      {
-        kind: 'ignored',
-        rule: 'unsupported-detail-type',
-      },
-    );
+  it('leaves an event of another detail-type to the generic interpreter', async () => {
+    const event = { ...call('ec2.amazonaws.com', 'X'), 'detail-type': 'EC2 Instance State-change Notification' };
+    expect(await notificationOf(event)).toMatchObject({
+      category: 'event',
+      source: { type: 'aws.ec2/EC2 Instance State-change Notification' },
+    });
   });
 
-  it('never throws anything but an InputError on arbitrary CloudTrail-shaped input', () => {
+  it('renders a CloudTrail Insights event as a generic event notification, not as an API call', async () => {
+    const insight = { ...call('ec2.amazonaws.com', 'X'), 'detail-type': 'AWS Insight via CloudTrail' };
+    expect(await notificationOf(insight)).toMatchObject({ category: 'event', severity: 'info' });
+  });
+
+  it('never throws anything but an InputError on arbitrary CloudTrail-shaped input', async () => {
     const text = fc.oneof(
       fc.string(),
       fc.constantFrom('Root', 'IAMUser', 'AssumedRole', 'AWSService', 'StopLogging', 'Yes', 'true'),
@@ -158,11 +179,12 @@ describe('cloudtrail: interpretApiCall', () => {
       detail: fc.oneof(record, fc.anything()),
       region: fc.anything(),
     });
-    fc.assert(
-      fc.property(fc.oneof(envelope, fc.anything()), (input) => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(envelope, fc.anything()), async (input) => {
         try {
-          const result = interpret(input);
-          expect(['notification', 'ignored']).toContain(result.kind);
+          const result = await run(input);
+          for (const n of result.notifications) notificationSchema.parse(n);
+          for (const e of result.errors) expect(e).toBeInstanceOf(InputError);
         } catch (error) {
           expect(error).toBeInstanceOf(InputError);
         }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { sources } from '../../../../../src/lib/core/sources';
 import {
   defaultRuleSet,
   eventPatterns,
-  interpretApiCall,
   MAX_EVENT_PATTERN_CHARS,
   matchesEventPattern,
 } from '../../../../../src/lib/core/sources/cloudtrail';
+import { processEvent } from '../../../../../src/lib/pipeline';
 import { cloudTrailFixtureEvents } from './fixtures';
 import { call } from './records';
 
@@ -22,10 +23,13 @@ describe('cloudtrail: EventBridge patterns from the rule set', () => {
     expect(new Set(patterns.map((p) => p.name)).size).toBe(patterns.length);
   });
 
-  it('delivers every fixture that notifies', () => {
-    const notifying = cloudTrailFixtureEvents().filter(
-      (f) => interpretApiCall(f.event, ctx, defaultRuleSet).kind === 'notification',
+  it('delivers every fixture that notifies of an API call or sign-in', async () => {
+    const fixtures = cloudTrailFixtureEvents();
+    const results = await Promise.all(
+      fixtures.map((f) => processEvent(f.event, { sources, ctx, ruleSet: defaultRuleSet })),
     );
+    const notifying = fixtures.filter((_, i) => results[i]!.notifications.some((n) => n.category === 'api-call'));
+    expect(notifying.length).toBeGreaterThan(50);
     const undelivered = notifying.filter((f) => !patterns.some((p) => matchesEventPattern(p.pattern, f.event)));
     expect(undelivered.map((f) => f.name)).toEqual([]);
   });

@@ -1,16 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../../../src/lib/core/errors';
+import { sources } from '../../../../../src/lib/core/sources';
 import {
   defaultRules,
   eventPatterns,
-  interpretApiCall,
   matchesEventPattern,
   parseRulesFile,
   parseRulesJson,
+  type RuleSet,
 } from '../../../../../src/lib/core/sources/cloudtrail';
+import { processEvent } from '../../../../../src/lib/pipeline';
 import { call } from './records';
 
 const ctx = { locale: 'en', timeZone: 'UTC', now: new Date('2025-01-01T00:00:00Z') } as const;
+/** What one event becomes through the production path with a rule set: a notification, or a named ignore. */
+async function outcome(event: unknown, ruleSet: RuleSet) {
+  const { notifications, ignored } = await processEvent(event, { sources, ctx, ruleSet });
+  if (notifications[0]) return { kind: 'notification', notification: notifications[0] } as const;
+  return { kind: 'ignored', rule: ignored[0]?.rule, reason: ignored[0]?.reason } as const;
+}
 const stopLogging = (overrides: Record<string, unknown> = {}) =>
   call('cloudtrail.amazonaws.com', 'StopLogging', overrides);
 const assumed = (role: string) => ({
@@ -39,7 +47,7 @@ describe('cloudtrail: user rules file', () => {
     });
   });
 
-  it('notifies with a user rule whose conditions match, and generates its EventBridge pattern', () => {
+  it('notifies with a user rule whose conditions match, and generates its EventBridge pattern', async () => {
     const set = parseRulesFile({
       rules: [
         {
@@ -58,12 +66,12 @@ describe('cloudtrail: user rules file', () => {
     const miss = call('lambda.amazonaws.com', 'UpdateFunctionCode20150331v2', {
       requestParameters: { functionName: 'dev-api' },
     });
-    const result = interpretApiCall(hit, ctx, set);
+    const result = await outcome(hit, set);
     expect(result.kind === 'notification' && [result.notification.severity, result.notification.title]).toEqual([
       'critical',
       'UpdateFunctionCode20150331v2 by alice',
     ]);
-    expect(interpretApiCall(miss, ctx, set).kind).toBe('ignored');
+    expect((await outcome(miss, set)).kind).toBe('ignored');
     const pattern = eventPatterns(set).find((p) => p.ruleIds.includes('prod-function-code'))!;
     expect([matchesEventPattern(pattern.pattern, hit), matchesEventPattern(pattern.pattern, miss)]).toEqual([
       true,
@@ -87,9 +95,9 @@ describe('cloudtrail: user rules file', () => {
     ['an IPv6 CIDR', { sourceIp: '2001:db8::/32' }, { sourceIPAddress: '2001:db8::7' }],
     ['an account', { account: '111122223333' }, {}],
     ['a region and an event name together', { region: 'us-east-1', eventName: 'StopLogging' }, {}],
-  ])('ignores by %s, first, naming the ignore rule', (_name, entry, overrides) => {
+  ])('ignores by %s, first, naming the ignore rule', async (_name, entry, overrides) => {
     const set = parseRulesFile({ ignore: [{ id: 'ci', reason: 'CI pipelines', ...entry }] });
-    expect(interpretApiCall(stopLogging(overrides), ctx, set)).toEqual({
+    expect(await outcome(stopLogging(overrides), set)).toEqual({
       kind: 'ignored',
       rule: 'ci',
       reason: 'ignored by ci: CI pipelines',
@@ -101,14 +109,14 @@ describe('cloudtrail: user rules file', () => {
     ['another network', { sourceIp: '10.0.0.0/8' }, {}],
     ['an address of the other IP version', { sourceIp: '::/0' }, {}],
     ['one condition of two', { region: 'eu-west-1', eventName: 'StopLogging' }, {}],
-  ])('does not ignore %s', (_name, entry, overrides) => {
+  ])('does not ignore %s', async (_name, entry, overrides) => {
     const set = parseRulesFile({ ignore: [entry] });
-    expect(interpretApiCall(stopLogging(overrides), ctx, set).kind).toBe('notification');
+    expect((await outcome(stopLogging(overrides), set)).kind).toBe('notification');
   });
 
-  it('names unnamed ignore entries by position', () => {
+  it('names unnamed ignore entries by position', async () => {
     const set = parseRulesFile({ ignore: [{ account: '999999999999' }, { eventName: 'StopLogging' }] });
-    expect(interpretApiCall(stopLogging(), ctx, set)).toMatchObject({
+    expect(await outcome(stopLogging(), set)).toMatchObject({
       rule: 'ignore[1]',
       reason: 'ignored by ignore[1]',
     });
