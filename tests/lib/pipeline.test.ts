@@ -46,6 +46,133 @@ const enricher =
   async (refs: TargetGroupRef[]): Promise<TargetHealthReport[]> =>
     refs.map((targetGroup) => ({ targetGroup, targets: targetsOf(file), ...extra }));
 
+/**
+ * What each fixture becomes (in English): `category severity: title` per notification, or the rule
+ * that ignored it. The full texts, in English and Japanese, are in the fixture table
+ * (tests/cli/render-fixtures.test.ts).
+ */
+const expected: Record<string, string[]> = {
+  'cloudwatch-alarm/config-change/composite-alarm-create.json': [
+    'event info: Alarm ServiceAggregatedAlarm was created',
+  ],
+  'cloudwatch-alarm/config-change/composite-alarm-with-suppressor-create.json': [
+    'event info: Alarm ServiceAggregatedAlarm was created',
+  ],
+  'cloudwatch-alarm/config-change/composite-alarm-with-suppressor-delete.json': [
+    'event info: Alarm ServiceAggregatedAlarm was deleted',
+  ],
+  'cloudwatch-alarm/config-change/composite-alarm-with-suppressor-update.json': [
+    'event info: Alarm ServiceAggregatedAlarm was updated',
+  ],
+  'cloudwatch-alarm/config-change/metric-alarm-update.json': ['event info: Alarm ServerCpuTooHigh was updated'],
+  'cloudwatch-alarm/config-change/metric-math-alarm-delete.json': [
+    'event info: Alarm TotalNetworkTrafficTooHigh was deleted',
+  ],
+  'cloudwatch-alarm/eventbridge-anomaly-detection-alarm-ALARM.json': [
+    'alarm critical: EC2 CPU Utilization Anomaly is in ALARM',
+  ],
+  'cloudwatch-alarm/eventbridge-composite-alarm-with-suppressor-ALARM.json': [
+    'alarm critical: ServiceAggregatedAlarm is in ALARM',
+  ],
+  'cloudwatch-alarm/eventbridge-cwagent-disk-used-percent-ALARM-autoops.json': [
+    'alarm critical: EC2-i-xxxxxxx-/-High-SpaceUsage-Alarm is in ALARM',
+  ],
+  'cloudwatch-alarm/eventbridge-cwagent-mem-used-percent-OK-from-INSUFFICIENT_DATA-initial-creation-autoops.json': [
+    'alarm ok: EC2-i-0455ae5e4ec01897c-High-Memory-Alarm is OK',
+  ],
+  'cloudwatch-alarm/eventbridge-ec2-asg-cpu-OK-from-INSUFFICIENT_DATA.json': [
+    'alarm ok: test-service-alarm-abcd is OK',
+  ],
+  'cloudwatch-alarm/eventbridge-metric-math-alarm-ALARM-from-INSUFFICIENT_DATA.json': [
+    'alarm critical: TotalNetworkTrafficTooHigh is in ALARM',
+  ],
+  'cloudwatch-alarm/eventbridge-metrics-insights-alarm-ALARM-PARTIAL_DATA-docs.json': [
+    'alarm critical: my-alarm-name is in ALARM',
+  ],
+  'cloudwatch-alarm/eventbridge-rds-aurora-cpu-OK-from-ALARM.json': [
+    'alarm ok: test-service_aurora_serverless_cpu_utilization is OK again',
+  ],
+  'cloudwatch-alarm/eventbridge-single-metric-alarm-ALARM.json': ['alarm critical: ServerCpuTooHigh is in ALARM'],
+  'cloudwatch-alarm/lambda-action/composite-alarm-ALARM-powertools.json': [
+    'alarm critical: CompositeDemo.Main is in ALARM',
+  ],
+  'cloudwatch-alarm/lambda-action/metric-alarm-ALARM-from-INSUFFICIENT_DATA-java.json': [
+    'alarm critical: lambda-demo-metric-alarm is in ALARM',
+  ],
+  'cloudwatch-alarm/lambda-action/metric-math-alarm-ALARM-powertools.json': ['alarm critical: Test alert is in ALARM'],
+  'cloudwatch-alarm/sns-message-alb-unhealthyhostcount-ALARM.json': [
+    'alarm critical: awsapplicationelb-smith-poc-nodejs-restart-tg-High-Unhealthy-Hosts is in ALARM',
+  ],
+  'cloudwatch-alarm/sns-message-minimal-notify-slack.json': ['alarm critical: Example is in ALARM'],
+  'sns/aws-backup-sns-event-multi-records.json': [
+    'event info: Notification from AWS Backup',
+    'event info: Notification from AWS Backup',
+    'event info: Notification from AWS Backup',
+    'event info: Notification from AWS Backup',
+  ],
+  'sns/cloudwatch-alarm-OK-logmetric-sns-event.json': ['alarm ok: DBMigrationRequired is OK again'],
+  'sns/cloudwatch-alarm-alb-unhealthyhostcount-ALARM-sns-event.json': [
+    'alarm critical: awsapplicationelb-smith-poc-nodejs-restart-tg-High-Unhealthy-Hosts is in ALARM',
+  ],
+  'sns/cloudwatch-alarm-metric-math-sns-event-lambda-go.json': ['alarm critical: EXAMPLE is in ALARM'],
+  'sns/cloudwatch-alarm-single-metric-sns-event-lambda-go.json': ['alarm critical: EXAMPLE is in ALARM'],
+  'sns/generic-sns-event-powertools-ts.json': ['event info: TestInvoke'],
+  'sns/http-notification-budget-ACTUAL-sre-bot.json': [
+    'budget critical: Budget "Test Budget": actual $0.59 (295% of budget)',
+  ],
+  'sns/http-notification-cloudwatch-alarm-INSUFFICIENT_DATA-alerta.json': [
+    'alarm warning: notificationCountAlarm has insufficient data',
+  ],
+  'sns/http-notification-cloudwatch-alarm-lambda-concurrency-ALARM-sre-bot.json': [
+    'alarm critical: Test alarm is in ALARM',
+  ],
+  'sns/http-notification-cloudwatch-alarm-s3-ALARM-alerta.json': ['alarm critical: bucketbytesAlarm is in ALARM'],
+  'sns/http-subscription-confirmation-alerta.json': ['ignored by sns-subscription-confirmation'],
+  'sns/plain-text-multiline-sns-event.json': ['event info: All Fine'],
+  'health/aws-health-event-ec2-issue-notify-slack.json': [
+    'event warning: AWS Health: AWS_EC2_INSTANCE_STORE_DRIVE_PERFORMANCE_DEGRADED (EC2)',
+  ],
+  'health/eventbridge-health-AWS_RISK_CREDENTIALS_EXPOSED-organization-view-hmrc.json': [
+    'event critical: AWS Health: AWS_RISK_CREDENTIALS_EXPOSED (RISK)',
+  ],
+  'health/eventbridge-health-abuse-AWS_ABUSE_COPYRIGHT_DMCA_REPORT-docs-sample.json': [
+    'event critical: AWS Health abuse report: AWS_ABUSE_COPYRIGHT_DMCA_REPORT',
+  ],
+  'health/eventbridge-health-abuse-AWS_ABUSE_DOS_REPORT-docs-sample.json': [
+    'event critical: AWS Health abuse report: AWS_ABUSE_DOS_REPORT',
+  ],
+  'health/eventbridge-health-ec2-instance-retirement-scheduledChange-c7n.json': [
+    'event warning: AWS Health: AWS_EC2_PERSISTENT_INSTANCE_RETIREMENT_SCHEDULED (EC2)',
+  ],
+  'health/eventbridge-health-ec2-instance-store-degraded-affected-entities-docs-sample.json': [
+    'event warning: AWS Health: AWS_EC2_INSTANCE_STORE_DRIVE_PERFORMANCE_DEGRADED (EC2)',
+  ],
+  'health/eventbridge-health-ec2-operational-issue-PUBLIC-docs.json': [
+    'event warning: AWS Health: AWS_EC2_OPERATIONAL_ISSUE (EC2)',
+  ],
+  'health/eventbridge-health-ec2-reboot-flexible-maintenance-scheduledChange-autoops.json': [
+    'event warning: AWS Health: AWS_EC2_INSTANCE_REBOOT_FLEXIBLE_MAINTENANCE_SCHEDULED (EC2)',
+  ],
+};
+
+/** The field a target-group alarm gets from each recorded DescribeTargetHealth answer. */
+const targetHealthField: Record<string, string> = {
+  'describe-target-health-botocore-example-1-unused-and-healthy.json':
+    '1 of 2 targets are not healthy\ni-0f76fade:80 unused — Target.NotInUse: Given target group is not configured to receive traffic from ELB',
+  'describe-target-health-cli-initial-Elb.RegistrationInProgress.json':
+    '1 of 1 target is not healthy\ni-0f76fade:80 initial — Elb.RegistrationInProgress: Target registration is in progress',
+  'describe-target-health-cli-lambda-unavailable-Target.HealthCheckDisabled.json':
+    '1 of 1 target is not healthy\narn:aws:lambda:us-west-2:123456789012:function:my-function unavailable — Target.HealthCheckDisabled: Health checks are not enabled for this target',
+  'describe-target-health-cli-single-healthy.json': 'The one target is healthy',
+  'describe-target-health-cli-two-healthy.json': 'All 2 targets are healthy',
+  'describe-target-health-cli-unhealthy-Target.Timeout.json':
+    '1 of 1 target is not healthy\ni-0f76fade:80 unhealthy — Target.Timeout: Connection to target timed out',
+  'describe-target-health-cli-unused-Target.NotInUse.json':
+    '1 of 1 target is not healthy\ni-0f76fade:80 unused — Target.NotInUse: Target group is not configured to receive traffic from the load balancer',
+  'target-health-descriptions-ResponseCodeMismatch-InvalidState.json':
+    '2 of 2 targets are not healthy\ni-019ebfaf92631c228:3000 unhealthy — Target.ResponseCodeMismatch: Health checks failed with these codes: [500]\ni-0b314f9c31a99621c:3000 unused — Target.InvalidState: Target is in the stopped state',
+};
+
 describe('pipeline: processEvent', () => {
   describe.each([
     ['cloudwatch-alarm/', filesUnder('cloudwatch-alarm/')],
@@ -55,26 +182,68 @@ describe('pipeline: processEvent', () => {
     it.each(files)('%s', async (file) => {
       const result = await processEvent(fixture(file), { sources, ctx: en });
       for (const n of result.notifications) expect(notificationSchema.parse(n)).toEqual(n);
-      expect(result.notifications.length + result.ignored.length).toBeGreaterThan(0);
       expect(result.errors).toEqual([]);
-      expect(result).toMatchSnapshot();
+      expect([
+        ...result.notifications.map((n) => `${n.category} ${n.severity}: ${n.title}`),
+        ...result.ignored.map((i) => `ignored by ${i.rule}`),
+      ]).toEqual(expected[file]);
     });
   });
 
+  it('knows what every fixture under cloudwatch-alarm/, sns/ and health/ becomes', () => {
+    const files = ['cloudwatch-alarm/', 'sns/', 'health/'].flatMap(filesUnder);
+    expect(Object.keys(expected).sort()).toEqual(files.sort());
+  });
+
   it.each([
-    'cloudwatch-alarm/eventbridge-rds-aurora-cpu-OK-from-ALARM.json',
-    'cloudwatch-alarm/eventbridge-anomaly-detection-alarm-ALARM.json',
-    'cloudwatch-alarm/eventbridge-composite-alarm-with-suppressor-ALARM.json',
-    'cloudwatch-alarm/eventbridge-metrics-insights-alarm-ALARM-PARTIAL_DATA-docs.json',
-    'cloudwatch-alarm/config-change/metric-alarm-update.json',
-    'sns/http-notification-cloudwatch-alarm-INSUFFICIENT_DATA-alerta.json',
-    'sns/cloudwatch-alarm-OK-logmetric-sns-event.json',
-    'sns/plain-text-multiline-sns-event.json',
-    'health/eventbridge-health-ec2-operational-issue-PUBLIC-docs.json',
-  ])('in Japanese: %s', async (file) => {
+    [
+      'cloudwatch-alarm/eventbridge-rds-aurora-cpu-OK-from-ALARM.json',
+      'test-service_aurora_serverless_cpu_utilization が OK に戻りました',
+      'CPUUtilization (5分間の Average) は 10 で、しきい値 30 を下回りました (直近 2 個中 2 個のデータポイント)。16分39秒で回復しました。',
+    ],
+    [
+      'cloudwatch-alarm/eventbridge-anomaly-detection-alarm-ALARM.json',
+      'EC2 CPU Utilization Anomaly が ALARM 状態になりました',
+      'CPUUtilization (1分間の Average) は 0 で、予測範囲 0.0206〜0.3007 の外でした (直近 1 個中 1 個のデータポイント)。',
+    ],
+    [
+      'cloudwatch-alarm/eventbridge-composite-alarm-with-suppressor-ALARM.json',
+      'ServiceAggregatedAlarm が ALARM 状態になりました',
+      'トリガーとなったアラーム: ServerCpuTooHigh (ALARM)。',
+    ],
+    [
+      'cloudwatch-alarm/eventbridge-metrics-insights-alarm-ALARM-PARTIAL_DATA-docs.json',
+      'my-alarm-name が ALARM 状態になりました',
+      'Metrics Insights クエリ (1分間) は 20,000 で、しきい値 0 を上回りました (直近 3 個中 3 個のデータポイント)。',
+    ],
+    [
+      'cloudwatch-alarm/config-change/metric-alarm-update.json',
+      'アラーム ServerCpuTooHigh が更新されました',
+      'threshold: 70 → 80',
+    ],
+    [
+      'sns/http-notification-cloudwatch-alarm-INSUFFICIENT_DATA-alerta.json',
+      'notificationCountAlarm がデータ不足 (INSUFFICIENT_DATA) になりました',
+      '10 個のデータポイントが欠落しているため、アラームを評価できませんでした。',
+    ],
+    [
+      'sns/cloudwatch-alarm-OK-logmetric-sns-event.json',
+      'DBMigrationRequired が OK に戻りました',
+      'DBMigrationRequired (1分間の Sum) は 1 で、しきい値 1 以上でした (直近 1 個中 1 個のデータポイント)。',
+    ],
+    [
+      'sns/plain-text-multiline-sns-event.json',
+      'All Fine',
+      'This\nis\na typical multi-line\nmessage from SNS!\n\nHave a ~good~ amazing day! :)',
+    ],
+    [
+      'health/eventbridge-health-ec2-operational-issue-PUBLIC-docs.json',
+      'AWS Health: AWS_EC2_OPERATIONAL_ISSUE（EC2）',
+      'We are investigating increased API Error rates and Latencies for Amazon Elastic Compute Cloud in the US-EAST-1 Region.',
+    ],
+  ])('in Japanese: %s', async (file, title, summary) => {
     const { notifications } = await processEvent(fixture(file), { sources, ctx: ja });
-    expect(notifications.every((n) => n.locale === 'ja')).toBe(true);
-    expect(notifications).toMatchSnapshot();
+    expect(notifications.map((n) => [n.locale, n.title, n.summary])).toEqual([['ja', title, summary]]);
   });
 
   describe.each([
@@ -90,9 +259,9 @@ describe('pipeline: processEvent', () => {
           targetHealth: enricher(health),
         });
         expect(notifications).toHaveLength(1);
-        expect(
-          notifications[0]?.fields.filter((f) => f.label.includes('smith-poc-nodejs-restart-tg')),
-        ).toMatchSnapshot();
+        expect(notifications[0]?.fields.filter((f) => f.label.includes('smith-poc-nodejs-restart-tg'))).toEqual([
+          { label: 'Targets of smith-poc-nodejs-restart-tg', value: targetHealthField[health] },
+        ]);
       },
     );
   });
