@@ -15,14 +15,20 @@ export const isEventBridgeShape = (p: Payload): boolean => 'detail-type' in p &&
 export const payloadOf = (item: UnwrappedItem): Payload | undefined =>
   isRecord(item.payload) ? item.payload : undefined;
 
-/** `source/detail-type` of an EventBridge event ("aws.cloudwatch/CloudWatch Alarm State Change"), else undefined. */
+/**
+ * `source/detail-type` of an EventBridge event ("aws.cloudwatch/CloudWatch Alarm State Change"),
+ * else undefined. Only strings count: a value of another type is never converted (an object may
+ * carry its own `toString`), so no source claims the event and the generic one rejects it by name.
+ */
 export function eventBridgeKey(item: UnwrappedItem): string | undefined {
   const p = payloadOf(item);
-  return p && isEventBridgeShape(p) ? `${String(p.source)}/${String(p['detail-type'])}` : undefined;
+  if (!p || !isEventBridgeShape(p) || typeof p.source !== 'string') return undefined;
+  const detailType = detailTypeOf(item);
+  return detailType === undefined ? undefined : `${p.source}/${detailType}`;
 }
 
-/** The `detail-type` of an EventBridge event, else undefined. */
+/** The `detail-type` of an EventBridge event when it is a string, else undefined. */
 export function detailTypeOf(item: UnwrappedItem): string | undefined {
   const p = payloadOf(item);
-  return p && isEventBridgeShape(p) ? String(p['detail-type']) : undefined;
+  return p && isEventBridgeShape(p) && typeof p['detail-type'] === 'string' ? p['detail-type'] : undefined;
 }

@@ -1,4 +1,4 @@
-import type { Relation } from './alarm-text';
+import type { Relation } from './relation';
 
 /** English strings of alarm notifications. */
 export const en = {

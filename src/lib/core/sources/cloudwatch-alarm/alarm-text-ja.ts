@@ -1,7 +1,7 @@
-import type { AlarmText } from './alarm-text';
+import type { en } from './alarm-text-en';
 
-/** Japanese strings of alarm notifications. */
-export const ja: AlarmText = {
+/** Japanese strings of alarm notifications, in the English table's shape (the reference). */
+export const ja: typeof en = {
   title: {
     ALARM: (name) => `${name} が ALARM 状態になりました`,
     OK: (name) => `${name} が OK になりました`,

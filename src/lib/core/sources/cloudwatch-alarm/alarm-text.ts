@@ -10,18 +10,7 @@ import { ja } from './alarm-text-ja';
  */
 export const alarmText = { en, ja } as const satisfies Record<Locale, AlarmText>;
 
-/** How a value relates to the threshold, as the reason tells it. */
-export type Relation =
-  | 'above'
-  | 'atOrAbove'
-  | 'below'
-  | 'atOrBelow'
-  | 'outsideBand'
-  | 'insideBand'
-  | 'aboveBand'
-  | 'notAboveBand'
-  | 'belowBand'
-  | 'notBelowBand';
+export type { Relation } from './relation';
 
 /** Shape every locale's table has (the English one is the reference). */
 export type AlarmText = typeof en;
