@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import type { ChannelDelivery } from '../lib/adapters/channel-delivery';
+import type { Clock } from '../lib/adapters/clock';
 import { invocationDeadline, timeLeft } from '../lib/adapters/deadline';
 import { dedupeStoreFor } from '../lib/adapters/dedupe-store';
 import { deliverOnce } from '../lib/adapters/deliver-once';
@@ -16,7 +17,7 @@ import { once } from './once';
 export interface ChannelHandlerDeps {
   env?: Env;
   /** Epoch ms clock. */
-  now?: () => number;
+  now?: Clock;
   fetchImpl?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   readParameter?: ParameterReader;

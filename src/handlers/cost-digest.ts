@@ -5,6 +5,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import type { Clock } from '../lib/adapters/clock';
 import { invocationDeadline, timeLeft } from '../lib/adapters/deadline';
 import { dedupeStoreFor } from '../lib/adapters/dedupe-store';
 import { deliverOnce } from '../lib/adapters/deliver-once';
@@ -36,7 +37,7 @@ export interface CostDigestHandlerDeps {
   freeTier?: () => FreeTierReader;
   /** DynamoDB client of the dedupe store, used only when DEDUPE_TABLE is set. */
   dynamodb?: () => DynamoDBClient;
-  now?: () => Date;
+  now?: Clock;
 }
 
 /** What one invocation did, returned for logs and tests. */
@@ -69,7 +70,7 @@ export function createCostDigestHandler(deps: CostDigestHandlerDeps = {}) {
     budgets: deps.budgets?.() ?? new BudgetsClient(sdkClientConfig({ region: BILLING_REGION })),
     freeTier: deps.freeTier?.() ?? createFreeTierReader(),
   }));
-  const clock = () => (deps.now?.() ?? new Date()).getTime();
+  const clock = deps.now ?? Date.now;
   const store = once(() => dedupeStoreFor(loadConfig(), deps.dynamodb, { now: clock }));
 
   return async function costDigestHandler(event: unknown, context?: Context): Promise<CostDigestSummary> {

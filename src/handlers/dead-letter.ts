@@ -1,5 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
+import type { Clock } from '../lib/adapters/clock';
 import { createDeadLetterSender, type DeadLetterSender } from '../lib/adapters/dead-letter-queue';
 import { logger } from '../lib/adapters/logger';
 import type { Env } from '../lib/config';
@@ -17,7 +18,7 @@ export interface DeadLetterOptions {
   env?: Env;
   /** The sender for the configured queue (tests pass a fake); default: SQS SendMessage. */
   sender?: typeof createDeadLetterSender;
-  now?: () => Date;
+  now?: Clock;
 }
 
 /**
@@ -39,7 +40,7 @@ export function deadLetterPermanentFailures(options: DeadLetterOptions = {}): Mi
         const config = loadDeadLetterConfig(options.env ?? process.env);
         if (config === undefined) return;
         send ??= (options.sender ?? createDeadLetterSender)(config);
-        await send({ event, error, context, at: options.now?.() ?? new Date() });
+        await send({ event, error, context, at: new Date((options.now ?? Date.now)()) });
       } catch (problem) {
         logger.error('dead-letter queue not reached, leaving the failure to Lambda retries', { error: problem });
         return;

@@ -2,6 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
+import type { Clock } from '../lib/adapters/clock';
 import { invocationDeadline, timeLeft } from '../lib/adapters/deadline';
 import { dedupeStoreFor } from '../lib/adapters/dedupe-store';
 import { deliverOnce } from '../lib/adapters/deliver-once';
@@ -36,7 +37,7 @@ export interface IngestHandlerDeps {
   elbv2?: (region: string) => ElasticLoadBalancingV2Client;
   /** The effective API-call rules; default: the built-in rules plus NOTIFIER_RULES_FILE. */
   ruleSet?: () => Promise<RuleSet>;
-  now?: () => Date;
+  now?: Clock;
 }
 
 /** What one invocation did, returned for logs and tests. */
@@ -69,13 +70,13 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
     return client;
   };
   const targetHealth = once(() => createTargetHealthReader(elbv2, { timeoutMs: config().targetHealthTimeoutMs }));
-  const clock = () => (deps.now?.() ?? new Date()).getTime();
+  const clock = deps.now ?? Date.now;
   const dedupe = once(() => dedupeStoreFor(config(), deps.dynamodb, { now: clock }));
 
   return async function ingestHandler(event: unknown, context?: Context): Promise<IngestSummary> {
     const deadline = invocationDeadline(context, clock());
     const { locale, timeZone, alarmNamePrefixes, findingsMinSeverity } = config();
-    const now = deps.now?.() ?? new Date();
+    const now = new Date(clock());
     const options: PipelineOptions = {
       ctx: { locale, timeZone, now },
       sources,

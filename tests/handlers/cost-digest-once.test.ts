@@ -41,7 +41,7 @@ const digestFunction = () =>
     env: { NOTIFICATIONS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:n', DEDUPE_TABLE: db.tableName },
     dynamodb: () => db.client,
     freeTier: () => async () => recorded.GetFreeTierUsage,
-    now: () => new Date(clock),
+    now: () => clock,
   });
 const publishedKeys = () =>
   sns

@@ -27,7 +27,7 @@ const budgets = mockClient(BudgetsClient);
 const awsError = (name: string, message: string) => Object.assign(new Error(message), { name, $fault: 'client' });
 // 2024-05-14 00:30 in Tokyo: "today" there is the 14th, so the digest reports on the 13th.
 // 09:00 in Tokyo, the default schedule: midnight UTC, so the 13th is a complete Cost Explorer (UTC) day.
-const now = () => new Date('2024-05-14T00:00:00Z');
+const now = () => Date.parse('2024-05-14T00:00:00Z');
 const freeTier = vi.fn(async () => recorded.GetFreeTierUsage);
 const handler = (extraEnv: Record<string, string> = {}) =>
   createCostDigestHandler({ env: { ...env, ...extraEnv }, now, freeTier: () => freeTier });

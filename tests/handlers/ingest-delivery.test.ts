@@ -26,7 +26,7 @@ afterEach(async () => {
 
 const lambdaContext = (remainingMs: number) => ({ getRemainingTimeInMillis: () => remainingMs }) as never;
 const alarmEvent = () => fixture('cloudwatch-alarm/eventbridge-single-metric-alarm-ALARM.json');
-const withTable = (now?: () => Date) =>
+const withTable = (now?: () => number) =>
   createAlarmHandler({
     env: { NOTIFICATIONS_TOPIC_ARN: topicArn, DEDUPE_TABLE: db.tableName },
     dynamodb: () => db.client,
@@ -78,11 +78,11 @@ describe('handlers: ingest delivery', () => {
     const startedAt = Date.now();
     const other = createDedupeStore(db.client, { tableName: db.tableName, ttlSeconds: 60 });
     await other.claim(key, 40_000); // in flight elsewhere, and that invocation is then killed
-    const error = await failure(withTable(() => new Date(startedAt))(alarmEvent(), lambdaContext(10_000)));
+    const error = await failure(withTable(() => startedAt)(alarmEvent(), lambdaContext(10_000)));
     expect(error).toMatchObject({ name: 'DeliveryError', retryable: true });
     expect(sns).toHaveReceivedCommandTimes(PublishCommand, 0);
     // Lambda's first retry, a minute later: the lease is over.
-    const retried = await withTable(() => new Date(startedAt + 60_000))(alarmEvent(), lambdaContext(10_000));
+    const retried = await withTable(() => startedAt + 60_000)(alarmEvent(), lambdaContext(10_000));
     expect(retried).toEqual({ published: 1, ignored: 0 });
     expect(sns).toHaveReceivedCommandTimes(PublishCommand, 1);
   });

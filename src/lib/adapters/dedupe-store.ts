@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DeleteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DedupeConfig } from '../config';
 import { describeAwsError } from './aws-errors';
+import type { Clock } from './clock';
 import { storedKey } from './dedupe-key';
 import { logger } from './logger';
 import { sdkClientConfig } from './sdk-client';
@@ -51,7 +52,7 @@ export interface DedupeStoreOptions {
   /** Budget of each call; default {@link DEDUPE_TIMEOUT_MS}. */
   readonly timeoutMs?: number;
   /** Epoch ms clock. */
-  readonly now?: () => number;
+  readonly now?: Clock;
 }
 
 const isConditionFailed = (error: unknown) =>

@@ -1,3 +1,4 @@
+import type { Clock } from './clock';
 import type { DedupeStore } from './dedupe-store';
 import { DeliveryError } from './errors';
 import { logger } from './logger';
@@ -22,7 +23,7 @@ export type DeliverOnceResult<T> =
 export interface DeliverOnceOptions {
   /** Epoch ms by which the invocation ends its work; the lease lasts until then + {@link LEASE_MARGIN_MS}. */
   readonly deadline: number;
-  readonly now: () => number;
+  readonly now: Clock;
 }
 
 /** Most characters of a dedupe key quoted in an error message. */

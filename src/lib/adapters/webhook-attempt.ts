@@ -1,4 +1,5 @@
 import { lookup } from '../core/lookup';
+import type { Clock } from './clock';
 import { redact, redactError } from './redact';
 
 /** What one answer means: the channel took the message, will never take it, or may take it later. */
@@ -60,7 +61,7 @@ export interface Attempt {
   secrets: readonly string[];
   readResponse?: ResponseReader | undefined;
   fetchImpl: typeof fetch;
-  now: () => number;
+  now: Clock;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Clock } from './clock';
 import { DeliveryError, redactUrl } from './errors';
 import { logger } from './logger';
 import { webhookSecrets } from './redact';
@@ -37,7 +38,7 @@ export interface WebhookPost {
 export interface SendWebhookOptions {
   /** Epoch ms by which the post must be settled (the invocation's deadline). */
   deadline: number;
-  now?: () => number;
+  now?: Clock;
   sleep?: (ms: number) => Promise<void>;
   fetchImpl?: typeof fetch;
   maxAttempts?: number;
