@@ -172,7 +172,9 @@ function deriveParams(raw, ownAlarmPrefix) {
     targetHealthTimeoutMs: parseTimeout(raw.targetHealthTimeoutMs),
     findingsMinSeverity: oneOf(
       'findingsMinSeverity',
-      String(raw.findingsMinSeverity ?? '').toLowerCase(),
+      String(raw.findingsMinSeverity ?? '')
+        .trim()
+        .toLowerCase(),
       FINDINGS_MIN_SEVERITIES,
     ),
     logLevel: oneOf('logLevel', String(raw.logLevel ?? '').toUpperCase(), LOG_LEVELS),

@@ -132,6 +132,53 @@ describe('infra: params', () => {
   });
 });
 
+describe('infra: params for security findings', () => {
+  /** What osls prints for a failed resolver: the error's stack. */
+  const failureOf = (overrides: Partial<typeof DEFAULTS>): Error => {
+    try {
+      derive(overrides);
+    } catch (error) {
+      return error as Error;
+    }
+    throw new Error(`accepted ${JSON.stringify(overrides)}`);
+  };
+
+  it.each([
+    ['findingsMinSeverity', { findingsMinSeverity: 'high' }, '"high" is not one of critical, warning, info'],
+    ['findingsMinSeverity', { findingsMinSeverity: 'ok' }, '"ok" is not one of critical, warning, info'],
+    ['findingsMinSeverity', { findingsMinSeverity: '' }, '"" is not one of critical, warning, info'],
+    ['findingsMinSeverity', { findingsMinSeverity: 'critical,warning' }, '"critical,warning" is not one of'],
+    ['emailFindingSeverities', { emailFindingSeverities: 'critical,high' }, 'unknown severity high'],
+    ['emailFindingSeverities', { emailFindingSeverities: ' , ' }, 'empty (allowed: critical, warning, info, ok)'],
+  ])('rejects a bad %s (%j) in one line that names it', (name, overrides, problem) => {
+    const error = failureOf(overrides);
+    expect(error.name).toBe('ParameterError');
+    expect(error.stack).toBe(`ParameterError: ${error.message}`);
+    expect(error.message).not.toContain('\n');
+    expect(error.message).toMatch(new RegExp(`^Invalid parameter "${name}": `));
+    expect(error.message).toContain(problem);
+    expect(error.message).toMatch(new RegExp(`Example: --param="${name}=[a-z,]+"$`));
+  });
+
+  it.each([
+    ['CRITICAL', 'critical'],
+    [' info ', 'info'],
+    ['Warning', 'warning'],
+  ])('reads findingsMinSeverity %j as %j, as the lists are read', (findingsMinSeverity, expected) => {
+    expect(derive({ findingsMinSeverity }).findingsMinSeverity).toBe(expected);
+  });
+
+  it('emails findings at the severities emailFindingSeverities lists, and only those', () => {
+    const policy = derive({ emailFindingSeverities: 'Critical, warning,critical' }).emailFilterPolicy as {
+      $or: Array<{ category: unknown[]; severity: string[] }>;
+    };
+    expect(policy.$or.filter((branch) => branch.category.includes('finding'))).toEqual([
+      { category: ['finding'], severity: ['critical', 'warning'] },
+    ]);
+    expect(policy.$or.at(-1)?.category).toEqual([{ 'anything-but': ['api-call', 'finding'] }]);
+  });
+});
+
 describe('infra: email subscriptions', () => {
   const policy = { severity: ['critical'] };
 

@@ -25,8 +25,8 @@ export interface FindingView {
   /** The product that found it when another reported it, e.g. Macie through Security Hub. */
   readonly reportedBy?: string;
   readonly severity: Severity;
-  /** The product's own severity, as it reports it, e.g. "HIGH (8)", "MEDIUM". */
-  readonly productSeverity: string;
+  /** The product's own severity, as it reports it, e.g. "HIGH (8)", "MEDIUM"; absent when it has none (Access Analyzer). */
+  readonly productSeverity?: string;
   readonly title: string;
   readonly description?: string;
   readonly type?: string;
@@ -86,7 +86,11 @@ export function findingNotification(view: FindingView, ctx: RenderContext): Noti
     severity: view.severity,
     locale: ctx.locale,
     title: clip(`${product}: ${view.title}`, MAX_TITLE_LENGTH),
-    summary: view.description ? clip(view.description) : t.summary(product, view.productSeverity),
+    summary: view.description
+      ? clip(view.description)
+      : view.productSeverity
+        ? t.summary(product, view.productSeverity)
+        : t.summaryUnrated(product),
     fields,
     links: view.link ? [{ label: t.link(product), url: view.link }] : [],
     notes: [],

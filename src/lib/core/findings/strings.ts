@@ -35,10 +35,13 @@ const en = {
     findingId: 'Finding',
   },
   summary: (product: string, severity: string) => `${product} reported a ${severity} finding.`,
+  /** For products without a severity scale of their own. */
+  summaryUnrated: (product: string) => `${product} reported a finding.`,
   more: (n: number) => `… and ${n} more`,
+  /** Inspector's fixAvailable / exploitAvailable values. */
+  availability: { YES: 'YES', NO: 'NO', PARTIAL: 'PARTIAL' } as Record<string, string>,
   link: (product: string) => `Finding in ${product}`,
   publicAccess: 'public (anyone)',
-  externalAccess: (principal: string) => `shared with ${principal}`,
 };
 
 const ja: typeof en = {
@@ -60,8 +63,8 @@ const ja: typeof en = {
     access: 'アクセス',
     cve: '脆弱性',
     packages: 'パッケージ',
-    fix: '修正の有無',
-    exploit: 'エクスプロイトの有無',
+    fix: '修正版',
+    exploit: 'エクスプロイト',
     score: 'スコア',
     network: 'ネットワーク経路',
     remote: '接続元',
@@ -71,10 +74,11 @@ const ja: typeof en = {
     findingId: '検出結果',
   },
   summary: (product, severity) => `${product} が重要度 ${severity} の検出結果を報告しました。`,
+  summaryUnrated: (product) => `${product} が検出結果を報告しました。`,
   more: (n) => `…ほか ${n} 件`,
+  availability: { YES: 'あり', NO: 'なし', PARTIAL: '一部あり' },
   link: (product) => `${product} の検出結果`,
-  publicAccess: '公開（誰でも）',
-  externalAccess: (principal) => `${principal} と共有`,
+  publicAccess: '公開（誰でもアクセス可能）',
 };
 
 /** Every fixed string of finding notifications, in each locale. */

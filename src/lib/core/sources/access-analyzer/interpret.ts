@@ -61,6 +61,28 @@ const titles = {
   },
 } as const;
 
+/**
+ * One sentence per kind of access, since the product has no severity to report: what is reachable,
+ * by whom, or why the analyzer could not tell.
+ */
+const summaries = {
+  en: {
+    public: (what: string) => `Anyone can access ${what}.`,
+    external: (what: string, who: string) => `${what} is shared outside your zone of trust, with ${who}.`,
+    unused: (what: string, type: string) => `IAM Access Analyzer found unused access (${type}) on ${what}.`,
+    error: (what: string, error: string) => `IAM Access Analyzer could not analyze ${what} (${error}).`,
+    resolved: (what: string) => `Access to ${what} is no longer granted; the finding is resolved.`,
+  },
+  ja: {
+    public: (what: string) => `${what} には誰でもアクセスできます。`,
+    external: (what: string, who: string) => `${what} は信頼ゾーン外のプリンシパル（${who}）と共有されています。`,
+    unused: (what: string, type: string) =>
+      `IAM Access Analyzer が ${what} に未使用のアクセス権（${type}）を検出しました。`,
+    error: (what: string, error: string) => `IAM Access Analyzer は ${what} を分析できませんでした（${error}）。`,
+    resolved: (what: string) => `${what} へのアクセス権はなくなり、検出結果は解決済みです。`,
+  },
+} as const;
+
 /** "AWS: 999988887777", "AWS: *"; several principals one a line. */
 const principalText = (p: AccessAnalyzerFinding['principal']) =>
   Object.entries(p ?? {})
@@ -82,12 +104,15 @@ export function accessAnalyzerNotification(
   const view: FindingView = {
     product: 'access-analyzer',
     severity: accessAnalyzerSeverities[kind],
-    productSeverity: f.isPublic
-      ? t.publicAccess
-      : principal
-        ? t.externalAccess(replaceEach(principal, /\n/g, ', '))
-        : (f.findingType ?? '-'),
     title: titles[ctx.locale][kind](what),
+    description: summaries[ctx.locale][kind](
+      what,
+      (kind === 'external'
+        ? principal && replaceEach(principal, /\n/g, ', ')
+        : kind === 'error'
+          ? f.error
+          : f.findingType) ?? '-',
+    ),
     ...(f.findingType ? { type: f.findingType } : {}),
     ...(f.status ? { status: f.status } : {}),
     resources: f.resource ? [f.resource] : [],
@@ -95,6 +120,7 @@ export function accessAnalyzerNotification(
     ...(region ? { region } : {}),
     ...(findingInstant(f.createdAt) ? { firstSeen: findingInstant(f.createdAt) as string } : {}),
     facts: [
+      ['access', f.isPublic ? t.publicAccess : undefined],
       ['principal', principal],
       ['action', (f.action ?? []).filter((a) => typeof a === 'string').join('\n') || undefined],
       ['error', f.error],

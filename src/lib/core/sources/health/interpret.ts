@@ -46,16 +46,17 @@ export function healthNotification(event: EventBridgeEvent, d: HealthDetail, ctx
   };
   const region = [d.eventRegion, event.region].find(isRegionCode);
   const account = d.affectedAccount ?? event.account;
+  const words = (table: Record<string, string>, code: string | undefined) => lookup(table, code) ?? code;
   const entities = (d.affectedEntities ?? []).flatMap((e) =>
-    e.entityValue ? [e.status ? `${e.entityValue} (${e.status})` : e.entityValue] : [],
+    e.entityValue ? [e.status ? `${e.entityValue} (${words(t.entityStatuses, e.status)})` : e.entityValue] : [],
   );
   const shown = entities.slice(0, MAX_ENTITIES);
   const described = d.eventDescription?.find((e) => e.latestDescription)?.latestDescription;
   const facts: ReadonlyArray<readonly [keyof typeof t.labels, string | undefined]> = [
     ['service', d.service],
     ['eventType', d.eventTypeCode],
-    ['category', d.eventTypeCategory],
-    ['status', d.statusCode],
+    ['category', words(t.categories, d.eventTypeCategory)],
+    ['status', words(t.statuses, d.statusCode)],
     [
       'entities',
       shown.length
@@ -65,7 +66,7 @@ export function healthNotification(event: EventBridgeEvent, d: HealthDetail, ctx
     ['start', when(d.startTime)],
     ['end', when(d.endTime)],
     ['updated', when(d.lastUpdatedTime)],
-    ['scope', d.eventScopeCode],
+    ['scope', words(t.scopes, d.eventScopeCode)],
     // A region that is not a region code ("global") is kept here so it is not lost.
     ['eventRegion', d.eventRegion && !isRegionCode(d.eventRegion) ? d.eventRegion : undefined],
     ['receivedIn', event.account && account && event.account !== account ? event.account : undefined],
@@ -82,7 +83,7 @@ export function healthNotification(event: EventBridgeEvent, d: HealthDetail, ctx
     title: detailType === ABUSE_DETAIL_TYPE ? t.abuseTitle(code) : t.title(service, code),
     summary: described
       ? unescapeNewlines(described).slice(0, MAX_SUMMARY_LENGTH)
-      : t.summary(service, d.eventTypeCategory ?? detailType),
+      : t.summary(service, words(t.categories, d.eventTypeCategory) ?? detailType),
     fields,
     links: [
       {

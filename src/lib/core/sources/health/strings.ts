@@ -21,6 +21,11 @@ const en = {
   summary: (service: string, category: string) => `AWS Health ${category} for ${service || 'your account'}.`,
   link: 'Event in AWS Health',
   more: (n: number) => `… and ${n} more`,
+  /** AWS Health's codes in words; English keeps AWS's own terms, a code not listed is shown as sent. */
+  categories: {} as Record<string, string>,
+  statuses: {} as Record<string, string>,
+  scopes: {} as Record<string, string>,
+  entityStatuses: {} as Record<string, string>,
 };
 
 const ja: typeof en = {
@@ -39,11 +44,29 @@ const ja: typeof en = {
     receivedIn: '受信アカウント',
     event: 'イベント',
   },
-  title: (service, code) => `AWS Health: ${code}${service ? `（${service}）` : ''}`,
+  // Half-width parentheses with a space, as around the region the renderers add: the contents are Latin.
+  title: (service, code) => `AWS Health: ${code}${service ? ` (${service})` : ''}`,
   abuseTitle: (code) => `AWS Health 不正利用の報告: ${code}`,
-  summary: (service, category) => `${service || 'アカウント'} に関する AWS Health の ${category} です。`,
+  summary: (service, category) =>
+    `${service ? `${service} に関する` : 'アカウントに関する'} AWS Health の${category}です。`,
   link: 'AWS Health のイベント',
   more: (n) => `…ほか ${n} 件`,
+  // The words of the AWS Health console in Japanese.
+  categories: {
+    issue: '問題',
+    scheduledChange: '予定されている変更',
+    accountNotification: 'アカウントの通知',
+    investigation: '調査',
+  },
+  statuses: { open: '継続中', closed: '終了', upcoming: '予定' },
+  scopes: { ACCOUNT_SPECIFIC: 'アカウント固有', PUBLIC: '公開（全体）', NONE: 'なし' },
+  entityStatuses: {
+    IMPAIRED: '影響あり',
+    UNIMPAIRED: '影響なし',
+    UNKNOWN: '不明',
+    PENDING: '保留中',
+    RESOLVED: '解決済み',
+  },
 };
 
 /** Every fixed string of AWS Health notifications, in each locale. */

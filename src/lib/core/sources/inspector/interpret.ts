@@ -1,8 +1,10 @@
 import { type FindingFact, type FindingView, findingNotification } from '../../findings/finding-notification';
+import { findingText } from '../../findings/strings';
 import { findingInstant } from '../../findings/time';
 import { inspectorFindingUrl } from '../../links/console';
 import { isRegionCode, partitionOfArn } from '../../links/partition';
-import type { RenderContext } from '../../locale';
+import type { Locale, RenderContext } from '../../locale';
+import { lookup } from '../../lookup';
 import type { Notification, Severity } from '../../notification';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
 import type { InspectorFinding } from './schema';
@@ -11,7 +13,8 @@ import type { InspectorFinding } from './schema';
 const NO_REMEDIATION = 'None Provided';
 
 /** The facts worth a line per kind of finding: the CVE and packages, the code location, the open path. */
-function factsOf(f: InspectorFinding): FindingFact[] {
+function factsOf(f: InspectorFinding, locale: Locale): FindingFact[] {
+  const availability = (value: string | undefined) => lookup(findingText[locale].availability, value) ?? value;
   const pkg = f.packageVulnerabilityDetails;
   const code = f.codeVulnerabilityDetails;
   const net = f.networkReachabilityDetails;
@@ -42,8 +45,8 @@ function factsOf(f: InspectorFinding): FindingFact[] {
           .join('\n'),
     ],
     ['score', f.inspectorScore],
-    ['fix', f.fixAvailable],
-    ['exploit', f.exploitAvailable],
+    ['fix', availability(f.fixAvailable)],
+    ['exploit', availability(f.exploitAvailable)],
   ];
 }
 
@@ -75,7 +78,7 @@ export function inspectorNotification(
     ...opt('firstSeen', findingInstant(f.firstObservedAt)),
     ...opt('lastSeen', findingInstant(f.lastObservedAt)),
     ...opt('remediation', advice && advice !== NO_REMEDIATION ? advice : undefined),
-    facts: factsOf(f),
+    facts: factsOf(f, ctx.locale),
     findingId: f.findingArn,
     ...(region
       ? {

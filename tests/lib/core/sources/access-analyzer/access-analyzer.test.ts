@@ -34,6 +34,49 @@ describe('source: access-analyzer', () => {
     );
   });
 
+  it.each([
+    [
+      'en',
+      ACTIVE,
+      'AWS::S3::Bucket arn:aws:s3:::my-bucket is shared outside your zone of trust, with AWS: 999988887777.',
+    ],
+    [
+      'ja',
+      ACTIVE,
+      'AWS::S3::Bucket arn:aws:s3:::my-bucket は信頼ゾーン外のプリンシパル（AWS: 999988887777）と共有されています。',
+    ],
+    ['en', ERROR, 'IAM Access Analyzer could not analyze AWS::S3::Bucket arn:aws:s3:::my-bucket (ACCESS_DENIED).'],
+    [
+      'ja',
+      ERROR,
+      'IAM Access Analyzer は AWS::S3::Bucket arn:aws:s3:::my-bucket を分析できませんでした（ACCESS_DENIED）。',
+    ],
+  ] as const)(
+    '(%s) says in a sentence what access %s reports, with no severity it does not have',
+    async (locale, file, summary) => {
+      const n = await notificationOf(file, locale);
+      expect(n.summary).toBe(summary);
+      expect(fieldOf(n, locale === 'en' ? 'Severity' : '重要度')).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ['en', 'Access', 'public (anyone)', 'Anyone can access AWS::S3::Bucket arn:aws:s3:::my-bucket.'],
+    [
+      'ja',
+      'アクセス',
+      '公開（誰でもアクセス可能）',
+      'AWS::S3::Bucket arn:aws:s3:::my-bucket には誰でもアクセスできます。',
+    ],
+  ] as const)('(%s) says a public resource is public', async (locale, label, access, summary) => {
+    const event = structuredClone(fixture<{ detail: Record<string, unknown> }>(ACTIVE));
+    Object.assign(event.detail, { isPublic: true, principal: { AWS: '*' } });
+    const result = await processEvent(event, { ctx: contexts[locale], sources });
+    const [n] = result.notifications;
+    expect(n).toMatchObject({ severity: 'critical', summary });
+    expect(n && fieldOf(n, label)).toBe(access);
+  });
+
   it('names who the resource is shared with and what they may do', async () => {
     const n = await notificationOf(ACTIVE);
     expect([fieldOf(n, 'Principal'), fieldOf(n, 'Action')]).toEqual(['AWS: 999988887777', 's3:GetObject']);

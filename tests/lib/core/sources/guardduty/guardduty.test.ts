@@ -72,6 +72,26 @@ describe('source: guardduty', () => {
     expect(notifications[0]?.dedupeKey).not.toBe(first.dedupeKey);
   });
 
+  // No real finding above Low was found (tests/fixtures/SOURCES.md): the real one, at other severities.
+  it.each([
+    ['en', 5, 'warning', 'Medium (5)'],
+    ['ja', 5, 'warning', 'Medium (5)'],
+    ['en', 8, 'critical', 'High (8)'],
+    ['ja', 8, 'critical', 'High (8)'],
+    ['ja', 9.5, 'critical', 'Critical (9.5)'],
+  ] as const)(
+    '(%s) reads a real finding at severity %s as %s, passing the default threshold',
+    async (locale, severity, ours, theirs) => {
+      const event = structuredClone(fixture<{ detail: { severity: number } }>(EB));
+      event.detail.severity = severity;
+      const result = await processEvent(event, { ctx: contexts[locale], sources, findingsMinSeverity: 'warning' });
+      expect(result.ignored).toEqual([]);
+      const [n] = result.notifications;
+      expect(n).toMatchObject({ category: 'finding', severity: ours });
+      expect(n && fieldOf(n, locale === 'en' ? 'Severity' : '重要度')).toBe(theirs);
+    },
+  );
+
   it.each([
     ['below the threshold', { findingsMinSeverity: 'warning' as const }, {}, 'finding-below-threshold'],
     ['archived', {}, { archived: true }, 'finding-archived'],

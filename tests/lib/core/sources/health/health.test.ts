@@ -85,10 +85,26 @@ describe('source: health', () => {
     expect(fieldOf(n, 'Received in')).toBe('987654321098');
   });
 
-  it('lists the affected resources with their status', async () => {
-    const n = await notificationOf(h('eventbridge-health-abuse-AWS_ABUSE_DOS_REPORT-docs-sample'), 'ja');
-    expect(fieldOf(n, '影響を受けるリソース')).toBe(
+  it('lists the affected resources with their status, in AWS’s terms in English and in words in Japanese', async () => {
+    const file = h('eventbridge-health-abuse-AWS_ABUSE_DOS_REPORT-docs-sample');
+    expect(fieldOf(await notificationOf(file, 'en'), 'Affected resources')).toBe(
       'arn:ec2-1-101002929 (IMPAIRED)\narn:ec2-1-101002930 (UNKNOWN)\narn:ec2-1-101002931 (UNIMPAIRED)\narn:ec2-1-101002932 (RESOLVED)',
     );
+    expect(fieldOf(await notificationOf(file, 'ja'), '影響を受けるリソース')).toBe(
+      'arn:ec2-1-101002929 (影響あり)\narn:ec2-1-101002930 (不明)\narn:ec2-1-101002931 (影響なし)\narn:ec2-1-101002932 (解決済み)',
+    );
+  });
+
+  it.each([
+    ['eventbridge-health-ec2-operational-issue-PUBLIC-docs', ['問題', '継続中', '公開（全体）']],
+    ['eventbridge-health-ec2-instance-retirement-scheduledChange-c7n', ['予定されている変更', undefined, undefined]],
+    [
+      'eventbridge-health-ec2-instance-store-degraded-affected-entities-docs-sample',
+      ['問題', '継続中', 'アカウント固有'],
+    ],
+  ])('says category, status and scope in Japanese words (%s)', async (name, expected) => {
+    const n = await notificationOf(h(name), 'ja');
+    expect(['カテゴリ', '状態', '範囲'].map((label) => fieldOf(n, label))).toEqual(expected);
+    expect(n.title).toMatch(/^AWS Health: [A-Z0-9_]+ \(EC2\)$/);
   });
 });

@@ -55,6 +55,15 @@ describe('source: inspector', () => {
     );
   });
 
+  it.each([
+    ['en', 'lambda-package-vulnerability-HIGH', ['Fix available', 'Exploit available'], ['YES', 'YES']],
+    ['ja', 'lambda-package-vulnerability-HIGH', ['修正版', 'エクスプロイト'], ['あり', 'あり']],
+    ['ja', 'ec2-package-vulnerability-MEDIUM-CLOSED', ['修正版', 'エクスプロイト'], ['あり', 'なし']],
+  ] as const)('(%s) says whether a fix and an exploit exist (%s)', async (locale, name, labels, values) => {
+    const n = await notificationOf(f(name), locale);
+    expect(labels.map((label) => fieldOf(n, label))).toEqual(values);
+  });
+
   it('shows the vulnerable package and its fix, and the open network path', async () => {
     expect(fieldOf(await notificationOf(f('lambda-package-vulnerability-HIGH')), 'Packages')).toBe(
       'flask 2.0.0 → 2.3.2',
