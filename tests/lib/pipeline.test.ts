@@ -238,7 +238,7 @@ describe('pipeline: processEvent', () => {
     ],
     [
       'health/eventbridge-health-ec2-operational-issue-PUBLIC-docs.json',
-      'AWS Health: AWS_EC2_OPERATIONAL_ISSUE（EC2）',
+      'AWS Health: AWS_EC2_OPERATIONAL_ISSUE (EC2)',
       'We are investigating increased API Error rates and Latencies for Amazon Elastic Compute Cloud in the US-EAST-1 Region.',
     ],
   ])('in Japanese: %s', async (file, title, summary) => {
