@@ -36,7 +36,8 @@ function awsError(name: string, message: string, status: number, extra: Record<s
 }
 
 const web = ref('web');
-const read = createTargetHealthReader(client, { timeoutMs: 200 });
+// Generous: a mocked answer must never lose a race with the timer on a loaded machine.
+const read = createTargetHealthReader(client, { timeoutMs: 10_000 });
 
 describe('adapters: target health', () => {
   it('converts a real response with an unhealthy target, adding the health check settings', async () => {
@@ -169,9 +170,9 @@ describe('adapters: target health', () => {
   it('gives up on a call that hangs longer than the timeout', async () => {
     elbv2.on(DescribeTargetHealthCommand).callsFake(() => new Promise(() => {}));
     elbv2.on(DescribeTargetGroupsCommand).callsFake(() => new Promise(() => {}));
-    const started = Date.now();
-    const [report] = await read([web]);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    // A call that never answers always loses to the timer, however loaded the machine.
+    const impatient = createTargetHealthReader(client, { timeoutMs: 200 });
+    const [report] = await impatient([web]);
     expect(report).toEqual({ targetGroup: web, targets: [], error: 'TimeoutError: no answer within 200 ms' });
   });
 
@@ -190,7 +191,7 @@ describe('adapters: target health', () => {
         regions.push(region);
         return client;
       },
-      { timeoutMs: 200 },
+      { timeoutMs: 10_000 },
     );
     await perRegion([{ ...web, region: 'eu-west-1' }]);
     expect(regions).toEqual(['eu-west-1']);
