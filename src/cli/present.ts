@@ -36,7 +36,7 @@ export function renderAll(original: Notification): RenderedNotification {
   return {
     category: notification.category,
     severity: notification.severity,
-    subject: renderSubject(notification),
+    subject: renderSubject(original),
     ...rendered,
     attributes: messageAttributes(notification),
     notification,

@@ -29,7 +29,7 @@ export interface SnsPublishInput {
  * @example await sns.send(new PublishCommand({ TopicArn, ...buildSnsPublish(n) }))
  */
 export function buildSnsPublish(n: Notification): SnsPublishInput {
-  return publishOf(fitToSns(n));
+  return publishOf(fitToSns(n), renderSubject(n));
 }
 
 /**
@@ -38,12 +38,14 @@ export function buildSnsPublish(n: Notification): SnsPublishInput {
  * what subscribers receive.
  */
 export function fitToSns(n: Notification): Notification {
-  return fitNotification(n, (candidate) => publishBytes(publishOf(candidate)) <= SNS_MESSAGE_MAX_BYTES);
+  // The subject is always the original's (short by itself); only the body is shortened.
+  const subject = renderSubject(n);
+  return fitNotification(n, (candidate) => publishBytes(publishOf(candidate, subject)) <= SNS_MESSAGE_MAX_BYTES);
 }
 
-function publishOf(n: Notification): SnsPublishInput {
+function publishOf(n: Notification, Subject: string): SnsPublishInput {
   return {
-    Subject: renderSubject(n),
+    Subject,
     Message: message(n),
     MessageStructure: 'json',
     MessageAttributes: messageAttributes(n),
