@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,8 +28,16 @@ export interface Statement {
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Where `npm run package` (and so `npm test`) writes; the default-parameter build. */
 export const DEFAULT_DIR = join(ROOT, '.serverless');
-/** Other parameter sets go elsewhere (git-ignored), so no run clobbers another's output. */
-const CACHE = join(ROOT, 'node_modules/.cache/notifier-infra');
+/**
+ * Other parameter sets go elsewhere (git-ignored), so no run clobbers another's output. One folder per
+ * checkout: git worktrees can share one node_modules, and a build from another checkout's sources is
+ * newer than this one's inputs, so it would pass for fresh.
+ */
+const CACHE = join(
+  ROOT,
+  'node_modules/.cache/notifier-infra',
+  createHash('sha256').update(ROOT).digest('hex').slice(0, 12),
+);
 export const variantDir = (name: string) => join(CACHE, name);
 /**
  * The one non-default parameter set the tests package (each packaging costs seconds, so every
