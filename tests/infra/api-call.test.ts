@@ -47,7 +47,14 @@ const SIGN_INS: Record<string, Event> = {
 };
 /** Rules that match on conditions rather than event names (their events come from any service). */
 const CONDITIONED: Record<string, Event[]> = {
-  'root-activity': [byRoot('ec2.amazonaws.com', 'DescribeInstances'), byRoot('s3.amazonaws.com', 'CreateBucket')],
+  'root-activity': [
+    byRoot('ec2.amazonaws.com', 'DescribeInstances'),
+    byRoot('s3.amazonaws.com', 'CreateBucket'),
+    // Made in the console: the sign-in service is named as the invoker.
+    byRoot('ec2.amazonaws.com', 'RunInstances', {
+      userIdentity: { type: 'Root', accountId: '111122223333', invokedBy: 'signin.amazonaws.com' },
+    }),
+  ],
   'unauthorized-api-call': [
     call('s3.amazonaws.com', 'GetObject', failed('AccessDenied')),
     call('ec2.amazonaws.com', 'RunInstances', failed('Client.UnauthorizedOperation')),

@@ -1,6 +1,6 @@
 import { InputError } from '../errors';
 import { isRecord } from '../schemas/parse';
-import { API_CALL_DETAIL_TYPE, SIGN_IN_DETAIL_TYPE } from '../sources/cloudtrail/schemas';
+import { API_CALL_DETAIL_TYPE, SERVICE_EVENT_DETAIL_TYPE, SIGN_IN_DETAIL_TYPE } from '../sources/cloudtrail/schemas';
 import { checkBounds } from './bounds';
 import type { UnwrappedItem } from './types';
 
@@ -11,6 +11,7 @@ import type { UnwrappedItem } from './types';
  */
 const detailTypeByEventType: Readonly<Record<string, string>> = {
   awsconsolesignin: SIGN_IN_DETAIL_TYPE,
+  awsserviceevent: SERVICE_EVENT_DETAIL_TYPE,
   awscloudtrailinsight: 'AWS Insight via CloudTrail',
 };
 

@@ -4,7 +4,7 @@ import { formatInstant } from '../../time';
 import { genericDetails } from './details';
 import { cloudTrailEventUrl, iamPrincipalUrl } from './links';
 import { describePrincipal, type Principal } from './principal';
-import { serviceOf, signInOutcome, succeeded } from './record';
+import { serviceOf, signInFailed, succeeded } from './record';
 import type { ApiCallRule, RuleDetails } from './rule';
 import type { CloudTrailEvent, CloudTrailRecord } from './schemas';
 import { fieldLabels, mfaLabels, phrases, principalKindLabels, targetKindLabels, viaLabels } from './strings';
@@ -30,7 +30,7 @@ export function principalLabel(p: Principal, locale: Locale): string {
 /** "Success", "AccessDenied: User … is not authorized …", "Failure: Failed authentication". */
 function resultText(record: CloudTrailRecord, locale: Locale): string {
   if (succeeded(record)) return phrases[locale].success;
-  const code = record.errorCode ?? (signInOutcome(record) ? phrases[locale].failure : undefined);
+  const code = record.errorCode ?? (signInFailed(record) ? phrases[locale].failure : undefined);
   return [code, record.errorMessage].filter(Boolean).join(': ') || phrases[locale].failure;
 }
 
@@ -49,11 +49,15 @@ function titleText(record: CloudTrailRecord, details: RuleDetails, p: Principal,
   const short = t ? shortName(t.name) : '';
   const name = short.length <= MAX_TITLE_TARGET_CHARS ? short : `${short.slice(0, MAX_TITLE_TARGET_CHARS - 1)}…`;
   const target = t ? `${targetKindLabels[locale][t.kind]} ${name}` : '';
-  const failure = succeeded(record) ? '' : (record.errorCode ?? record.errorMessage ?? phrases[locale].failure);
+  const failed = !succeeded(record);
+  // A failed sign-in step may record no code or message: "failed" alone says it.
+  const reason = record.errorCode ?? record.errorMessage;
   if (locale === 'ja') {
-    return `${who} が ${target ? `${target} に ` : ''}${record.eventName} を実行${failure ? `（失敗: ${failure}）` : ''}`;
+    const outcome = failed ? `（失敗${reason ? `: ${reason}` : ''}）` : '';
+    return `${who} が ${target ? `${target} に ` : ''}${record.eventName} を実行${outcome}`;
   }
-  return `${record.eventName}${target ? ` on ${target}` : ''} by ${who}${failure ? ` failed: ${failure}` : ''}`;
+  const outcome = failed ? ` failed${reason ? `: ${reason}` : ''}` : '';
+  return `${record.eventName}${target ? ` on ${target}` : ''} by ${who}${outcome}`;
 }
 
 /** "111122223333 (caller: 444455556666)" when the caller came from another account; else undefined. */

@@ -58,7 +58,8 @@ const describers: Record<string, (ui: UserIdentity) => Base> = {
 function fallback(ui: UserIdentity): Base {
   return {
     kind: 'unknown',
-    ...(ui.type ? { rawType: ui.type } : {}),
+    // "Unknown" is a documented type (e.g. Identity Center sign-in steps): say it in the reader's words.
+    ...(ui.type && ui.type !== 'Unknown' ? { rawType: ui.type } : {}),
     name: ui.userName ?? lastSegment(ui.arn) ?? ui.principalId ?? ui.invokedBy ?? 'unknown',
   };
 }

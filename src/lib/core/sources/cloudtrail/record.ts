@@ -19,15 +19,45 @@ export function showValue(value: unknown): string | undefined {
   return shown.length <= MAX_PARAM_CHARS ? shown : `${shown.slice(0, MAX_PARAM_CHARS - 1)}…`;
 }
 
-/** The console sign-in outcome ("Success" / "Failure"), for sign-in events. */
+/** The event source of every AWS sign-in event (console, Identity Center portal, Support Center). */
+export const SIGN_IN_EVENT_SOURCE = 'signin.amazonaws.com';
+
+/** True for an AWS sign-in event: ConsoleLogin, CheckMfa, PasswordUpdated, SwitchRole, CredentialVerification… */
+export const isSignInEvent = (record: CloudTrailRecord): boolean => record.eventSource === SIGN_IN_EVENT_SOURCE;
+
+/**
+ * The outcome AWS sign-in recorded for a sign-in event, as written ("Success", "Failure"): under the
+ * event's own name in `responseElements` (ConsoleLogin, CheckMfa, PasswordUpdated, SwitchRole,
+ * ExternalIdPDirectoryLogin, RenewRoleSession…) or, for the steps Identity Center records as service
+ * events, in `serviceEventDetails` (CredentialChallenge, CredentialVerification, UserAuthentication).
+ * Undefined for other events and for sign-in events that record none.
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-aws-console-sign-in-events.html
+ * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/understanding-sign-in-events.html
+ *
+ * @example signInOutcome(passwordUpdatedRecord) // "Failure" for { responseElements: { PasswordUpdated: "Failure" } }
+ */
 export function signInOutcome(record: CloudTrailRecord): string | undefined {
-  const outcome = record.responseElements?.ConsoleLogin;
-  return typeof outcome === 'string' ? outcome : undefined;
+  if (!isSignInEvent(record)) return undefined;
+  for (const holder of [record.responseElements, record.serviceEventDetails]) {
+    const outcome = holder?.[record.eventName];
+    if (typeof outcome === 'string') return outcome;
+  }
+  return undefined;
 }
 
-/** True when the call did what was asked: no errorCode, and not a failed console sign-in. */
+/**
+ * True when a sign-in event says the step failed: its outcome is "Failure", or it carries an
+ * `errorMessage` ("Failed authentication", "No username found in supplied account"), which AWS
+ * sign-in writes only on failures.
+ */
+export function signInFailed(record: CloudTrailRecord): boolean {
+  if (!isSignInEvent(record)) return false;
+  return signInOutcome(record)?.toLowerCase() === 'failure' || Boolean(record.errorMessage);
+}
+
+/** True when the call did what was asked: no errorCode, and not a failed sign-in step of any kind. */
 export function succeeded(record: CloudTrailRecord): boolean {
-  return !record.errorCode && signInOutcome(record) !== 'Failure' && !(signInOutcome(record) && record.errorMessage);
+  return !record.errorCode && !signInFailed(record);
 }
 
 /** `additionalEventData.MFAUsed` of a sign-in event, lower-cased ("yes" / "no"), if present. */

@@ -37,11 +37,15 @@ interface Group {
 const groupKey = (r: ApiCallRule) =>
   JSON.stringify([[...r.detailTypes].sort(), r.eventSource ?? null, r.conditions ?? null]);
 
-/** True when an unconditioned group delivers every event a conditioned group asks for. */
+/**
+ * True when an unconditioned group delivers every event another group asks for: the same event
+ * source, every detail-type of the other (sign-in failures of any step cover ConsoleLogin ones), and
+ * all its event names.
+ */
 const covers = (wide: Group, narrow: Group) =>
   wide.conditions === undefined &&
   wide.eventSource === narrow.eventSource &&
-  JSON.stringify(wide.detailTypes) === JSON.stringify(narrow.detailTypes) &&
+  narrow.detailTypes.every((t) => wide.detailTypes.includes(t)) &&
   (wide.eventNames === undefined || (narrow.eventNames ?? []).every((n) => wide.eventNames?.includes(n))) &&
   narrow.eventNames !== undefined;
 

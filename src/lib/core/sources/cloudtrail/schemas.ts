@@ -6,7 +6,15 @@ import { z } from 'zod';
  */
 export const API_CALL_DETAIL_TYPE = 'AWS API Call via CloudTrail';
 export const SIGN_IN_DETAIL_TYPE = 'AWS Console Sign In via CloudTrail';
-export const detailTypes = [API_CALL_DETAIL_TYPE, SIGN_IN_DETAIL_TYPE] as const;
+/**
+ * Events an AWS service records without a public API call (`eventType` AwsServiceEvent). Sign-in
+ * records some sign-in steps this way: IAM Identity Center's CredentialChallenge,
+ * CredentialVerification and UserAuthentication.
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail.html
+ * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/understanding-sign-in-events.html
+ */
+export const SERVICE_EVENT_DETAIL_TYPE = 'AWS Service Event via CloudTrail';
+export const detailTypes = [API_CALL_DETAIL_TYPE, SIGN_IN_DETAIL_TYPE, SERVICE_EVENT_DETAIL_TYPE] as const;
 export type DetailType = (typeof detailTypes)[number];
 
 /** A string when it is one; anything else (absent, null, a number) becomes undefined instead of failing. */
@@ -85,6 +93,8 @@ export const cloudTrailRecordSchema = z.looseObject({
   requestParameters: anyObject,
   responseElements: anyObject,
   additionalEventData: anyObject,
+  /** Service events (eventType AwsServiceEvent) put their outcome here, e.g. `{ "CredentialVerification": "Failure" }`. */
+  serviceEventDetails: anyObject,
   errorCode: text,
   errorMessage: text,
   eventID: text,

@@ -1,12 +1,13 @@
 import type { UnwrappedItem } from '../../envelopes/types';
 import { InputError } from '../../errors';
-import { detailTypeOf } from '../shapes';
+import { detailTypeOf, payloadOf } from '../shapes';
 import type { Reading, Source } from '../source';
 import { parseCloudTrailEvent } from './interpret';
 import { matchRules } from './match';
 import { buildApiCallNotification } from './present';
+import { SIGN_IN_EVENT_SOURCE } from './record';
 import { eventPatterns } from './rule-patterns';
-import { detailTypes } from './schemas';
+import { API_CALL_DETAIL_TYPE, SERVICE_EVENT_DETAIL_TYPE, SIGN_IN_DETAIL_TYPE } from './schemas';
 import { defaultRuleSet } from './user-rules';
 
 /** Re-anchors an error from the nested parser at the item's own path (e.g. `Records[1].Sns.Message`). */
@@ -19,17 +20,30 @@ function atPath<T>(path: string, read: () => T): T {
   }
 }
 
-const isCloudTrailDetailType = (item: UnwrappedItem) =>
-  (detailTypes as readonly (string | undefined)[]).includes(detailTypeOf(item));
+const eventSourceOf = (item: UnwrappedItem) =>
+  (payloadOf(item)?.detail as { eventSource?: unknown } | undefined)?.eventSource;
+
+/** Detail-types read as a whole, and service events read only from sign-in (others stay generic). */
+const claims: Readonly<Record<string, (item: UnwrappedItem) => boolean>> = {
+  [API_CALL_DETAIL_TYPE]: () => true,
+  [SIGN_IN_DETAIL_TYPE]: () => true,
+  [SERVICE_EVENT_DETAIL_TYPE]: (item) => eventSourceOf(item) === SIGN_IN_EVENT_SOURCE,
+};
+
+const isCloudTrailEvent = (item: UnwrappedItem) => {
+  const type = detailTypeOf(item);
+  return type !== undefined && Object.hasOwn(claims, type) && claims[type]!(item);
+};
 
 /**
- * Sensitive API calls and console sign-ins, as CloudTrail delivers them to EventBridge: the rule set
+ * Sensitive API calls and sign-ins (console sign-ins, and the sign-in steps IAM Identity Center records
+ * as service events), as CloudTrail delivers them to EventBridge: the rule set
  * (built-in rules plus the user's file) decides between a notification and a named ignore.
  * @see https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-cloudtrail.html
  */
 export const cloudtrailSource: Source = {
   id: 'cloudtrail',
-  matches: isCloudTrailDetailType,
+  matches: isCloudTrailEvent,
   read(item, settings): Reading {
     const event = atPath(item.path, () => parseCloudTrailEvent(item.payload));
     const match = matchRules(event, settings.ruleSet ?? defaultRuleSet);

@@ -6,7 +6,7 @@ import { parseCidr } from './cidr';
 import { eventPatternSchema } from './pattern-match';
 import type { ApiCallRule, IgnoreRule, RuleSet } from './rule';
 import { defaultRules } from './rules';
-import { API_CALL_DETAIL_TYPE, SIGN_IN_DETAIL_TYPE } from './schemas';
+import { API_CALL_DETAIL_TYPE, type DetailType, SERVICE_EVENT_DETAIL_TYPE, SIGN_IN_DETAIL_TYPE } from './schemas';
 
 /** The default name of the user rules file, used in error messages. */
 export const RULES_FILE_NAME = 'notifier-rules.json';
@@ -78,13 +78,16 @@ export type RulesFile = z.output<typeof rulesFileSchema>;
 
 function toRule(rule: RulesFile['rules'][number]): ApiCallRule {
   const title = typeof rule.title === 'string' ? { en: rule.title, ja: rule.title } : rule.title;
-  const detailType = rule.eventSource === 'signin.amazonaws.com' ? SIGN_IN_DETAIL_TYPE : API_CALL_DETAIL_TYPE;
+  const detailTypes: DetailType[] =
+    rule.eventSource === 'signin.amazonaws.com'
+      ? [SIGN_IN_DETAIL_TYPE, SERVICE_EVENT_DETAIL_TYPE]
+      : [API_CALL_DETAIL_TYPE];
   return {
     id: rule.id,
     title,
     description: rule.description ?? title.en,
     severity: rule.severity,
-    detailTypes: [detailType],
+    detailTypes,
     eventSource: rule.eventSource,
     eventNames: rule.eventNames,
     ...(rule.conditions ? { conditions: rule.conditions } : {}),

@@ -112,6 +112,16 @@ const expected: Record<string, string[]> = {
   'records/panther-ScheduleKeyDeletion.json': ['critical kms-key-deletion'],
   'records/panther-StopLogging-assumed-role.json': ['critical cloudtrail-logging-stopped'],
   'records/panther-StopLogging-error-InvalidTrailNameException.json': ['warning cloudtrail-change'],
+  'records/docs-sso-CredentialChallenge-password.json': [
+    'ignored: no rule matches signin.amazonaws.com CredentialChallenge',
+  ],
+  'records/docs-sso-CredentialVerification-password-failure.json': ['warning console-sign-in-failure'],
+  'records/docs-workspaces-UserAuthentication-smartcard.json': [
+    'ignored: no rule matches signin.amazonaws.com UserAuthentication',
+  ],
+  'records/panther-CreateAccessKey-root-console.json': ['critical root-activity'],
+  'records/panther-ExternalIdPDirectoryLogin-root-failure.json': ['warning root-console-sign-in-failure'],
+  'records/panther-PasswordUpdated-root-failure.json': ['warning root-console-sign-in-failure'],
   'eventbridge-AttachVolume-iam-user-console-session-autoops.json': [
     'ignored: no rule matches ec2.amazonaws.com AttachVolume',
   ],
@@ -152,11 +162,11 @@ describe('cloudtrail: every fixture through processEvent with the default rules'
       byCategory: count(notifications.map((n) => n.category)),
       ignored: results.flatMap(([name, r]) => r.ignored.map(() => name)),
     }).toEqual({
-      files: 75,
-      records: 76,
-      notified: 59,
-      bySeverity: { critical: 26, info: 2, warning: 31 },
-      byCategory: { 'api-call': 57, event: 2 },
+      files: 81,
+      records: 82,
+      notified: 63,
+      bySeverity: { critical: 27, info: 2, warning: 34 },
+      byCategory: { 'api-call': 61, event: 2 },
       ignored: [
         'records/c7n-RunInstances-assumed-role.json',
         'records/c7n-RunInstances-root.json',
@@ -168,6 +178,8 @@ describe('cloudtrail: every fixture through processEvent with the default rules'
         'records/docs-iam-AssumeRole-role-chaining-AssumedRole.json',
         'records/docs-iam-DeleteBucket-assumed-role-service-invoked.json',
         'records/docs-log-file-StartInstances.json',
+        'records/docs-sso-CredentialChallenge-password.json',
+        'records/docs-workspaces-UserAuthentication-smartcard.json',
         'records/fivexl-UpdateFunctionCode.json',
         'records/fivexl-UpdateFunctionConfiguration.json',
         'records/panther-ConsoleLogin-sso-assumed-role.json',

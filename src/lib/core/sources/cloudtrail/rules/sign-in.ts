@@ -1,11 +1,25 @@
 import { genericDetails } from '../details';
-import { mfaUsedAtSignIn, signInOutcome, succeeded } from '../record';
-import { API_CALL_DETAIL_TYPE, type CloudTrailRecord, SIGN_IN_DETAIL_TYPE } from '../schemas';
+import { mfaUsedAtSignIn, SIGN_IN_EVENT_SOURCE, signInFailed, signInOutcome, succeeded } from '../record';
+import {
+  API_CALL_DETAIL_TYPE,
+  type CloudTrailRecord,
+  SERVICE_EVENT_DETAIL_TYPE,
+  SIGN_IN_DETAIL_TYPE,
+} from '../schemas';
 import { defineRule } from './define';
 
-const SIGN_IN = {
+/**
+ * Every sign-in event: console sign-in steps (ConsoleLogin, CheckMfa, PasswordUpdated, SwitchRole,
+ * ExternalIdPDirectoryLogin, RenewRoleSession…) and the Identity Center steps recorded as service
+ * events (CredentialChallenge, CredentialVerification, UserAuthentication).
+ */
+const ANY_SIGN_IN = {
+  detailTypes: [SIGN_IN_DETAIL_TYPE, SERVICE_EVENT_DETAIL_TYPE],
+  eventSource: SIGN_IN_EVENT_SOURCE,
+} as const;
+const CONSOLE_LOGIN = {
   detailTypes: [SIGN_IN_DETAIL_TYPE],
-  eventSource: 'signin.amazonaws.com',
+  eventSource: SIGN_IN_EVENT_SOURCE,
   eventNames: ['ConsoleLogin'],
 } as const;
 const typeIs = (r: CloudTrailRecord, type: string) => r.userIdentity?.type === type;
@@ -13,8 +27,10 @@ const signedIn = (r: CloudTrailRecord) => signInOutcome(r) === 'Success' && succ
 const noDetails = () => ({ params: [] });
 
 /**
- * Console sign-ins (CIS CloudWatch.1, .3, .6).
+ * Sign-ins (CIS CloudWatch.1, .3, .6): a successful console sign-in is judged by ConsoleLogin; a
+ * failure by any sign-in step, whichever way its event records the outcome (see `signInFailed`).
  * @see https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-aws-console-sign-in-events.html
  */
 export const signInRules = [
   defineRule({
@@ -22,18 +38,19 @@ export const signInRules = [
     title: { en: 'Root user signed in to the console', ja: 'ルートユーザーがコンソールにサインインしました' },
     description: 'A successful console sign-in as the root user (with or without MFA).',
     severity: 'critical',
-    ...SIGN_IN,
+    ...CONSOLE_LOGIN,
     when: (r) => typeIs(r, 'Root') && signedIn(r),
     details: noDetails,
     reference: 'CIS CloudWatch.1',
   }),
   defineRule({
     id: 'root-console-sign-in-failure',
-    title: { en: 'Failed root user console sign-in', ja: 'ルートユーザーのコンソールサインインが失敗しました' },
-    description: 'Someone tried and failed to sign in to the console as the root user.',
+    title: { en: 'Failed root user sign-in', ja: 'ルートユーザーのサインインが失敗しました' },
+    description:
+      'A sign-in step of the root user failed: console sign-in, MFA check, password change or external IdP sign-in.',
     severity: 'warning',
-    ...SIGN_IN,
-    when: (r) => typeIs(r, 'Root') && !signedIn(r),
+    ...ANY_SIGN_IN,
+    when: (r) => typeIs(r, 'Root') && signInFailed(r),
     details: noDetails,
     reference: 'CIS CloudWatch.6',
   }),
@@ -42,18 +59,19 @@ export const signInRules = [
     title: { en: 'Console sign-in without MFA', ja: 'MFA なしでコンソールにサインインしました' },
     description: 'An IAM user signed in to the console without MFA (MFAUsed is not "Yes").',
     severity: 'critical',
-    ...SIGN_IN,
+    ...CONSOLE_LOGIN,
     when: (r) => typeIs(r, 'IAMUser') && signedIn(r) && mfaUsedAtSignIn(r) !== 'yes',
     details: noDetails,
     reference: 'CIS CloudWatch.3',
   }),
   defineRule({
     id: 'console-sign-in-failure',
-    title: { en: 'Failed console sign-in', ja: 'コンソールサインインが失敗しました' },
-    description: 'A console sign-in failed (wrong password, unknown user, MFA failure).',
+    title: { en: 'Failed sign-in', ja: 'サインインが失敗しました' },
+    description:
+      'A sign-in step failed (wrong password, unknown user, MFA or credential check, role switch, password change).',
     severity: 'warning',
-    ...SIGN_IN,
-    when: (r) => !signedIn(r),
+    ...ANY_SIGN_IN,
+    when: signInFailed,
     details: noDetails,
     reference: 'CIS CloudWatch.6',
   }),
@@ -67,11 +85,15 @@ export const generalRules = [
   defineRule({
     id: 'root-activity',
     title: { en: 'Root user activity', ja: 'ルートユーザーによる操作' },
-    description: 'Any successful call or sign-in event by the root user that no AWS service made on its behalf.',
+    description:
+      'Any successful call or sign-in event by the root user, made directly or in the console, that no other AWS service made on its behalf.',
     severity: 'critical',
     detailTypes: [API_CALL_DETAIL_TYPE, SIGN_IN_DETAIL_TYPE],
     conditions: {
-      userIdentity: { type: ['Root'], invokedBy: [{ exists: false }] },
+      // Calls made in the console carry invokedBy "signin.amazonaws.com": they are the root user's own.
+      // A list is "any of" in EventBridge, exists matchers included.
+      // @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html#cloudtrail-event-reference-user-identity-fields
+      userIdentity: { type: ['Root'], invokedBy: [{ exists: false }, SIGN_IN_EVENT_SOURCE] },
       eventType: [{ 'anything-but': 'AwsServiceEvent' }],
     },
     when: succeeded,
