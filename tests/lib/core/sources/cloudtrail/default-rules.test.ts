@@ -12,6 +12,21 @@ import { byRoot, call, ingress, signIn } from './records';
 
 type Event = ReturnType<typeof call>;
 const failed = (code: string) => ({ errorCode: code, errorMessage: `${code} for test` });
+/** Account-level Block Public Access with every switch on, or with BlockPublicPolicy off. */
+const accountBlock = (allOn: boolean) => ({
+  PublicAccessBlockConfiguration: {
+    BlockPublicAcls: true,
+    IgnorePublicAcls: true,
+    BlockPublicPolicy: allOn,
+    RestrictPublicBuckets: true,
+  },
+});
+const volumePermission = (grantee: Record<string, string>) => ({
+  snapshotId: 'snap-1',
+  attributeType: 'CREATE_VOLUME_PERMISSION',
+  createVolumePermission: { add: { items: [grantee] } },
+});
+const restore = (value: string) => ({ dBSnapshotIdentifier: 'db-1', attributeName: 'restore', valuesToAdd: [value] });
 
 /** A matching event and a near miss for every default rule; a rule missing here fails the table. */
 const cases: Record<string, { match: Event; nearMiss: Event }> = {
@@ -64,8 +79,20 @@ const cases: Record<string, { match: Event; nearMiss: Event }> = {
     }),
     nearMiss: call('kms.amazonaws.com', 'CancelKeyDeletion'),
   },
+  'kms-key-disabled': {
+    match: call('kms.amazonaws.com', 'DisableKey', { requestParameters: { keyId: 'k-1' } }),
+    nearMiss: call('kms.amazonaws.com', 'DisableKey', failed('KMSInvalidStateException')),
+  },
+  'kms-key-policy-changed': {
+    match: call('kms.amazonaws.com', 'PutKeyPolicy', { requestParameters: { keyId: 'k-1', policyName: 'default' } }),
+    nearMiss: call('kms.amazonaws.com', 'GetKeyPolicy'),
+  },
+  'kms-key-rotation-disabled': {
+    match: call('kms.amazonaws.com', 'DisableKeyRotation', { requestParameters: { keyId: 'k-1' } }),
+    nearMiss: call('kms.amazonaws.com', 'EnableKeyRotation'),
+  },
   'kms-key-change': {
-    match: call('kms.amazonaws.com', 'DisableKey'),
+    match: call('kms.amazonaws.com', 'DisableKey', failed('KMSInvalidStateException')),
     nearMiss: call('kms.amazonaws.com', 'EnableKey'),
   },
   'iam-admin-policy-attached': {
@@ -80,9 +107,79 @@ const cases: Record<string, { match: Event; nearMiss: Event }> = {
     match: call('iam.amazonaws.com', 'DetachUserPolicy'),
     nearMiss: call('iam.amazonaws.com', 'GetPolicy'),
   },
+  'iam-other-user-credentials': {
+    match: call('iam.amazonaws.com', 'UpdateLoginProfile', { requestParameters: { userName: 'bob' } }),
+    nearMiss: call('iam.amazonaws.com', 'CreateAccessKey', { requestParameters: { userName: 'alice' } }),
+  },
   'iam-credential-change': {
-    match: call('iam.amazonaws.com', 'CreateLoginProfile', { requestParameters: { userName: 'bob' } }),
+    match: call('iam.amazonaws.com', 'CreateUser', { requestParameters: { userName: 'bob' } }),
     nearMiss: call('iam.amazonaws.com', 'ListAccessKeys'),
+  },
+  's3-account-public-access-block-removed': {
+    match: call('s3.amazonaws.com', 'PutAccountPublicAccessBlock', { requestParameters: accountBlock(false) }),
+    nearMiss: call('s3.amazonaws.com', 'PutAccountPublicAccessBlock', { requestParameters: accountBlock(true) }),
+  },
+  's3-account-public-access-block-change': {
+    match: call('s3.amazonaws.com', 'PutAccountPublicAccessBlock', { requestParameters: accountBlock(true) }),
+    nearMiss: call('s3.amazonaws.com', 'GetAccountPublicAccessBlock'),
+  },
+  'ec2-snapshot-or-image-made-public': {
+    match: call('ec2.amazonaws.com', 'ModifySnapshotAttribute', {
+      requestParameters: volumePermission({ group: 'all' }),
+    }),
+    nearMiss: call('ec2.amazonaws.com', 'ModifySnapshotAttribute', {
+      requestParameters: volumePermission({ userId: '444455556666' }),
+    }),
+  },
+  'ec2-snapshot-or-image-shared': {
+    match: call('ec2.amazonaws.com', 'ModifySnapshotAttribute', {
+      requestParameters: volumePermission({ userId: '444455556666' }),
+    }),
+    nearMiss: call('ec2.amazonaws.com', 'DescribeSnapshotAttribute'),
+  },
+  'rds-snapshot-made-public': {
+    match: call('rds.amazonaws.com', 'ModifyDBClusterSnapshotAttribute', { requestParameters: restore('all') }),
+    nearMiss: call('rds.amazonaws.com', 'ModifyDBClusterSnapshotAttribute', {
+      requestParameters: restore('444455556666'),
+    }),
+  },
+  'rds-snapshot-shared': {
+    match: call('rds.amazonaws.com', 'ModifyDBSnapshotAttribute', { requestParameters: restore('444455556666') }),
+    nearMiss: call('rds.amazonaws.com', 'DescribeDBSnapshotAttributes'),
+  },
+  'vpc-flow-logs-deleted': {
+    match: call('ec2.amazonaws.com', 'DeleteFlowLogs'),
+    nearMiss: call('ec2.amazonaws.com', 'DeleteFlowLogs', failed('InvalidFlowLogId.NotFound')),
+  },
+  'guardduty-disabled': {
+    match: call('guardduty.amazonaws.com', 'UpdateDetector', {
+      requestParameters: { detectorId: 'd-1', enable: false },
+    }),
+    nearMiss: call('guardduty.amazonaws.com', 'UpdateDetector', {
+      requestParameters: { detectorId: 'd-1', enable: true },
+    }),
+  },
+  'guardduty-change': {
+    match: call('guardduty.amazonaws.com', 'UpdateDetector', {
+      requestParameters: { detectorId: 'd-1', findingPublishingFrequency: 'SIX_HOURS' },
+    }),
+    nearMiss: call('guardduty.amazonaws.com', 'ListDetectors'),
+  },
+  'security-hub-disabled': {
+    match: call('securityhub.amazonaws.com', 'DisableSecurityHub'),
+    nearMiss: call('securityhub.amazonaws.com', 'DisableSecurityHub', failed('InvalidAccessException')),
+  },
+  'security-hub-change': {
+    match: call('securityhub.amazonaws.com', 'BatchDisableStandards', failed('InvalidInputException')),
+    nearMiss: call('securityhub.amazonaws.com', 'BatchEnableStandards'),
+  },
+  'access-analyzer-deleted': {
+    match: call('access-analyzer.amazonaws.com', 'DeleteAnalyzer', { requestParameters: { analyzerName: 'a-1' } }),
+    nearMiss: call('access-analyzer.amazonaws.com', 'DeleteAnalyzer', failed('ConflictException')),
+  },
+  'access-analyzer-change': {
+    match: call('access-analyzer.amazonaws.com', 'DeleteAnalyzer', failed('ConflictException')),
+    nearMiss: call('access-analyzer.amazonaws.com', 'CreateAnalyzer'),
   },
   's3-bucket-made-public': {
     match: call('s3.amazonaws.com', 'DeleteBucketPublicAccessBlock', { requestParameters: { bucketName: 'b' } }),
@@ -133,7 +230,7 @@ const cases: Record<string, { match: Event; nearMiss: Event }> = {
     nearMiss: call('ec2.amazonaws.com', 'DescribeVpcs'),
   },
   'organizations-account-left': {
-    match: call('organizations.amazonaws.com', 'LeaveOrganization'),
+    match: call('organizations.amazonaws.com', 'CloseAccount', { requestParameters: { accountId: '555555555555' } }),
     nearMiss: call('organizations.amazonaws.com', 'LeaveOrganization', failed('ConstraintViolationException')),
   },
   'organizations-change': {

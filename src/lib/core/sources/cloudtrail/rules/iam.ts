@@ -18,13 +18,24 @@ const iamDetails = paramDetails(
   ],
   ['versionId', 'setAsDefault'],
 );
+/** The caller's own user or session name(s): a user may reset their own password or make their own key. */
+function callerNames(r: CloudTrailRecord): string[] {
+  const ui = r.userIdentity;
+  return [ui?.userName, ui?.arn?.split('/').pop()].filter((n): n is string => Boolean(n));
+}
+/** The user a credential call acts on, when it names one other than the caller (absent = the caller). */
+const forAnotherUser = (r: CloudTrailRecord) => {
+  const target = requestParam(r, 'userName');
+  return typeof target === 'string' && target !== '' && !callerNames(r).includes(target);
+};
 const isAdminAttach = (r: CloudTrailRecord) => {
   const arn = requestParam(r, 'policyArn');
   return typeof arn === 'string' && ADMIN_POLICY_ARN.test(arn) && succeeded(r);
 };
 
 /**
- * IAM policy changes (CIS CloudWatch.4) and new users and credentials.
+ * IAM policy changes (CIS CloudWatch.4), new users and credentials, and credentials made for someone
+ * else (MITRE ATT&CK T1098.001).
  * @see https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html#cloudwatch-4
  */
 export const iamRules = [
@@ -65,13 +76,36 @@ export const iamRules = [
     reference: 'CIS CloudWatch.4',
   }),
   defineRule({
+    id: 'iam-other-user-credentials',
+    title: {
+      en: "Another user's password or access key changed",
+      ja: '他のユーザーのパスワードまたはアクセスキーが変更されました',
+    },
+    description:
+      'A console password or access key was created, reset or re-enabled for a user other than the caller: the classic way to take over or keep a foothold in another identity.',
+    severity: 'critical',
+    eventSource: IAM,
+    eventNames: ['CreateLoginProfile', 'UpdateLoginProfile', 'CreateAccessKey', 'UpdateAccessKey'],
+    when: (r) => succeeded(r) && forAnotherUser(r),
+    details: iamDetails,
+    reference: 'MITRE ATT&CK T1098.001',
+  }),
+  defineRule({
     id: 'iam-credential-change',
     title: { en: 'IAM user or credential change', ja: 'IAM ユーザーまたは認証情報の変更' },
     description:
-      'An IAM user, access key or console password was created, a user was added to a group, or a role trust policy changed.',
+      'An IAM user, access key or console password was created or changed, a user was added to a group, or a role trust policy changed.',
     severity: 'warning',
     eventSource: IAM,
-    eventNames: ['CreateUser', 'CreateAccessKey', 'CreateLoginProfile', 'UpdateAssumeRolePolicy', 'AddUserToGroup'],
+    eventNames: [
+      'CreateUser',
+      'CreateAccessKey',
+      'UpdateAccessKey',
+      'CreateLoginProfile',
+      'UpdateLoginProfile',
+      'UpdateAssumeRolePolicy',
+      'AddUserToGroup',
+    ],
     details: iamDetails,
   }),
 ];

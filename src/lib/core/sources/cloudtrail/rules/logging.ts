@@ -10,7 +10,7 @@ const trailDetails = paramDetails(
   ],
   ['s3BucketName', 'isMultiRegionTrail', 'enableLogFileValidation', 'kmsKeyId', 'isOrganizationTrail'],
 );
-const keyDetails = paramDetails([['keyId', 'key']], ['pendingWindowInDays']);
+const keyDetails = paramDetails([['keyId', 'key']], ['pendingWindowInDays', 'policyName']);
 const configDetails = paramDetails([
   ['configurationRecorderName', 'recorder'],
   ['configurationRecorder.name', 'recorder'],
@@ -20,8 +20,9 @@ const configDetails = paramDetails([
 
 /**
  * Changes to what is logged: CloudTrail (CIS CloudWatch.5), AWS Config (CloudWatch.9) and KMS keys
- * that protect logs and data (CloudWatch.7). A critical rule needs the call to have succeeded; a
- * failed attempt falls to the warning rule for the same calls.
+ * that protect logs and data (CloudWatch.7: disabled or scheduled for deletion; their policy and
+ * rotation). A critical rule needs the call to have succeeded; a failed attempt falls to the
+ * warning rule for the same calls.
  * @see https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html
  */
 export const loggingRules = [
@@ -82,6 +83,37 @@ export const loggingRules = [
     when: succeeded,
     details: keyDetails,
     reference: 'CIS CloudWatch.7',
+  }),
+  defineRule({
+    id: 'kms-key-disabled',
+    title: { en: 'KMS key disabled', ja: 'KMS キーが無効化されました' },
+    description: 'A customer managed KMS key was disabled: nothing can decrypt with it until it is enabled again.',
+    severity: 'critical',
+    eventSource: 'kms.amazonaws.com',
+    eventNames: ['DisableKey'],
+    when: succeeded,
+    details: keyDetails,
+    reference: 'CIS CloudWatch.7',
+  }),
+  defineRule({
+    id: 'kms-key-policy-changed',
+    title: { en: 'KMS key policy changed', ja: 'KMS キーポリシーが変更されました' },
+    description: 'The key policy of a KMS key was replaced: who may use or manage the key may have changed.',
+    severity: 'warning',
+    eventSource: 'kms.amazonaws.com',
+    eventNames: ['PutKeyPolicy'],
+    details: keyDetails,
+    reference: 'MITRE ATT&CK T1098',
+  }),
+  defineRule({
+    id: 'kms-key-rotation-disabled',
+    title: { en: 'KMS key rotation disabled', ja: 'KMS キーの自動ローテーションが無効化されました' },
+    description: 'Automatic rotation of a KMS key was turned off.',
+    severity: 'warning',
+    eventSource: 'kms.amazonaws.com',
+    eventNames: ['DisableKeyRotation'],
+    details: keyDetails,
+    reference: 'Security Hub KMS.4',
   }),
   defineRule({
     id: 'kms-key-change',

@@ -1,11 +1,28 @@
+import { isRecord } from '../../../schemas/parse';
 import { networkAclDetails, paramDetails, portsOpenToWorld, securityGroupDetails } from '../details';
-import { succeeded } from '../record';
+import { requestParam, succeeded } from '../record';
+import type { RuleDetails } from '../rule';
+import type { CloudTrailRecord } from '../schemas';
 import { defineRule } from './define';
 
 const EC2 = 'ec2.amazonaws.com';
 
 /**
- * Network changes (CIS CloudWatch.10–14). Ingress from 0.0.0.0/0 or ::/0 is critical.
+ * The flow logs a DeleteFlowLogs call names. EC2 records this call in its query-API shape:
+ * `DeleteFlowLogsRequest.FlowLogId` is one `{ content, tag }` or a list of them.
+ */
+function flowLogDetails(r: CloudTrailRecord): RuleDetails {
+  const raw = requestParam(r, 'DeleteFlowLogsRequest.FlowLogId') ?? requestParam(r, 'flowLogIds');
+  const ids = (Array.isArray(raw) ? raw : [raw])
+    .map((id) => (isRecord(id) ? id.content : id))
+    .filter((id): id is string => typeof id === 'string' && id !== '');
+  if (ids.length === 0) return { params: [] };
+  return { target: { kind: 'flow-log', name: ids.join(', ') }, params: [['flowLogIds', ids.join(', ')]] };
+}
+
+/**
+ * Network changes (CIS CloudWatch.10–14). Ingress from 0.0.0.0/0 or ::/0 is critical, and so is
+ * deleting VPC flow logs, the record of who talked to what (Security Hub EC2.6).
  * @see https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html
  */
 export const networkRules = [
@@ -113,9 +130,21 @@ export const networkRules = [
     reference: 'CIS CloudWatch.13',
   }),
   defineRule({
+    id: 'vpc-flow-logs-deleted',
+    title: { en: 'VPC flow logs deleted', ja: 'VPC フローログが削除されました' },
+    description: 'Flow logs of a VPC, subnet or network interface were deleted: network traffic is no longer recorded.',
+    severity: 'critical',
+    eventSource: EC2,
+    eventNames: ['DeleteFlowLogs'],
+    when: succeeded,
+    details: flowLogDetails,
+    reference: 'Security Hub EC2.6',
+  }),
+  defineRule({
     id: 'vpc-change',
     title: { en: 'VPC changed', ja: 'VPC が変更されました' },
-    description: 'A VPC, VPC peering connection or ClassicLink setting was created, changed or deleted.',
+    description:
+      'A VPC, VPC peering connection or ClassicLink setting was created, changed or deleted, or deleting flow logs was attempted.',
     severity: 'warning',
     eventSource: EC2,
     eventNames: [
@@ -130,6 +159,7 @@ export const networkRules = [
       'DetachClassicLinkVpc',
       'DisableVpcClassicLink',
       'EnableVpcClassicLink',
+      'DeleteFlowLogs',
     ],
     details: paramDetails(
       [

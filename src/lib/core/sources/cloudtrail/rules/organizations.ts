@@ -16,17 +16,20 @@ const orgDetails = paramDetails(
 
 /**
  * AWS Organizations changes (CIS AWS Foundations Benchmark 1.5+, control 4.15). An account leaving
- * the organization escapes its SCPs: critical.
+ * the organization escapes its SCPs, and a closed account takes its workloads and data with it:
+ * critical.
  * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_security_incident-response.html
+ * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_close.html
  */
 export const organizationsRules = [
   defineRule({
     id: 'organizations-account-left',
-    title: { en: 'Account left the organization', ja: 'アカウントが組織から外れました' },
-    description: 'An account left or was removed from the organization, or the organization was deleted.',
+    title: { en: 'Account left the organization or was closed', ja: 'アカウントが組織から外れたか閉鎖されました' },
+    description:
+      'An account left, was removed from or was closed in the organization, or the organization was deleted.',
     severity: 'critical',
     eventSource: ORGANIZATIONS,
-    eventNames: ['LeaveOrganization', 'RemoveAccountFromOrganization', 'DeleteOrganization'],
+    eventNames: ['LeaveOrganization', 'RemoveAccountFromOrganization', 'CloseAccount', 'DeleteOrganization'],
     when: succeeded,
     details: orgDetails,
     reference: 'CIS 4.15',
@@ -40,6 +43,7 @@ export const organizationsRules = [
     eventNames: [
       'AcceptHandshake',
       'AttachPolicy',
+      'CloseAccount',
       'CreateAccount',
       'CreateOrganizationalUnit',
       'CreatePolicy',

@@ -45,6 +45,30 @@ function aclIsPublic(r: CloudTrailRecord): boolean {
   );
 }
 
+/** The four switches of S3 Block Public Access; a switch left out of a Put is off. */
+const BLOCK_PUBLIC_ACCESS_FLAGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'];
+const isOn = (v: unknown) => v === true || v === 'true';
+
+/**
+ * True when an account-level Block Public Access call leaves a switch off: the configuration was
+ * deleted, or a Put sets (or leaves out) one of the four. A Put whose configuration CloudTrail did not
+ * record cannot be judged and stays with the warning rule.
+ */
+function accountBlockWeakened(r: CloudTrailRecord): boolean {
+  if (r.eventName === 'DeleteAccountPublicAccessBlock') return true;
+  const config = requestParam(r, 'PublicAccessBlockConfiguration');
+  if (typeof config !== 'object' || config === null) return false;
+  return BLOCK_PUBLIC_ACCESS_FLAGS.some((flag) => !isOn((config as Record<string, unknown>)[flag]));
+}
+const accountBlockDetails = paramDetails([], ['PublicAccessBlockConfiguration']);
+/**
+ * CloudTrail names the S3 Control account-level calls (DeletePublicAccessBlock,
+ * PutPublicAccessBlock) after the permission: DeleteAccountPublicAccessBlock and
+ * PutAccountPublicAccessBlock, with event source s3.amazonaws.com.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/cloudtrail-logging-s3-info.html#cloudtrail-account-level-tracking
+ */
+const ACCOUNT_BLOCK_CALLS = ['DeleteAccountPublicAccessBlock', 'PutAccountPublicAccessBlock'];
+
 /** Tests by event name for "this call made the bucket public". */
 const madePublic: Record<string, (r: CloudTrailRecord) => boolean> = {
   PutBucketPolicy: policyIsPublic,
@@ -53,10 +77,40 @@ const madePublic: Record<string, (r: CloudTrailRecord) => boolean> = {
 };
 
 /**
- * S3 bucket access changes (CIS CloudWatch.8).
+ * S3 bucket access changes (CIS CloudWatch.8), and the account-level Block Public Access that
+ * overrides every bucket (Security Hub S3.1).
  * @see https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html#cloudwatch-8
+ * @see https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-1
  */
 export const storageRules = [
+  defineRule({
+    id: 's3-account-public-access-block-removed',
+    title: {
+      en: 'Account-level S3 Block Public Access removed or weakened',
+      ja: 'アカウントの S3 ブロックパブリックアクセスが削除または緩和されました',
+    },
+    description:
+      'The account-level S3 Block Public Access configuration was deleted or one of its four settings turned off: every bucket may now be made public.',
+    severity: 'critical',
+    eventSource: S3,
+    eventNames: ACCOUNT_BLOCK_CALLS,
+    when: (r) => succeeded(r) && accountBlockWeakened(r),
+    details: accountBlockDetails,
+    reference: 'Security Hub S3.1',
+  }),
+  defineRule({
+    id: 's3-account-public-access-block-change',
+    title: {
+      en: 'Account-level S3 Block Public Access changed',
+      ja: 'アカウントの S3 ブロックパブリックアクセス設定が変更されました',
+    },
+    description: 'The account-level S3 Block Public Access configuration was set, or a change to it failed.',
+    severity: 'warning',
+    eventSource: S3,
+    eventNames: ACCOUNT_BLOCK_CALLS,
+    details: accountBlockDetails,
+    reference: 'Security Hub S3.1',
+  }),
   defineRule({
     id: 's3-bucket-made-public',
     title: { en: 'S3 bucket opened to the public', ja: 'S3 バケットが公開されました' },
