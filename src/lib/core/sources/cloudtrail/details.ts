@@ -46,11 +46,19 @@ const protocolNames: Readonly<Record<string, string>> = {
   '58': 'icmpv6',
 };
 
-/** "tcp 22", "tcp 1024-65535", "all traffic", "icmp". */
-export function describePorts(protocol: unknown, from: unknown, to: unknown): string {
+/** A port as a number: the console records `"fromPort": "443"`, SDKs `443`. */
+function portNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  return typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : undefined;
+}
+
+/** "tcp 22", "tcp 1024-65535", "all traffic", "icmp"; ports may be numbers or numeric strings. */
+export function describePorts(protocol: unknown, fromPort: unknown, toPort: unknown): string {
   const name = protocolNames[String(protocol)] ?? String(protocol ?? '?');
-  if (name === 'all traffic' || typeof from !== 'number' || from < 0) return name;
-  return from === to || typeof to !== 'number' ? `${name} ${from}` : `${name} ${from}-${to}`;
+  const from = portNumber(fromPort);
+  const to = portNumber(toPort);
+  if (name === 'all traffic' || from === undefined || from < 0) return name;
+  return from === to || to === undefined ? `${name} ${from}` : `${name} ${from}-${to}`;
 }
 
 const items = (value: unknown): Array<Record<string, unknown>> => {
@@ -92,15 +100,24 @@ function permissions(record: CloudTrailRecord): Permission[] {
   return [...listed, legacy];
 }
 
+/**
+ * "from" for ingress, "to" for egress: the address range of an egress rule is where traffic may go.
+ * The Egress calls (AuthorizeSecurityGroupEgress, RevokeSecurityGroupEgress…) carry egress
+ * permissions; others may say so with `egress: true`.
+ */
+const directionOf = (record: CloudTrailRecord) =>
+  record.eventName.endsWith('Egress') || requestParam(record, 'egress') === true ? 'to' : 'from';
+
 /** The ports a security-group call opens to 0.0.0.0/0 or ::/0, e.g. `["tcp 22 from 0.0.0.0/0"]`. */
 export function portsOpenToWorld(record: CloudTrailRecord): string[] {
+  const direction = directionOf(record);
   return permissions(record).flatMap((p) => {
     const world = p.sources.filter((s) => WORLD_CIDRS.has(s));
-    return world.length > 0 ? [`${p.ports} from ${world.join(', ')}`] : [];
+    return world.length > 0 ? [`${p.ports} ${direction} ${world.join(', ')}`] : [];
   });
 }
 
-/** Security-group calls: the group, and each permission as "tcp 22 from 203.0.113.0/24". */
+/** Security-group calls: the group, and each permission as "tcp 22 from 203.0.113.0/24" ("… to …" for egress). */
 export function securityGroupDetails(record: CloudTrailRecord): RuleDetails {
   const base = paramDetails(
     [
@@ -109,8 +126,9 @@ export function securityGroupDetails(record: CloudTrailRecord): RuleDetails {
     ],
     ['vpcId', 'securityGroupRuleIds'],
   )(record);
+  const direction = directionOf(record);
   const rules = permissions(record).map(
-    (p, i) => [`permission ${i + 1}`, `${p.ports} from ${p.sources.join(', ') || '?'}`] as const,
+    (p, i) => [`permission ${i + 1}`, `${p.ports} ${direction} ${p.sources.join(', ') || '?'}`] as const,
   );
   const open = portsOpenToWorld(record);
   return { ...base, params: [...base.params, ...rules], ...(open.length > 0 ? { highlight: open.join('; ') } : {}) };
