@@ -41,18 +41,32 @@ const CLOCK_PARTS: Intl.DateTimeFormatOptions = {
   hourCycle: 'h23',
 };
 const ZONE_NAME: Intl.DateTimeFormatOptions = { timeZoneName: 'short' };
+const LONG_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
 
 /** Intl.DateTimeFormat costs ~100 µs to build; one per locale, zone and option set is kept. */
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 function dateTimeFormat(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${options === ZONE_NAME ? 'zone' : 'clock'}`;
+  const kind = options === ZONE_NAME ? 'zone' : options === LONG_DATE ? 'date' : 'clock';
+  const key = `${locale}|${timeZone}|${kind}`;
   let format = dateTimeFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
     dateTimeFormats.set(key, format);
   }
   return format;
+}
+
+/**
+ * A calendar date (`YYYY-MM-DD`, a day with no time of day, so no zone shifts it) in the locale's
+ * long form: "September 26, 2022", "2022年9月26日".
+ *
+ * @example formatCalendarDate('2022-09-26', 'ja') // "2022年9月26日"
+ */
+export function formatCalendarDate(isoDate: string, locale: Locale): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return dateTimeFormat(intlLocales[locale], 'UTC', LONG_DATE).format(date);
 }
 
 const durationUnits = {

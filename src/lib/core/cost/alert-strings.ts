@@ -18,6 +18,8 @@ const en = {
   threshold: 'Alert threshold',
   amount: 'Amount',
   notificationDate: 'Notification date',
+  /** A budget type as AWS names it ("Cost", "Usage", "RI Utilization"…): English readers get AWS's word. */
+  budgetTypeName: (type: string) => type,
   originalMessage: 'Original message',
   ofBudget: (pct: string) => `${pct} of budget`,
   budgetTitle: (type: 'ACTUAL' | 'FORECASTED' | undefined, name: string, amount?: string, pct?: string) =>
@@ -69,6 +71,19 @@ type Strings = {
       : string;
 };
 
+/**
+ * Budget types in Japanese, by AWS's name lower-cased ("Cost", "COST", "RI_UTILIZATION"…).
+ * @see https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_budgets_Budget.html
+ */
+const budgetTypesJa: Readonly<Record<string, string>> = {
+  cost: 'コスト',
+  usage: '使用量',
+  'ri utilization': 'RI 使用率',
+  'ri coverage': 'RI カバレッジ',
+  'savings plans utilization': 'Savings Plans 使用率',
+  'savings plans coverage': 'Savings Plans カバレッジ',
+};
+
 const ja: Strings = {
   period: { daily: '日次', monthly: '月次', quarterly: '四半期', yearly: '年次' },
   periodPhrase: { daily: '（当日）', monthly: '（今月）', quarterly: '（今四半期）', yearly: '（今年）' },
@@ -82,6 +97,13 @@ const ja: Strings = {
   threshold: 'アラートのしきい値',
   amount: '金額',
   notificationDate: '通知日',
+  budgetTypeName: (type) =>
+    budgetTypesJa[
+      type
+        .trim()
+        .toLowerCase()
+        .replace(/[_\s]+/g, ' ')
+    ] ?? type,
   originalMessage: '元のメッセージ',
   ofBudget: (pct) => `予算の${pct}`,
   budgetTitle: (type, name, amount, pct) =>

@@ -141,6 +141,37 @@ export function parseBudgetText(text: string): BudgetAlert | undefined {
   };
 }
 
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const LONG_DATE = /^([A-Za-z]+)\s+(\d{1,2}),\s*(\d{4})$/;
+
+/**
+ * The date of "AWS Budget Notification September 26, 2022" as `YYYY-MM-DD`, or undefined when AWS
+ * wrote it some other way (then it is shown as written).
+ *
+ * @example parseNotificationDate('September 26, 2022') // "2022-09-26"
+ */
+export function parseNotificationDate(text: string): string | undefined {
+  const m = LONG_DATE.exec(text.trim());
+  const month = m ? MONTHS.indexOf(m[1]!.toLowerCase()) + 1 : 0;
+  if (!m || month === 0) return undefined;
+  const iso = `${m[3]}-${String(month).padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : undefined;
+}
+
 /**
  * True when a text looks like an AWS Budgets notification (or its SNS subject says so), for the
  * dispatcher: such a text becomes a `budget` notification even when it cannot be parsed.

@@ -9,8 +9,9 @@ import {
   UNPARSED_SOURCE_SUFFIX,
 } from '../../notification';
 import { formatNumber } from '../../numbers';
+import { formatCalendarDate } from '../../time';
 import type { BudgetAlert, BudgetAmount } from './budget-alert';
-import { parseBudgetText } from './budget-text';
+import { parseBudgetText, parseNotificationDate } from './budget-text';
 
 /** `source.type` of every budget notification. */
 export const BUDGET_SOURCE_TYPE = 'sns/aws-budgets';
@@ -21,6 +22,15 @@ export function formatBudgetAmount(a: BudgetAmount, ctx: RenderContext): string 
   if (a.percent) return `${formatNumber(Number(a.value), ctx.locale, 2)}%`;
   if (a.currency) return formatDecimalMoney(a.value, a.currency, ctx.locale);
   return a.unit ? `${formatNumber(Number(a.value), ctx.locale, 2)} ${a.unit}` : a.text;
+}
+
+/**
+ * The notification date in the reader's words ("2022年9月26日" for "September 26, 2022"); a date AWS
+ * wrote some other way is shown as written. It is a calendar date with no time, so no zone applies.
+ */
+function showDate(text: string, ctx: RenderContext): string {
+  const date = parseNotificationDate(text);
+  return date ? formatCalendarDate(date, ctx.locale) : text;
 }
 
 /** `amount` as a percentage of `budget`, when both are plain numbers of the same kind. */
@@ -91,7 +101,7 @@ export function interpretBudget(
   const type = alert.alertType;
   const fields = [
     { label: t.budget, value: alert.budgetName },
-    alert.budgetType && { label: t.budgetType, value: alert.budgetType },
+    alert.budgetType && { label: t.budgetType, value: t.budgetTypeName(alert.budgetType) },
     alert.period && { label: t.periodLabel, value: t.period[alert.period] },
     type && { label: t.alertTypeLabel, value: t.alertType[type] },
     alert.budgetedAmount && { label: t.budgeted, value: show(alert.budgetedAmount)! },
@@ -104,7 +114,7 @@ export function interpretBudget(
       value: amountPct ? `${show(alert.amount)} (${t.ofBudget(amountPct)})` : show(alert.amount)!,
     },
     ...alert.extra,
-    alert.notificationDate && { label: t.notificationDate, value: alert.notificationDate },
+    alert.notificationDate && { label: t.notificationDate, value: showDate(alert.notificationDate, ctx) },
   ].filter((f): f is { label: string; value: string } => Boolean(f));
   const account = alert.account ?? meta.account;
   return {
