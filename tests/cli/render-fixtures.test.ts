@@ -62,16 +62,19 @@ const renderArgs = (file: string, locale: string, zone: string) => [
 ];
 
 /**
- * True when `subject` is `full` itself, or `full` with a stretch replaced by "…" (how a subject is
- * fitted under the SNS limit; the email's first line keeps the whole title).
+ * True when `subject` is `full` itself, or `full` shortened the way a subject is fitted under the SNS
+ * limit (the email's first line keeps the whole title): whole words left out (the region, a target),
+ * words cut at a break, marked "…", and the detail beside a name (render/subject.ts). Every word
+ * shown is a word of `full`, in its order, or the start and end of a stretch of it around a "…".
  */
 function isSubjectOf(subject: string, full: string): boolean {
   if (subject === full) return true;
-  return [...subject.matchAll(/…/g)].some(({ index }) => {
-    const head = subject.slice(0, index);
-    const tail = subject.slice(index + 1);
-    return head.length + tail.length < full.length && full.startsWith(head) && full.endsWith(tail);
-  });
+  const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // A word may also have lost a detail in parentheses written right after it (Japanese: "name（IAM ユーザー）").
+  const words = subject
+    .split(' ')
+    .map((word) => `${word.split('…').map(escapeRegExp).join('.*')}(?:[（(][^）)]*[）)])?`);
+  return new RegExp(`^${words.join(' (?:.* )?')}(?: .*)?$`, 'su').test(full);
 }
 
 describe('notifier render: every fixture, en and ja', () => {

@@ -30,6 +30,23 @@ export const linkSchema = z.object({
   url: z.string(),
 });
 
+/** What a part of a title says, in the order the subject keeps them: who, what, how it went, to what. */
+export const subjectRoleSchema = z.enum(['actor', 'action', 'outcome', 'target']);
+
+/**
+ * One part of a title by role, so the subject line can shorten the least important part first.
+ * Rendered as `lead + value + tail`; the grammar around the value ("on ", " by ", " が ", "（失敗: ")
+ * stays whole while the part is shown.
+ */
+export const subjectPartSchema = z.object({
+  role: subjectRoleSchema,
+  lead: z.string().optional(),
+  value: z.string(),
+  tail: z.string().optional(),
+  /** A shorter form of the whole part, tried before its value is cut: " failed" for " failed: AccessDenied". */
+  short: z.string().optional(),
+});
+
 /**
  * The channel-neutral message every source is turned into and every renderer reads.
  * All strings are already localized; times in `fields` are already in the configured time zone.
@@ -46,6 +63,11 @@ export const notificationSchema = z.object({
   locale: z.enum(['en', 'ja']),
   /** One line: what happened, to what. */
   title: z.string(),
+  /**
+   * The title in parts by role, in reading order; joined they read as `title`. Optional (schema
+   * version 1 without it stays valid): without parts the subject shortens the title as a whole.
+   */
+  subjectParts: z.array(subjectPartSchema).optional(),
   /** One or two sentences in words. */
   summary: z.string(),
   fields: z.array(fieldSchema),
@@ -81,4 +103,6 @@ export type Category = z.infer<typeof categorySchema>;
 export type Severity = z.infer<typeof severitySchema>;
 export type Field = z.infer<typeof fieldSchema>;
 export type Link = z.infer<typeof linkSchema>;
+export type SubjectPart = z.infer<typeof subjectPartSchema>;
+export type SubjectRole = z.infer<typeof subjectRoleSchema>;
 export type Notification = z.infer<typeof notificationSchema>;

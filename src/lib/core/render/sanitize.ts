@@ -21,7 +21,15 @@ const unsafeInLine = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
  * @example oneLine(' web\r\n  alarm\u0007 ') // "web alarm"
  */
 export function oneLine(text: string): string {
-  return replaceEach(replaceEach(text, unsafeInLine, ' '), /\s+/g, ' ').trim();
+  return inLine(text).trim();
+}
+
+/**
+ * {@link oneLine} without trimming the ends: for pieces of a line joined later (" by ", " が "),
+ * whose outer spaces are the grammar.
+ */
+export function inLine(text: string): string {
+  return replaceEach(replaceEach(text, unsafeInLine, ' '), /\s+/g, ' ');
 }
 
 /** `line` without the spaces and no-break spaces it ends with. */

@@ -1,18 +1,108 @@
-import type { Notification } from '../notification';
+import type { Notification, SubjectPart, SubjectRole } from '../notification';
 import { SNS_SUBJECT_MAX_CHARS } from '../publish/limits';
-import { oneLine } from './sanitize';
+import { inLine, oneLine } from './sanitize';
 import { categoryLabel, severityStyle } from './severity-style';
-import { ellipsize, ellipsizeMiddle } from './truncate';
+import { ellipsizeAtBoundary, ellipsizeMiddleAtBoundary } from './word-cut';
 
-/** A region suffix longer than this is not a real region name and gets no special care. */
-const REGION_SUFFIX_MAX_CHARS = 30;
+/** Layout choice: a target or reason cut shorter than this says nothing; it is left out instead. */
+const MIN_CUT_CHARS = 8;
+
+/**
+ * How a too-long subject is shortened, least important first: the region goes, then the target is
+ * shortened and dropped, then the detail beside the actor's name and the outcome's reason give way,
+ * and only then are the outcome, the action and the actor themselves cut, at a word break. The
+ * severity tag is never touched. The order of the issue: tag, actor, action, outcome, target, region.
+ */
+const SHORTENING: ReadonlyArray<readonly [SubjectRole, 'short' | 'cut' | 'drop']> = [
+  ['target', 'short'],
+  ['target', 'cut'],
+  ['target', 'drop'],
+  ['actor', 'short'],
+  ['outcome', 'short'],
+  ['outcome', 'cut'],
+  ['action', 'cut'],
+  ['actor', 'cut'],
+];
+
+interface Piece {
+  readonly role: SubjectRole;
+  lead: string;
+  value: string;
+  tail: string;
+  short?: string;
+}
+
+const clean = (p: SubjectPart): Piece => ({
+  role: p.role,
+  lead: inLine(p.lead ?? ''),
+  value: oneLine(p.value),
+  tail: inLine(p.tail ?? ''),
+  ...(p.short !== undefined ? { short: inLine(p.short) } : {}),
+});
+/** The pieces as one line: joints of dropped pieces leave no double or outer spaces. */
+const rendered = (pieces: readonly Piece[]) => oneLine(pieces.map((p) => p.lead + p.value + p.tail).join(''));
 
 function subjectParts(n: Notification) {
   const prefix = `[${severityStyle[n.severity].label[n.locale]}] `;
-  const title = oneLine(n.title) || categoryLabel[n.category][n.locale];
+  const parts = (n.subjectParts ?? []).map(clean);
+  const title = (parts.length > 0 ? rendered(parts) : oneLine(n.title)) || categoryLabel[n.category][n.locale];
   const region = oneLine(n.region ?? '');
-  const suffix = region && !title.includes(region) ? ` (${region})` : '';
-  return { prefix, title, suffix };
+  return { prefix, title, parts, region, suffix: regionSuffix(title, region) };
+}
+
+/** " (region)" unless the text already names the region. */
+const regionSuffix = (text: string, region: string) => (region && !text.includes(region) ? ` (${region})` : '');
+
+/** The order parts get back what shortening took, most important first; the region comes last. */
+const RESTORING: readonly SubjectRole[] = ['actor', 'action', 'outcome', 'target'];
+
+const dropped = (piece: Piece) => Object.assign(piece, { lead: '', value: '', tail: '' });
+const shortened = (piece: Piece, short: string) => Object.assign(piece, { lead: '', value: short, tail: '' });
+
+/**
+ * The parts fitted into `max` with the prefix: shortened in {@link SHORTENING} order until they fit,
+ * then, most important first, given back what still fits (a target dropped to make room for a long
+ * reason is restored when the reason had to be shortened anyway), and the region last.
+ */
+function fitParts(prefix: string, parts: readonly Piece[], region: string, max: number): string {
+  const pieces = parts.map((p) => ({ ...p }));
+  const fits = () => prefix.length + rendered(pieces).length <= max;
+  shrink: for (const [role, step] of SHORTENING) {
+    for (const piece of pieces.filter((p) => p.role === role).reverse()) {
+      if (fits()) break shrink;
+      if (step === 'short' && piece.short !== undefined) shortened(piece, piece.short);
+      else if (step === 'drop') dropped(piece);
+      else if (step === 'cut' && piece.value) {
+        const room = piece.value.length - (prefix.length + rendered(pieces).length - max);
+        const cut = ellipsizeAtBoundary(piece.value, room, role === 'target' ? 'nothing' : 'keep-first-word');
+        if (role === 'target' && cut.length < MIN_CUT_CHARS) dropped(piece);
+        else piece.value = cut;
+      }
+    }
+  }
+  if (!fits()) return prefix + ellipsizeAtBoundary(rendered(pieces), max - prefix.length);
+  for (const role of RESTORING) {
+    pieces.forEach((piece, i) => {
+      if (piece.role !== role) return;
+      const before = { ...piece };
+      const full = parts[i]!;
+      Object.assign(piece, { lead: full.lead, value: full.value, tail: full.tail });
+      if (fits()) return;
+      // The actor keeps its short form (the name) rather than a cut of the full one (half a label);
+      // an outcome's reason, a target or an action may come back cut at a word.
+      if (role !== 'actor' && full.value) {
+        const room = full.value.length - (prefix.length + rendered(pieces).length - max);
+        const cut = ellipsizeAtBoundary(full.value, room, 'nothing');
+        piece.value = cut;
+        if (fits() && cut.length >= MIN_CUT_CHARS && cut.length > before.value.length) return;
+      }
+      Object.assign(piece, before);
+    });
+  }
+  // The region is named again if the line left room and no longer names it (a bucket name may have).
+  const line = prefix + rendered(pieces);
+  const suffix = regionSuffix(line, region);
+  return (line + suffix).length <= max ? line + suffix : line;
 }
 
 /**
@@ -27,16 +117,25 @@ export function fullSubject(n: Notification): string {
 /**
  * The one subject line of a notification, shared by every channel: the SNS/email Subject and the
  * Slack header. `[SEVERITY] title (region)`; the region is added when the title does not already
- * name it. One line, no control characters, at most {@link SNS_SUBJECT_MAX_CHARS} characters
- * (the middle of the title is replaced with "…", so its start and the state at its end stay; the region is kept), never empty (an empty title falls back to
- * the category's name).
+ * name it. One line, no control characters, at most {@link SNS_SUBJECT_MAX_CHARS} characters, never
+ * empty (an empty title falls back to the category's name).
+ *
+ * Too long, it keeps what matters: the region goes first; a title given in parts (`subjectParts`)
+ * then loses its target, the detail and reason beside the actor and the outcome, and only then are
+ * the outcome, the action and the actor cut; a plain title is cut in the middle, so its start and the
+ * state at its end stay. Every cut falls at a word break (a space, a separator, or a change of script
+ * in Japanese, which has no spaces), never inside a word or a surrogate pair, unless one word is
+ * longer than the whole line.
  *
  * @example renderSubject(n) // "[CRITICAL] web-tg-unhealthy is in ALARM (ap-northeast-1)"
+ * @example renderSubject(n) // "[WARNING] StopLogging by terraform-apply-production-pipeline-20240315 failed: InvalidTrailNameException"
  */
 export function renderSubject(n: Notification): string {
-  const { prefix, title, suffix } = subjectParts(n);
+  const { prefix, title, parts, region, suffix } = subjectParts(n);
+  const max = SNS_SUBJECT_MAX_CHARS;
   const full = `${prefix}${title}${suffix}`;
-  if (full.length <= SNS_SUBJECT_MAX_CHARS) return full;
-  if (suffix.length > REGION_SUFFIX_MAX_CHARS) return ellipsize(full, SNS_SUBJECT_MAX_CHARS);
-  return `${prefix}${ellipsizeMiddle(title, SNS_SUBJECT_MAX_CHARS - suffix.length - prefix.length)}${suffix}`;
+  if (full.length <= max) return full;
+  if (`${prefix}${title}`.length <= max) return `${prefix}${title}`;
+  if (parts.length > 0) return fitParts(prefix, parts, region, max);
+  return `${prefix}${ellipsizeMiddleAtBoundary(title, max - prefix.length)}`;
 }

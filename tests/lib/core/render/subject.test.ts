@@ -24,10 +24,23 @@ describe('render: subject', () => {
     );
   });
 
-  it('shortens a long title in the middle, keeping its start, the state at its end, and the region', () => {
-    const subject = renderSubject(albAlarm);
+  it('drops the region first, least important, and then keeps a long title whole', () => {
+    expect(renderSubject(albAlarm)).toBe(
+      '[CRITICAL] awsapplicationelb-smith-poc-nodejs-restart-tg-High-Unhealthy-Hosts is in ALARM',
+    );
+  });
+
+  it('cuts a title too long even alone in the middle, at word breaks, keeping its start and the state at its end', () => {
+    const title = `${'awsapplicationelb-smith-poc-nodejs-restart-tg-High-Unhealthy-Hosts-'.repeat(2)}blue is in ALARM`;
+    const subject = renderSubject({ ...albAlarm, title });
     expect(subject.length).toBeLessThanOrEqual(SNS_SUBJECT_MAX_CHARS);
-    expect(subject).toMatch(/^\[CRITICAL\] awsapplicationelb-.*….* is in ALARM \(us-east-2\)$/);
+    expect(subject).toMatch(/^\[CRITICAL\] awsapplicationelb-.*….* is in ALARM$/);
+    const [head, tail] = subject.slice('[CRITICAL] '.length).split('…');
+    expect(title.startsWith(head!)).toBe(true);
+    expect(title.endsWith(tail!)).toBe(true);
+    // Both ends stop at a break of the title: a separator or a space follows the head, precedes the tail.
+    expect(title[head!.length]).toMatch(/[-\s]/);
+    expect(title[title.length - tail!.length - 1]).toMatch(/[-\s]/);
   });
 
   it('flattens line breaks and control characters (no header injection)', () => {
@@ -37,8 +50,6 @@ describe('render: subject', () => {
   });
 
   it('drops an absurd region rather than the title', () => {
-    const subject = renderSubject({ ...albAlarm, title: 'short', region: 'r'.repeat(500) });
-    expect(subject.length).toBe(SNS_SUBJECT_MAX_CHARS);
-    expect(subject).toMatch(/^\[CRITICAL\] short \(r+…$/);
+    expect(renderSubject({ ...albAlarm, title: 'short', region: 'r'.repeat(500) })).toBe('[CRITICAL] short');
   });
 });

@@ -1,17 +1,20 @@
 import type { Locale, RenderContext } from '../../locale';
-import { type Field, type Link, NOTIFICATION_SCHEMA_VERSION, type Notification } from '../../notification';
+import {
+  type Field,
+  type Link,
+  NOTIFICATION_SCHEMA_VERSION,
+  type Notification,
+  type SubjectPart,
+} from '../../notification';
 import { formatInstant } from '../../time';
 import { genericDetails } from './details';
 import { cloudTrailEventUrl, iamPrincipalUrl } from './links';
 import { describePrincipal, type Principal } from './principal';
-import { serviceOf, signInFailed, succeeded } from './record';
+import { SIGN_IN_EVENT_SOURCE, serviceOf, signInFailed, succeeded } from './record';
 import type { ApiCallRule, RuleDetails } from './rule';
 import type { CloudTrailEvent, CloudTrailRecord } from './schemas';
 import { fieldLabels, mfaLabels, phrases, principalKindLabels, targetKindLabels, viaLabels } from './strings';
 import { describeVia } from './user-agent';
-
-/** Layout choice: longest target name kept in a title (the full value is in the fields). */
-const MAX_TITLE_TARGET_CHARS = 40;
 
 /** Kinds whose role name is worth showing next to the kind ("assumed role Operator"). */
 const showsRole: ReadonlySet<Principal['kind']> = new Set(['assumed-role', 'identity-center', 'federated']);
@@ -40,25 +43,50 @@ function shortName(name: string): string {
 }
 
 /**
- * "StopLogging on trail TEST-trail by Alice", short enough for a mail subject. The principal's kind
- * and MFA are in the Who field; only sign-ins keep them in the title, where MFA is the news.
+ * The title in parts by role, so the subject can shorten the least important part first: "StopLogging
+ * on trail TEST-trail by Alice failed: AccessDenied" / "Alice が 証跡 TEST-trail に StopLogging を実行
+ * （失敗: AccessDenied）". The principal's kind and MFA are in the Who field; only sign-ins keep them in
+ * the title, where MFA is the news (and the short form of the actor drops them).
  */
-function titleText(record: CloudTrailRecord, details: RuleDetails, p: Principal, locale: Locale): string {
-  const who = record.eventSource === 'signin.amazonaws.com' ? principalLabel(p, locale) : p.name;
+function titleParts(record: CloudTrailRecord, details: RuleDetails, p: Principal, locale: Locale): SubjectPart[] {
+  const signIn = record.eventSource === SIGN_IN_EVENT_SOURCE;
+  const who = signIn ? principalLabel(p, locale) : p.name;
   const t = details.target;
-  const short = t ? shortName(t.name) : '';
-  const name = short.length <= MAX_TITLE_TARGET_CHARS ? short : `${short.slice(0, MAX_TITLE_TARGET_CHARS - 1)}…`;
-  const target = t ? `${targetKindLabels[locale][t.kind]} ${name}` : '';
+  const kind = t ? targetKindLabels[locale][t.kind] : '';
+  const target = t ? shortName(t.name) : undefined;
   const failed = !succeeded(record);
   // A failed sign-in step may record no code or message: "failed" alone says it.
   const reason = record.errorCode ?? record.errorMessage;
   if (locale === 'ja') {
-    const outcome = failed ? `（失敗${reason ? `: ${reason}` : ''}）` : '';
-    return `${who} が ${target ? `${target} に ` : ''}${record.eventName} を実行${outcome}`;
+    return [
+      { role: 'actor', value: who, tail: ' が ', ...(signIn ? { short: `${p.name} が ` } : {}) },
+      ...(target ? [{ role: 'target' as const, lead: `${kind} `, value: target, tail: ' に ' }] : []),
+      { role: 'action', value: record.eventName, tail: ' を実行' },
+      ...(failed
+        ? [
+            reason
+              ? { role: 'outcome' as const, lead: '（失敗: ', value: reason, tail: '）', short: '（失敗）' }
+              : { role: 'outcome' as const, value: '（失敗）' },
+          ]
+        : []),
+    ];
   }
-  const outcome = failed ? ` failed${reason ? `: ${reason}` : ''}` : '';
-  return `${record.eventName}${target ? ` on ${target}` : ''} by ${who}${outcome}`;
+  return [
+    { role: 'action', value: record.eventName },
+    ...(target ? [{ role: 'target' as const, lead: ` on ${kind} `, value: target }] : []),
+    { role: 'actor', lead: ' by ', value: who, ...(signIn ? { short: ` by ${p.name}` } : {}) },
+    ...(failed
+      ? [
+          reason
+            ? { role: 'outcome' as const, lead: ' failed: ', value: reason, short: ' failed' }
+            : { role: 'outcome' as const, lead: ' ', value: 'failed' },
+        ]
+      : []),
+  ];
 }
+
+const joinParts = (parts: readonly SubjectPart[]) =>
+  parts.map((part) => `${part.lead ?? ''}${part.value}${part.tail ?? ''}`).join('');
 
 /** "111122223333 (caller: 444455556666)" when the caller came from another account; else undefined. */
 function crossAccountText(event: CloudTrailEvent, p: Principal, locale: Locale): string | undefined {
@@ -108,6 +136,7 @@ export function buildApiCallNotification(
   const occurredAt = record.eventTime ?? envelope.time ?? ctx.now.toISOString();
   const ruleTitle = `${rule.title[locale]}${details.highlight ? ` (${details.highlight})` : ''}`;
   const crossAccount = crossAccountText(event, principal, locale);
+  const subjectParts = titleParts(record, details, principal, locale);
   const fields: Field[] = [
     { label: label.who, value: principal.arn ? `${who}\n${principal.arn}` : who },
     { label: label.via, value: viaText },
@@ -130,7 +159,8 @@ export function buildApiCallNotification(
     category: 'api-call',
     severity: rule.severity,
     locale,
-    title: titleText(record, details, principal, locale),
+    title: joinParts(subjectParts),
+    subjectParts,
     summary: phrases[locale].summary(ruleTitle, who, what, viaText, result),
     fields,
     links: links(event, principal, region, locale),
