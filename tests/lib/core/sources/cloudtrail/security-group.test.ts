@@ -10,7 +10,15 @@ describe('cloudtrail: security-group permissions read right', () => {
     'says an egress rule goes "to" 0.0.0.0/0, where traffic may go (%s)',
     async (locale) => {
       const n = await notificationOf(record(EGRESS), locale);
-      expect([ruleIdOf(n), n.severity]).toEqual(['security-group-change', 'warning']);
+      expect([ruleIdOf(n), n.severity, n.title, field(n, 'result')]).toEqual([
+        'security-group-change',
+        'warning',
+        {
+          en: 'AuthorizeSecurityGroupEgress on security group sg-03eee825d6bb78f54 by ryan@example.com',
+          ja: 'ryan@example.com が セキュリティグループ sg-03eee825d6bb78f54 に AuthorizeSecurityGroupEgress を実行',
+        }[locale],
+        { en: 'Success', ja: '成功' }[locale],
+      ]);
       expect(field(n, 'target')).toBe('groupId: sg-03eee825d6bb78f54\npermission 1: all traffic to 0.0.0.0/0');
       expect(n.summary).toContain('(all traffic to 0.0.0.0/0)');
       expect(JSON.stringify(n)).not.toContain('from 0.0.0.0/0');
