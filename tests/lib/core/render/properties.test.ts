@@ -3,10 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { renderEmail } from '../../../../src/lib/core/channels/email/render-email';
 import { renderSlack } from '../../../../src/lib/core/channels/slack/render-slack';
 import { previewSlack } from '../../../../src/lib/core/channels/slack/slack-preview';
+import { InputError } from '../../../../src/lib/core/errors';
 import { notificationSchema } from '../../../../src/lib/core/notification';
 import { SNS_MESSAGE_MAX_BYTES, SNS_SUBJECT_MAX_CHARS } from '../../../../src/lib/core/publish/limits';
 import { buildSnsPublish, publishBytes } from '../../../../src/lib/core/publish/sns-message';
 import { renderSubject } from '../../../../src/lib/core/render/subject';
+import { sources } from '../../../../src/lib/core/sources';
+import { processEvent } from '../../../../src/lib/pipeline';
+import { hostileEvent, hostileMessage, mixedBatch } from '../../../helpers/hostile';
 import { slackViolations } from '../channels/slack/slack-limits';
 import { anyNotification } from './notification-arbitrary';
 
@@ -54,6 +58,34 @@ describe('render: properties over arbitrary notifications', () => {
         expect(previewSlack(renderSlack(n))).not.toMatch(/(?!\n)\p{Cc}/u);
       }),
       runs,
+    );
+  });
+
+  it('every notification made from hostile input (deep, huge, lone surrogates) renders within every limit', async () => {
+    const ctx = { locale: 'en' as const, timeZone: 'UTC', now: new Date('2024-01-01T00:00:00Z') };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          hostileEvent,
+          hostileMessage,
+          mixedBatch.map((b) => b.event),
+        ),
+        async (input) => {
+          // Unreadable input is the pipeline property's subject; here only what is delivered matters.
+          const read = await processEvent(input, { sources, ctx }).catch((error: unknown) => {
+            if (error instanceof InputError) return { notifications: [] };
+            throw error;
+          });
+          const { notifications } = read;
+          for (const n of notifications) {
+            expect(renderSubject(n).length).toBeLessThanOrEqual(SNS_SUBJECT_MAX_CHARS);
+            expect(slackViolations(renderSlack(n))).toEqual([]);
+            expect(publishBytes(buildSnsPublish(n))).toBeLessThanOrEqual(SNS_MESSAGE_MAX_BYTES);
+            expect(renderEmail(n)).not.toMatch(/(?!\n)\p{Cc}/u);
+          }
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });
