@@ -41,6 +41,8 @@ const PARAM_NAMES = [
   'emailApiCallSeverities',
   'emailFindingSeverities',
   'findingsMinSeverity',
+  'accessDeniedBurstThreshold',
+  'accessDeniedBurstWindowMinutes',
   'slackSeverities',
   'targetHealthTimeoutMs',
   'logLevel',
@@ -120,6 +122,19 @@ function parseTimeout(value) {
   return String(ms);
 }
 
+/** A whole number from `min` to `max`, returned as the string the environment variable holds. */
+function parseWholeNumber(name, value, min, max, example) {
+  const n = Number(String(value ?? '').trim());
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ParameterError(name, `"${value}" is not an integer from ${min} to ${max}`, example);
+  }
+  return String(n);
+}
+
+/** Bounds of the access-denied burst parameters (src/lib/config.ts checks the same at run time). */
+const MAX_ACCESS_DENIED_BURST_THRESHOLD = 50;
+const MAX_ACCESS_DENIED_BURST_WINDOW_MINUTES = 1440;
+
 function parseParameterName(value) {
   const name = String(value ?? '').trim();
   // SSM names: letters, digits and . - _ /, hierarchies start with "/":
@@ -176,6 +191,20 @@ function deriveParams(raw, ownAlarmPrefix) {
         .trim()
         .toLowerCase(),
       FINDINGS_MIN_SEVERITIES,
+    ),
+    accessDeniedBurstThreshold: parseWholeNumber(
+      'accessDeniedBurstThreshold',
+      raw.accessDeniedBurstThreshold,
+      1,
+      MAX_ACCESS_DENIED_BURST_THRESHOLD,
+      '5',
+    ),
+    accessDeniedBurstWindowMinutes: parseWholeNumber(
+      'accessDeniedBurstWindowMinutes',
+      raw.accessDeniedBurstWindowMinutes,
+      1,
+      MAX_ACCESS_DENIED_BURST_WINDOW_MINUTES,
+      '10',
     ),
     logLevel: oneOf('logLevel', String(raw.logLevel ?? '').toUpperCase(), LOG_LEVELS),
     // Checked, loaded and turned into EventBridge rules by infra/api-call.cjs.

@@ -1,7 +1,8 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
+import { createDeniedBurstStore } from '../lib/adapters/burst-store';
 import type { Clock } from '../lib/adapters/clock';
 import { invocationDeadline, timeLeft } from '../lib/adapters/deadline';
 import { dedupeStoreFor } from '../lib/adapters/dedupe-store';
@@ -71,17 +72,26 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
   };
   const targetHealth = once(() => createTargetHealthReader(elbv2, { timeoutMs: config().targetHealthTimeoutMs }));
   const clock = deps.now ?? Date.now;
-  const dedupe = once(() => dedupeStoreFor(config(), deps.dynamodb, { now: clock }));
+  const dynamodb = once(deps.dynamodb ?? (() => new DynamoDBClient(sdkClientConfig())));
+  const dedupe = once(() => dedupeStoreFor(config(), dynamodb, { now: clock }));
+  // Access-denied bursts are counted in the dedupe table; without one, each refused call is told alone.
+  const deniedBurst = once(() => {
+    const table = config().dedupe?.tableName;
+    return table ? createDeniedBurstStore(dynamodb(), { tableName: table, now: clock }) : undefined;
+  });
 
   return async function ingestHandler(event: unknown, context?: Context): Promise<IngestSummary> {
     const deadline = invocationDeadline(context, clock());
-    const { locale, timeZone, alarmNamePrefixes, findingsMinSeverity } = config();
+    const { locale, timeZone, alarmNamePrefixes, findingsMinSeverity, accessDeniedBurst } = config();
+    const burstStore = deniedBurst();
     const now = new Date(clock());
     const options: PipelineOptions = {
       ctx: { locale, timeZone, now },
       sources,
       alarmNamePrefixes,
       findingsMinSeverity,
+      accessDeniedBurst,
+      ...(burstStore ? { deniedBurst: burstStore } : {}),
       targetHealth: targetHealth(),
       ruleSet: await ruleSet(),
     };

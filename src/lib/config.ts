@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from './core/errors';
 import { localeSchema } from './core/locale';
+import { type DeniedBurstSettings, MAX_DENIED_BURST_THRESHOLD } from './core/sources/cloudtrail/denied-burst';
 import { FINDINGS_MIN_SEVERITIES, type FindingsMinSeverity } from './core/sources/source';
 import { isValidTimeZone } from './core/time';
 
@@ -33,6 +34,26 @@ const TOPIC_ARN_PATTERN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
 
+/** An env var holding a whole number within [min, max], told in `unit` when it is not one. */
+const wholeNumber = (unit: string, min: number, max: number) =>
+  optional(
+    z
+      .string()
+      .regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number of ${unit}` })
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(min, { error: `must be at least ${min}` })
+          .max(max, { error: `must be at most ${max}` }),
+      ),
+  );
+
+/** Five refused calls by one principal within ten minutes make one alert (deploy parameters of the same names). */
+const DEFAULT_ACCESS_DENIED_BURST: DeniedBurstSettings = { threshold: 5, windowMinutes: 10 };
+/** A day: longer windows would keep muting a principal that was alerted once. */
+const MAX_ACCESS_DENIED_BURST_WINDOW_MINUTES = 1_440;
+
 const commonSchema = z.object({
   NOTIFIER_LOCALE: optional(
     z.string().pipe(z.enum(localeSchema.options, { error: (i) => `"${String(i.input)}" is not one of en, ja` })),
@@ -61,6 +82,8 @@ const commonSchema = z.object({
           .max(MAX_TARGET_HEALTH_TIMEOUT_MS, { error: `must be at most ${MAX_TARGET_HEALTH_TIMEOUT_MS}` }),
       ),
   ),
+  ACCESS_DENIED_BURST_THRESHOLD: wholeNumber('calls', 1, MAX_DENIED_BURST_THRESHOLD),
+  ACCESS_DENIED_BURST_WINDOW_MINUTES: wholeNumber('minutes', 1, MAX_ACCESS_DENIED_BURST_WINDOW_MINUTES),
   DEDUPE_TABLE: optional(z.string().trim()),
   DEDUPE_TTL_SECONDS: optional(
     z
@@ -97,6 +120,8 @@ export interface NotifierConfig {
   readonly targetHealthTimeoutMs: number;
   /** The least severity of security findings reported (the deploy parameter `findingsMinSeverity`). */
   readonly findingsMinSeverity: FindingsMinSeverity;
+  /** Refused calls by one principal within a window that make one alert (a threshold of 1: each alone). */
+  readonly accessDeniedBurst: DeniedBurstSettings;
   /** A user rules file for API-call alerts (README, "Your own rules"); absent = the built-in rules. */
   readonly rulesFile?: string;
   /** Where delivered notifications are remembered (DEDUPE_TABLE); absent = no duplicate suppression. */
@@ -152,6 +177,10 @@ export function loadConfig(env: Env = process.env): NotifierConfig {
     ),
     targetHealthTimeoutMs: e.TARGET_HEALTH_TIMEOUT_MS ?? DEFAULT_TARGET_HEALTH_TIMEOUT_MS,
     findingsMinSeverity: e.FINDINGS_MIN_SEVERITY ?? DEFAULT_FINDINGS_MIN_SEVERITY,
+    accessDeniedBurst: Object.freeze({
+      threshold: e.ACCESS_DENIED_BURST_THRESHOLD ?? DEFAULT_ACCESS_DENIED_BURST.threshold,
+      windowMinutes: e.ACCESS_DENIED_BURST_WINDOW_MINUTES ?? DEFAULT_ACCESS_DENIED_BURST.windowMinutes,
+    }),
     ...(e.NOTIFIER_RULES_FILE ? { rulesFile: e.NOTIFIER_RULES_FILE } : {}),
     ...(e.DEDUPE_TABLE
       ? {

@@ -8,9 +8,10 @@ import {
   type Enrichers,
   type EnrichmentKind,
   type EnrichmentRequests,
+  type Enrichments,
   enrichmentFailures,
 } from './core/sources/enrichments';
-import type { Source, SourceSettings } from './core/sources/source';
+import type { Ignored, Source, SourceSettings } from './core/sources/source';
 
 /** An input a named rule dropped on purpose. */
 export interface IgnoredInput {
@@ -34,23 +35,35 @@ export interface PipelineResult {
   errors: InputError[];
 }
 
+const isIgnored = (built: Notification | readonly Notification[] | Ignored): built is Ignored =>
+  !Array.isArray(built) && (built as Partial<Ignored>).kind === 'ignored';
+
 /** Characters kept of an enricher's unexpected error message. */
 const MAX_ENRICHMENT_ERROR_LENGTH = 200;
+
+/** One enrichment with the caller's enricher; an enricher that throws gets its kind's visible failure. */
+async function enrichOne<K extends EnrichmentKind>(
+  kind: K,
+  request: Enrichments[K]['request'],
+  enricher: (request: Enrichments[K]['request']) => Promise<Enrichments[K]['response']>,
+): Promise<Enrichments[K]['response']> {
+  try {
+    return await enricher(request);
+  } catch (error) {
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return enrichmentFailures[kind](request, text.slice(0, MAX_ENRICHMENT_ERROR_LENGTH));
+  }
+}
 
 /** Runs each enrichment a source asked for with the caller's enricher; absent enrichers are skipped. */
 async function enrich(needs: EnrichmentRequests | undefined, enrichers: Enrichers): Promise<Enriched> {
   const kinds = Object.keys(needs ?? {}) as EnrichmentKind[];
   const entries = await Promise.all(
-    kinds.map(async (kind) => {
-      const request = needs?.[kind];
-      const enricher = enrichers[kind];
+    kinds.map(async <K extends EnrichmentKind>(kind: K) => {
+      const request = needs?.[kind] as Enrichments[K]['request'] | undefined;
+      const enricher = enrichers[kind] as Enrichers[K];
       if (!request || !enricher) return [];
-      try {
-        return [[kind, await enricher(request)]];
-      } catch (error) {
-        const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        return [[kind, enrichmentFailures[kind](request, text.slice(0, MAX_ENRICHMENT_ERROR_LENGTH))]];
-      }
+      return [[kind, await enrichOne(kind, request, enricher)]];
     }),
   );
   return Object.fromEntries(entries.flat()) as Enriched;
@@ -84,7 +97,8 @@ export async function processEvent(input: unknown, options: PipelineOptions): Pr
       result.ignored.push({ rule: reading.rule, reason: reading.reason, path: item.path });
     } else {
       const built = reading.build(options.ctx, await enrich(reading.needs, options));
-      result.notifications.push(...(Array.isArray(built) ? built : [built as Notification]));
+      if (isIgnored(built)) result.ignored.push({ rule: built.rule, reason: built.reason, path: item.path });
+      else result.notifications.push(...(Array.isArray(built) ? built : [built as Notification]));
     }
   }
   return result;

@@ -42,7 +42,7 @@ export const variantDir = (name: string) => join(CACHE, name);
 /**
  * The one non-default parameter set the tests package (each packaging costs seconds, so every
  * override any test needs goes into this one build): no email, narrowed alarms, a user rules file,
- * findings only at critical, and a digest in Tokyo at 08:30, turned off, with other figures.
+ * findings only at critical, access-denied bursts of 3 in 15 min, and a digest in Tokyo at 08:30, turned off, with other figures.
  */
 export const CUSTOM_DIR = variantDir('custom-params');
 export const CUSTOM_RULES_FILE = 'tests/infra/fixtures/notifier-rules.json';
@@ -51,6 +51,8 @@ export const CUSTOM_PARAMS = [
   'alarmNamePrefixes=prod-,billing-',
   `rulesFile=${CUSTOM_RULES_FILE}`,
   'findingsMinSeverity=critical',
+  'accessDeniedBurstThreshold=3',
+  'accessDeniedBurstWindowMinutes=15',
   'digestEnabled=false',
   'digestSchedule=cron(30 8 ? * MON-FRI *)',
   'digestTimeZone=Asia/Tokyo',

@@ -22,6 +22,7 @@ describe('config', () => {
       alarmNamePrefixes: [],
       targetHealthTimeoutMs: 2000,
       findingsMinSeverity: 'warning',
+      accessDeniedBurst: { threshold: 5, windowMinutes: 10 },
     });
   });
 
@@ -32,6 +33,8 @@ describe('config', () => {
       ALARM_NAME_PREFIXES: ' prod-, ,stg-',
       TARGET_HEALTH_TIMEOUT_MS: '500',
       FINDINGS_MIN_SEVERITY: 'critical',
+      ACCESS_DENIED_BURST_THRESHOLD: '3',
+      ACCESS_DENIED_BURST_WINDOW_MINUTES: '30',
     };
     expect(loadConfig(env)).toEqual({
       locale: 'ja',
@@ -39,6 +42,7 @@ describe('config', () => {
       alarmNamePrefixes: ['prod-', 'stg-'],
       targetHealthTimeoutMs: 500,
       findingsMinSeverity: 'critical',
+      accessDeniedBurst: { threshold: 3, windowMinutes: 30 },
     });
   });
 
@@ -63,6 +67,10 @@ describe('config', () => {
     [{ TARGET_HEALTH_TIMEOUT_MS: '60000' }, 'TARGET_HEALTH_TIMEOUT_MS: must be at most 10000'],
     [{ DEDUPE_TTL_SECONDS: '2d' }, 'DEDUPE_TTL_SECONDS: "2d" is not a whole number of seconds'],
     [{ DEDUPE_TTL_SECONDS: '0' }, 'DEDUPE_TTL_SECONDS: must be at least 1'],
+    [{ ACCESS_DENIED_BURST_THRESHOLD: 'five' }, 'ACCESS_DENIED_BURST_THRESHOLD: "five" is not a whole number of calls'],
+    [{ ACCESS_DENIED_BURST_THRESHOLD: '0' }, 'ACCESS_DENIED_BURST_THRESHOLD: must be at least 1'],
+    [{ ACCESS_DENIED_BURST_THRESHOLD: '51' }, 'ACCESS_DENIED_BURST_THRESHOLD: must be at most 50'],
+    [{ ACCESS_DENIED_BURST_WINDOW_MINUTES: '2000' }, 'ACCESS_DENIED_BURST_WINDOW_MINUTES: must be at most 1440'],
   ])('names the bad variable in one line: %o', (env, message) => {
     expect(configError(() => loadConfig(env))).toBe(message);
   });

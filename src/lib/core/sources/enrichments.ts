@@ -1,3 +1,4 @@
+import type { DeniedBurstOutcome, DeniedBurstRequest } from './cloudtrail/denied-burst-request';
 import type { TargetGroupRef, TargetHealthReport } from './cloudwatch-alarm/target-health';
 
 /**
@@ -9,6 +10,8 @@ import type { TargetGroupRef, TargetHealthReport } from './cloudwatch-alarm/targ
 export interface Enrichments {
   /** ELBv2 target health of an alarm's target groups (src/lib/adapters/target-health.ts). */
   readonly targetHealth: { request: TargetGroupRef[]; response: TargetHealthReport[] };
+  /** A refused call added to its principal's access-denied burst (src/lib/adapters/burst-store.ts). */
+  readonly deniedBurst: { request: DeniedBurstRequest; response: DeniedBurstOutcome };
 }
 
 export type EnrichmentKind = keyof Enrichments;
@@ -24,4 +27,5 @@ export const enrichmentFailures: {
   readonly [K in EnrichmentKind]: (request: Enrichments[K]['request'], error: string) => Enrichments[K]['response'];
 } = {
   targetHealth: (refs, error) => refs.map((targetGroup) => ({ targetGroup, targets: [], error })),
+  deniedBurst: (_request, error) => ({ kind: 'unavailable', error }),
 };
