@@ -13,7 +13,7 @@
  * Failing here, at package time, beats a Lambda that fails on its first alarm.
  */
 
-const { ParameterError, parseTimeZone, splitList } = require('./param-checks.cjs');
+const { ParameterError, parseBoolean, parseTimeZone, splitList } = require('./param-checks.cjs');
 const { deriveDigestParams, DIGEST_PARAM_NAMES } = require('./digest-params.cjs');
 
 /** Severities of a Notification (src/lib/core/notification.ts); subscriptions filter on them. */
@@ -41,6 +41,9 @@ const PARAM_NAMES = [
   'emailApiCallSeverities',
   'emailFindingSeverities',
   'findingsMinSeverity',
+  'reportInsufficientDataToOk',
+  'excludedAlarmNamePrefixes',
+  'reportAlarmsWithActionsDisabled',
   'accessDeniedBurstThreshold',
   'accessDeniedBurstWindowMinutes',
   'slackSeverities',
@@ -101,6 +104,21 @@ function parsePrefixes(value) {
     throw new ParameterError('alarmNamePrefixes', `longer than ${MAX_ALARM_NAME_LENGTH} characters`, 'prod-,billing-');
   }
   return prefixes;
+}
+
+/** `none`, or alarm name prefixes; the function reads "none" as "exclude nothing" (src/lib/config.ts). */
+function parseExcludedPrefixes(value) {
+  const text = String(value ?? '').trim();
+  if (text === 'none') return text;
+  const prefixes = splitList(text);
+  if (prefixes.length === 0 || prefixes.some((prefix) => prefix.length > MAX_ALARM_NAME_LENGTH)) {
+    throw new ParameterError(
+      'excludedAlarmNamePrefixes',
+      `"${text}" is neither none nor alarm name prefixes of up to ${MAX_ALARM_NAME_LENGTH} characters`,
+      'TargetTracking-',
+    );
+  }
+  return prefixes.join(',');
 }
 
 function oneOf(name, value, allowed) {
@@ -191,6 +209,11 @@ function deriveParams(raw, ownAlarmPrefix) {
         .trim()
         .toLowerCase(),
       FINDINGS_MIN_SEVERITIES,
+    ),
+    reportInsufficientDataToOk: String(parseBoolean('reportInsufficientDataToOk', raw.reportInsufficientDataToOk)),
+    excludedAlarmNamePrefixes: parseExcludedPrefixes(raw.excludedAlarmNamePrefixes),
+    reportAlarmsWithActionsDisabled: String(
+      parseBoolean('reportAlarmsWithActionsDisabled', raw.reportAlarmsWithActionsDisabled),
     ),
     accessDeniedBurstThreshold: parseWholeNumber(
       'accessDeniedBurstThreshold',

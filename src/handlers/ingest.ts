@@ -1,7 +1,9 @@
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
+import { createAlarmActionsReader } from '../lib/adapters/alarm-actions';
 import { createDeniedBurstStore } from '../lib/adapters/burst-store';
 import type { Clock } from '../lib/adapters/clock';
 import { invocationDeadline, timeLeft } from '../lib/adapters/deadline';
@@ -36,6 +38,8 @@ export interface IngestHandlerDeps {
   dynamodb?: () => DynamoDBClient;
   /** ELBv2 client for a target group's region (its ARN may name another region than ours). */
   elbv2?: (region: string) => ElasticLoadBalancingV2Client;
+  /** CloudWatch client for an alarm's region ('' = the function's), to ask whether its actions are enabled. */
+  cloudwatch?: (region: string) => CloudWatchClient;
   /** The effective API-call rules; default: the built-in rules plus NOTIFIER_RULES_FILE. */
   ruleSet?: () => Promise<RuleSet>;
   now?: Clock;
@@ -72,6 +76,20 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
   };
   const targetHealth = once(() => createTargetHealthReader(elbv2, { timeoutMs: config().targetHealthTimeoutMs }));
   const clock = deps.now ?? Date.now;
+  // CloudWatch is loaded on first use: only the alarm source asks, and only for EventBridge changes.
+  const cloudwatchClients = new Map<string, Promise<CloudWatchClient>>();
+  const cloudwatch = (region = '') => {
+    const client =
+      cloudwatchClients.get(region) ??
+      (deps.cloudwatch
+        ? Promise.resolve(deps.cloudwatch(region))
+        : import('@aws-sdk/client-cloudwatch').then(
+            (sdk) => new sdk.CloudWatchClient(sdkClientConfig(region ? { region } : {})),
+          ));
+    cloudwatchClients.set(region, client);
+    return client;
+  };
+  const alarmActions = once(() => createAlarmActionsReader(cloudwatch, { now: clock }));
   const dynamodb = once(deps.dynamodb ?? (() => new DynamoDBClient(sdkClientConfig())));
   const dedupe = once(() => dedupeStoreFor(config(), dynamodb, { now: clock }));
   // Access-denied bursts are counted in the dedupe table; without one, each refused call is told alone.
@@ -82,7 +100,7 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
 
   return async function ingestHandler(event: unknown, context?: Context): Promise<IngestSummary> {
     const deadline = invocationDeadline(context, clock());
-    const { locale, timeZone, alarmNamePrefixes, findingsMinSeverity, accessDeniedBurst } = config();
+    const { locale, timeZone, alarmNamePrefixes, findingsMinSeverity, accessDeniedBurst, quietAlarms } = config();
     const burstStore = deniedBurst();
     const now = new Date(clock());
     const options: PipelineOptions = {
@@ -91,6 +109,8 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
       alarmNamePrefixes,
       findingsMinSeverity,
       accessDeniedBurst,
+      quietAlarms,
+      alarmActions: alarmActions(),
       ...(burstStore ? { deniedBurst: burstStore } : {}),
       targetHealth: targetHealth(),
       ruleSet: await ruleSet(),

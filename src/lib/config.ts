@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConfigError } from './core/errors';
 import { localeSchema } from './core/locale';
 import { type DeniedBurstSettings, MAX_DENIED_BURST_THRESHOLD } from './core/sources/cloudtrail/denied-burst';
-import { FINDINGS_MIN_SEVERITIES, type FindingsMinSeverity } from './core/sources/source';
+import { FINDINGS_MIN_SEVERITIES, type FindingsMinSeverity, type QuietAlarmSettings } from './core/sources/source';
 import { isValidTimeZone } from './core/time';
 
 /** How long one ELBv2 enrichment call may take before the alarm is sent without it. */
@@ -54,6 +54,24 @@ const DEFAULT_ACCESS_DENIED_BURST: DeniedBurstSettings = { threshold: 5, windowM
 /** A day: longer windows would keep muting a principal that was alerted once. */
 const MAX_ACCESS_DENIED_BURST_WINDOW_MINUTES = 1_440;
 
+/** "true" or "false", as serverless.yml passes a boolean parameter. */
+const flag = (name: string) =>
+  optional(
+    z
+      .string()
+      .trim()
+      .pipe(z.enum(['true', 'false'], { error: (i) => `"${String(i.input)}" is not true or false (${name})` }))
+      .transform((v) => v === 'true'),
+  );
+
+/**
+ * Auto Scaling target tracking names its alarms "TargetTracking-…"; they flip as scaling works.
+ * @see https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-target-tracking.html
+ */
+const DEFAULT_EXCLUDED_ALARM_NAME_PREFIXES = ['TargetTracking-'];
+/** The value of EXCLUDED_ALARM_NAME_PREFIXES that excludes nothing (empty means "the default"). */
+const NO_EXCLUDED_PREFIXES = 'none';
+
 const commonSchema = z.object({
   NOTIFIER_LOCALE: optional(
     z.string().pipe(z.enum(localeSchema.options, { error: (i) => `"${String(i.input)}" is not one of en, ja` })),
@@ -62,6 +80,9 @@ const commonSchema = z.object({
     z.string().refine(isValidTimeZone, { error: (i) => `"${String(i.input)}" is not an IANA time zone` }),
   ),
   ALARM_NAME_PREFIXES: optional(z.string()),
+  EXCLUDED_ALARM_NAME_PREFIXES: optional(z.string()),
+  REPORT_INSUFFICIENT_DATA_TO_OK: flag('report INSUFFICIENT_DATA → OK'),
+  REPORT_ALARMS_WITH_ACTIONS_DISABLED: flag('report alarms whose actions are disabled'),
   FINDINGS_MIN_SEVERITY: optional(
     z.string().pipe(
       z.enum(FINDINGS_MIN_SEVERITIES, {
@@ -110,6 +131,13 @@ const slackSchema = z
     path: ['SLACK_WEBHOOK_PARAMETER'],
   });
 
+/** "a, ,b" → ["a", "b"]. */
+const splitList = (value: string) =>
+  value
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+
 /** Settings every handler reads. */
 export interface NotifierConfig {
   readonly locale: z.infer<typeof localeSchema>;
@@ -120,6 +148,8 @@ export interface NotifierConfig {
   readonly targetHealthTimeoutMs: number;
   /** The least severity of security findings reported (the deploy parameter `findingsMinSeverity`). */
   readonly findingsMinSeverity: FindingsMinSeverity;
+  /** Alarm changes that are routine rather than news (quiet defaults). */
+  readonly quietAlarms: QuietAlarmSettings;
   /** Refused calls by one principal within a window that make one alert (a threshold of 1: each alone). */
   readonly accessDeniedBurst: DeniedBurstSettings;
   /** A user rules file for API-call alerts (README, "Your own rules"); absent = the built-in rules. */
@@ -169,14 +199,20 @@ export function loadConfig(env: Env = process.env): NotifierConfig {
   return Object.freeze({
     locale: e.NOTIFIER_LOCALE ?? 'en',
     timeZone: e.NOTIFIER_TIME_ZONE ?? 'UTC',
-    alarmNamePrefixes: Object.freeze(
-      (e.ALARM_NAME_PREFIXES ?? '')
-        .split(',')
-        .map((p) => p.trim())
-        .filter((p) => p !== ''),
-    ),
+    alarmNamePrefixes: Object.freeze(splitList(e.ALARM_NAME_PREFIXES ?? '')),
     targetHealthTimeoutMs: e.TARGET_HEALTH_TIMEOUT_MS ?? DEFAULT_TARGET_HEALTH_TIMEOUT_MS,
     findingsMinSeverity: e.FINDINGS_MIN_SEVERITY ?? DEFAULT_FINDINGS_MIN_SEVERITY,
+    quietAlarms: Object.freeze({
+      reportInsufficientDataToOk: e.REPORT_INSUFFICIENT_DATA_TO_OK ?? false,
+      reportActionsDisabled: e.REPORT_ALARMS_WITH_ACTIONS_DISABLED ?? false,
+      excludedAlarmNamePrefixes: Object.freeze(
+        e.EXCLUDED_ALARM_NAME_PREFIXES === undefined
+          ? DEFAULT_EXCLUDED_ALARM_NAME_PREFIXES
+          : e.EXCLUDED_ALARM_NAME_PREFIXES.trim() === NO_EXCLUDED_PREFIXES
+            ? []
+            : splitList(e.EXCLUDED_ALARM_NAME_PREFIXES),
+      ),
+    }),
     accessDeniedBurst: Object.freeze({
       threshold: e.ACCESS_DENIED_BURST_THRESHOLD ?? DEFAULT_ACCESS_DENIED_BURST.threshold,
       windowMinutes: e.ACCESS_DENIED_BURST_WINDOW_MINUTES ?? DEFAULT_ACCESS_DENIED_BURST.windowMinutes,

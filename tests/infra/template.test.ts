@@ -21,6 +21,11 @@ const ENVIRONMENT_NAMES = [
   'TARGET_HEALTH_TIMEOUT_MS',
   'DEDUPE_TABLE',
   'FINDINGS_MIN_SEVERITY',
+  'ACCESS_DENIED_BURST_THRESHOLD',
+  'ACCESS_DENIED_BURST_WINDOW_MINUTES',
+  'EXCLUDED_ALARM_NAME_PREFIXES',
+  'REPORT_INSUFFICIENT_DATA_TO_OK',
+  'REPORT_ALARMS_WITH_ACTIONS_DISABLED',
   'DEAD_LETTER_QUEUE_URL',
   'DIGEST_PERIOD',
   'DIGEST_TOP_N',
@@ -181,5 +186,36 @@ describe('infra: notifications topic', () => {
 
   it.each(['NotificationsTopicArn', 'AlarmActionsTopicArn', 'BudgetAlertsTopicArn'])('outputs %s', (name) => {
     expect(template.Outputs?.[name]?.Value).toBeDefined();
+  });
+});
+
+describe('infra: alarm quiet defaults', () => {
+  it('passes them to the alarm function: TargetTracking- excluded, INSUFFICIENT_DATA → OK and disabled actions quiet', () => {
+    expect(variables(template, 'AlarmLambdaFunction')).toMatchObject({
+      EXCLUDED_ALARM_NAME_PREFIXES: 'TargetTracking-',
+      REPORT_INSUFFICIENT_DATA_TO_OK: 'false',
+      REPORT_ALARMS_WITH_ACTIONS_DISABLED: 'false',
+    });
+    expect(variables(narrowed, 'AlarmLambdaFunction')).toMatchObject({
+      EXCLUDED_ALARM_NAME_PREFIXES: 'none',
+      REPORT_INSUFFICIENT_DATA_TO_OK: 'true',
+    });
+  });
+
+  it('lets the alarm role read this account’s alarms (DescribeAlarms), nothing more of CloudWatch', () => {
+    const statements = (
+      (props(template.Resources.AlarmRole).Policies ?? []) as Array<{
+        PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> };
+      }>
+    ).flatMap((p) => p.PolicyDocument.Statement);
+    const cloudwatch = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('cloudwatch:')));
+    expect(cloudwatch).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'cloudwatch:DescribeAlarms',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's Fn::Sub syntax, not JavaScript's
+        Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:cloudwatch:*:${AWS::AccountId}:alarm:*' },
+      },
+    ]);
   });
 });

@@ -23,6 +23,11 @@ describe('config', () => {
       targetHealthTimeoutMs: 2000,
       findingsMinSeverity: 'warning',
       accessDeniedBurst: { threshold: 5, windowMinutes: 10 },
+      quietAlarms: {
+        reportInsufficientDataToOk: false,
+        reportActionsDisabled: false,
+        excludedAlarmNamePrefixes: ['TargetTracking-'],
+      },
     });
   });
 
@@ -35,6 +40,9 @@ describe('config', () => {
       FINDINGS_MIN_SEVERITY: 'critical',
       ACCESS_DENIED_BURST_THRESHOLD: '3',
       ACCESS_DENIED_BURST_WINDOW_MINUTES: '30',
+      REPORT_INSUFFICIENT_DATA_TO_OK: 'true',
+      REPORT_ALARMS_WITH_ACTIONS_DISABLED: 'true',
+      EXCLUDED_ALARM_NAME_PREFIXES: 'TargetTracking-, ,scratch-',
     };
     expect(loadConfig(env)).toEqual({
       locale: 'ja',
@@ -43,6 +51,11 @@ describe('config', () => {
       targetHealthTimeoutMs: 500,
       findingsMinSeverity: 'critical',
       accessDeniedBurst: { threshold: 3, windowMinutes: 30 },
+      quietAlarms: {
+        reportInsufficientDataToOk: true,
+        reportActionsDisabled: true,
+        excludedAlarmNamePrefixes: ['TargetTracking-', 'scratch-'],
+      },
     });
   });
 
@@ -67,12 +80,23 @@ describe('config', () => {
     [{ TARGET_HEALTH_TIMEOUT_MS: '60000' }, 'TARGET_HEALTH_TIMEOUT_MS: must be at most 10000'],
     [{ DEDUPE_TTL_SECONDS: '2d' }, 'DEDUPE_TTL_SECONDS: "2d" is not a whole number of seconds'],
     [{ DEDUPE_TTL_SECONDS: '0' }, 'DEDUPE_TTL_SECONDS: must be at least 1'],
+    [
+      { REPORT_INSUFFICIENT_DATA_TO_OK: 'yes' },
+      'REPORT_INSUFFICIENT_DATA_TO_OK: "yes" is not true or false (report INSUFFICIENT_DATA → OK)',
+    ],
     [{ ACCESS_DENIED_BURST_THRESHOLD: 'five' }, 'ACCESS_DENIED_BURST_THRESHOLD: "five" is not a whole number of calls'],
     [{ ACCESS_DENIED_BURST_THRESHOLD: '0' }, 'ACCESS_DENIED_BURST_THRESHOLD: must be at least 1'],
     [{ ACCESS_DENIED_BURST_THRESHOLD: '51' }, 'ACCESS_DENIED_BURST_THRESHOLD: must be at most 50'],
     [{ ACCESS_DENIED_BURST_WINDOW_MINUTES: '2000' }, 'ACCESS_DENIED_BURST_WINDOW_MINUTES: must be at most 1440'],
   ])('names the bad variable in one line: %o', (env, message) => {
     expect(configError(() => loadConfig(env))).toBe(message);
+  });
+
+  it('excludes no alarm with EXCLUDED_ALARM_NAME_PREFIXES=none, and TargetTracking- when it is empty', () => {
+    expect(loadConfig({ EXCLUDED_ALARM_NAME_PREFIXES: 'none' }).quietAlarms.excludedAlarmNamePrefixes).toEqual([]);
+    expect(loadConfig({ EXCLUDED_ALARM_NAME_PREFIXES: '' }).quietAlarms.excludedAlarmNamePrefixes).toEqual([
+      'TargetTracking-',
+    ]);
   });
 
   describe('dedupe store', () => {

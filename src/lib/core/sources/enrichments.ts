@@ -1,4 +1,5 @@
 import type { DeniedBurstOutcome, DeniedBurstRequest } from './cloudtrail/denied-burst-request';
+import type { AlarmActionsReport, AlarmRef } from './cloudwatch-alarm/alarm-actions';
 import type { TargetGroupRef, TargetHealthReport } from './cloudwatch-alarm/target-health';
 
 /**
@@ -10,6 +11,8 @@ import type { TargetGroupRef, TargetHealthReport } from './cloudwatch-alarm/targ
 export interface Enrichments {
   /** ELBv2 target health of an alarm's target groups (src/lib/adapters/target-health.ts). */
   readonly targetHealth: { request: TargetGroupRef[]; response: TargetHealthReport[] };
+  /** Whether an alarm's actions are enabled (CloudWatch DescribeAlarms, src/lib/adapters/alarm-actions.ts). */
+  readonly alarmActions: { request: AlarmRef; response: AlarmActionsReport };
   /** A refused call added to its principal's access-denied burst (src/lib/adapters/burst-store.ts). */
   readonly deniedBurst: { request: DeniedBurstRequest; response: DeniedBurstOutcome };
 }
@@ -28,4 +31,5 @@ export const enrichmentFailures: {
 } = {
   targetHealth: (refs, error) => refs.map((targetGroup) => ({ targetGroup, targets: [], error })),
   deniedBurst: (_request, error) => ({ kind: 'unavailable', error }),
+  alarmActions: (_request, error) => ({ error }),
 };

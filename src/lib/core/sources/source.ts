@@ -47,6 +47,18 @@ export interface SourceSettings {
    * alone). Needs the `deniedBurst` enricher (a store); without one, each call is told alone.
    */
   readonly accessDeniedBurst?: DeniedBurstSettings;
+  /** Alarm changes that are routine rather than news; absent = every change is reported (the CLI). */
+  readonly quietAlarms?: QuietAlarmSettings;
+}
+
+/** The deploy parameters of the alarm source's quiet defaults (README, Configuration). */
+export interface QuietAlarmSettings {
+  /** Report INSUFFICIENT_DATA → OK (a new alarm's first evaluation, a metric that came back)? */
+  readonly reportInsufficientDataToOk: boolean;
+  /** Alarm name prefixes never reported, e.g. Auto Scaling target tracking's "TargetTracking-". */
+  readonly excludedAlarmNamePrefixes: readonly string[];
+  /** Report alarms whose actions are disabled? Needs the `alarmActions` enricher (DescribeAlarms) to know. */
+  readonly reportActionsDisabled: boolean;
 }
 
 /** Thresholds a user can choose for findings, most to least severe. */

@@ -7,7 +7,7 @@ import { CONFIG_CHANGE_SOURCE_TYPE, configChangeNotification, parseConfigChange 
 import { alarmFromEventBridge, EVENTBRIDGE_ALARM_SOURCE_TYPE } from './from-eventbridge';
 import { alarmFromLambdaAction } from './from-lambda-action';
 import { alarmFromSnsMessage } from './from-sns-message';
-import { ignoredAlarm } from './ignore-rules';
+import { actionsDisabledIgnore, ignoredAlarm } from './ignore-rules';
 import { interpretAlarm } from './interpret-alarm';
 import type { Alarm } from './model';
 import { targetGroupsOf } from './target-groups';
@@ -58,11 +58,20 @@ export const cloudwatchAlarmSource: Source = {
     }
     const alarm = alarmReaders[shape ?? 'classic'](item);
     const refs = targetGroupsOf(alarm);
+    // Only EventBridge reports alarms whose actions are off; their SNS and Lambda actions never run.
+    const askActions = shape === 'state-change' && settings.quietAlarms?.reportActionsDisabled === false;
+    const needs = {
+      ...(refs.length > 0 ? { targetHealth: refs } : {}),
+      ...(askActions ? { alarmActions: { name: alarm.name, ...(alarm.region ? { region: alarm.region } : {}) } } : {}),
+    };
     return (
       ignoredAlarm(alarm, settings) ?? {
         kind: 'notify',
-        ...(refs.length > 0 ? { needs: { targetHealth: refs } } : {}),
-        build: (ctx, enriched) => interpretAlarm(alarm, ctx, enriched.targetHealth ?? []),
+        ...(Object.keys(needs).length > 0 ? { needs } : {}),
+        build: (ctx, enriched) =>
+          enriched.alarmActions?.actionsEnabled === false
+            ? actionsDisabledIgnore(alarm.name)
+            : interpretAlarm(alarm, ctx, enriched.targetHealth ?? []),
       }
     );
   },
