@@ -11,7 +11,9 @@ const KEY_FIELDS = [
   'severity',
   'status',
   'state',
+  'build-status',
   'laststatus',
+  'eventname',
   'scanstatus',
   'scanresultstatus',
   'scan-status',
@@ -24,8 +26,24 @@ const KEY_FIELDS = [
   'resource',
 ] as const;
 
-/** Keys that hold the state of the thing an event is about, for the title ("Glue Job State Change: FAILED"). */
-const STATE_KEYS = new Set(['state', 'status', 'laststatus', 'scanresultstatus', 'scan-status', 'scanstatus']);
+/**
+ * Keys that hold the state of the thing an event is about, for the title ("Glue Job State Change:
+ * FAILED"). CodeBuild calls it `build-status`; ECS service and deployment events name what happened
+ * in `eventName` ("SERVICE_DEPLOYMENT_FAILED").
+ */
+const STATE_KEYS = new Set([
+  'state',
+  'status',
+  'build-status',
+  'laststatus',
+  'scanresultstatus',
+  'scan-status',
+  'scanstatus',
+  'eventname',
+]);
+
+/** Keys that hold a severity word: Glue's and EMR's `severity`, ECS's `eventType` (INFO, WARN, ERROR). */
+const SEVERITY_KEYS = new Set(['severity', 'eventtype']);
 
 /**
  * Well-known state and severity words in AWS events and ours: a failure, an error, a timeout, an
@@ -35,6 +53,7 @@ export const stateWordSeverities = {
   FAILED: 'warning',
   FAILURE: 'warning',
   ERROR: 'warning',
+  WARN: 'warning',
   TIMED_OUT: 'warning',
   TIMEOUT: 'warning',
   EXPIRED: 'warning',
@@ -82,7 +101,7 @@ export function severityOfLeaves(leaves: readonly Leaf[]): Severity {
   let best: Severity = 'info';
   for (const leaf of leaves) {
     const key = keyOf(leaf.path);
-    const byWord = STATE_KEYS.has(key) || key === 'severity' ? wordSeverity(leaf.value) : undefined;
+    const byWord = STATE_KEYS.has(key) || SEVERITY_KEYS.has(key) ? wordSeverity(leaf.value) : undefined;
     const counted: Severity | undefined =
       key === 'critical' && COUNT_PARENTS.some((p) => leaf.path.toLowerCase().includes(p)) && Number(leaf.value) > 0
         ? 'critical'

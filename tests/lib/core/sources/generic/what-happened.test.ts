@@ -21,6 +21,30 @@ describe('source: generic reads like a person', () => {
     }
   });
 
+  it.each([
+    [
+      'generic/eventbridge-ecs-deployment-SERVICE_DEPLOYMENT_FAILED-docs.json',
+      'warning',
+      'ECS Deployment State Change: SERVICE_DEPLOYMENT_FAILED',
+      'eventName',
+    ],
+    [
+      'generic/eventbridge-ecs-service-action-SERVICE_TASK_PLACEMENT_FAILURE-ERROR-docs.json',
+      'warning',
+      'ECS Service Action: SERVICE_TASK_PLACEMENT_FAILURE',
+      'eventName',
+    ],
+  ])(
+    '%s is %s: "%s", led by %s (ECS names what happened in eventName, its eventType ERROR warns)',
+    async (file, severity, title, first) => {
+      for (const locale of ['en', 'ja'] as const) {
+        const n = await notificationOf(file, locale);
+        expect(n).toMatchObject({ category: 'event', severity, title });
+        expect(n.fields[0]?.label).toBe(first);
+      }
+    },
+  );
+
   it.each(Object.entries(stateWordSeverities))('state word %s is %s', (word, severity) => {
     expect(['warning', 'critical']).toContain(severity);
     expect(word).toBe(word.toUpperCase());
