@@ -20,6 +20,7 @@ const KEY_FIELDS = [
   'reason',
   'stoppedreason',
   'statusreason',
+  'additionalinformation',
   'errormessage',
   'errorcode',
   'message',

@@ -34,6 +34,12 @@ describe('source: generic reads like a person', () => {
       'ECS Service Action: SERVICE_TASK_PLACEMENT_FAILURE',
       'eventName',
     ],
+    [
+      'generic/sns-event-codestar-notification-codebuild-FAILED-hmrc.json',
+      'warning',
+      'CodeBuild Build State Change: FAILED',
+      'build-status',
+    ],
   ])(
     '%s is %s: "%s", led by %s (ECS names what happened in eventName, its eventType ERROR warns)',
     async (file, severity, title, first) => {
