@@ -26,6 +26,9 @@ const detailTypeHints: Record<string, { title: (d: Detail) => string | undefined
     title: (d) =>
       [text(d.eventName), text(d.eventSource) && `(${d.eventSource})`].filter(Boolean).join(' ') || undefined,
   },
+  // The certificate's name; the days left are the first field.
+  'ACM Certificate Approaching Expiration': { title: (d) => text(d.CommonName) },
+  'ACM Certificate Expired': { title: (d) => text(d.CommonName) },
   'AWS Console Sign In via CloudTrail': {
     title: (d) =>
       [text(d.eventName), text(isRecord(d.userIdentity) ? d.userIdentity.type : undefined)].filter(Boolean).join(' ') ||
@@ -33,9 +36,15 @@ const detailTypeHints: Record<string, { title: (d: Detail) => string | undefined
   },
 };
 
-/** Severity by detail-type; anything else is information. */
+/**
+ * Severity by detail-type, for events whose detail has no state word; anything else is information.
+ * A certificate about to expire (ACM sends one a day from 45 days before) or expired needs a person.
+ * @see https://docs.aws.amazon.com/acm/latest/userguide/supported-events.html
+ */
 const detailTypeSeverities: Record<string, Severity> = {
   'AWS Health Event': 'warning',
+  'ACM Certificate Approaching Expiration': 'warning',
+  'ACM Certificate Expired': 'warning',
 };
 
 /** AWS Health descriptions arrive with `\n` written out as two characters. */
