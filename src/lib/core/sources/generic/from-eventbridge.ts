@@ -16,8 +16,13 @@ const MAX_TITLE_LENGTH = 150;
 type Detail = Record<string, unknown>;
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
 
+type Hint = { title: (d: Detail) => string | undefined; summaryPath?: string };
+
+/** RDS events name the database (or snapshot, group) and say what happened in `Message`. */
+const rdsHint: Hint = { title: (d) => text(d.SourceIdentifier), summaryPath: 'Message' };
+
 /** Per detail-type: what names the event in the title, and which field says it in words. */
-const detailTypeHints: Record<string, { title: (d: Detail) => string | undefined; summaryPath?: string }> = {
+const detailTypeHints: Record<string, Hint> = {
   'AWS Health Event': {
     title: (d) => [text(d.service), text(d.eventTypeCode)].filter(Boolean).join(' ') || undefined,
     summaryPath: 'eventDescription[0].latestDescription',
@@ -29,6 +34,12 @@ const detailTypeHints: Record<string, { title: (d: Detail) => string | undefined
   // The certificate's name; the days left are the first field.
   'ACM Certificate Approaching Expiration': { title: (d) => text(d.CommonName) },
   'ACM Certificate Expired': { title: (d) => text(d.CommonName) },
+  'RDS DB Instance Event': rdsHint,
+  'RDS DB Cluster Event': rdsHint,
+  'RDS DB Snapshot Event': rdsHint,
+  'RDS DB Cluster Snapshot Event': rdsHint,
+  'RDS DB Parameter Group Event': rdsHint,
+  'RDS DB Security Group Event': rdsHint,
   'AWS Console Sign In via CloudTrail': {
     title: (d) =>
       [text(d.eventName), text(isRecord(d.userIdentity) ? d.userIdentity.type : undefined)].filter(Boolean).join(' ') ||

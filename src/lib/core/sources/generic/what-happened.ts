@@ -43,12 +43,17 @@ const STATE_KEYS = new Set([
   'eventname',
 ]);
 
-/** Keys that hold a severity word: Glue's and EMR's `severity`, ECS's `eventType` (INFO, WARN, ERROR). */
-const SEVERITY_KEYS = new Set(['severity', 'eventtype']);
+/**
+ * Keys that hold a severity word: Glue's and EMR's `severity`, ECS's `eventType` (INFO, WARN, ERROR),
+ * RDS's `EventCategories` (failure, failover, low storage…).
+ * @see https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Events.Messages.html
+ */
+const SEVERITY_KEYS = new Set(['severity', 'eventtype', 'eventcategories']);
 
 /**
  * Well-known state and severity words in AWS events and ours: a failure, an error, a timeout, an
- * expiry or a threat needs a look (warning); a CRITICAL finding pages. Anything else is information.
+ * expiry, a threat, a database failover or low storage needs a look (warning); a CRITICAL finding
+ * pages. Anything else is information.
  */
 export const stateWordSeverities = {
   FAILED: 'warning',
@@ -62,6 +67,8 @@ export const stateWordSeverities = {
   ABORTED: 'warning',
   UNHEALTHY: 'warning',
   IMPAIRED: 'warning',
+  FAILOVER: 'warning',
+  'LOW STORAGE': 'warning',
   CRITICAL: 'critical',
 } as const satisfies Record<string, Severity>;
 

@@ -62,6 +62,26 @@ describe('generic: notifications for events without an interpreter', () => {
     expect(notificationSchema.parse(n)).toEqual(n);
   });
 
+  it.each([
+    [
+      'generic/eventbridge-rds-db-instance-event-RDS-EVENT-0049-multi-az-failover-docs.json',
+      'warning',
+      'RDS DB Instance Event: rds:my-db-instance',
+      'A Multi-AZ failover has completed.',
+    ],
+    [
+      'generic/eventbridge-rds-db-snapshot-event-RDS-EVENT-0041-deleted-docs.json',
+      'info',
+      'RDS DB Snapshot Event: rds:my-db-snapshot',
+      'Deleted manual snapshot',
+    ],
+  ])(
+    'names the database of RDS event %s, says its message, and warns of a failover',
+    async (file, severity, title, summary) => {
+      expect(await notificationOf(file)).toMatchObject({ severity, title, summary });
+    },
+  );
+
   it('warns of a certificate about to expire and names it', async () => {
     const n = await notificationOf('generic/eventbridge-acm-certificate-approaching-expiration-31-days-docs.json');
     expect(n).toMatchObject({
