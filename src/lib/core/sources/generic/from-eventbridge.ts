@@ -31,6 +31,14 @@ const detailTypeHints: Record<string, Hint> = {
     title: (d) =>
       [text(d.eventName), text(d.eventSource) && `(${d.eventSource})`].filter(Boolean).join(' ') || undefined,
   },
+  // The image scanned, as `repository:tag`; the severity counts follow the scan status.
+  'ECR Image Scan': {
+    title: (d) => {
+      const tags = Array.isArray(d['image-tags']) ? d['image-tags'] : [];
+      const tag = text(tags[0]);
+      return text(d['repository-name']) && (tag ? `${d['repository-name']}:${tag}` : text(d['repository-name']));
+    },
+  },
   // The certificate's name; the days left are the first field.
   'ACM Certificate Approaching Expiration': { title: (d) => text(d.CommonName) },
   'ACM Certificate Expired': { title: (d) => text(d.CommonName) },

@@ -51,6 +51,14 @@ describe('source: generic reads like a person', () => {
     },
   );
 
+  it('names the image of an ECR scan and pages for its CRITICAL findings', async () => {
+    for (const locale of ['en', 'ja'] as const) {
+      const n = await notificationOf('generic/eventbridge-ecr-image-scan-CRITICAL-lambda-go.json', locale);
+      expect(n).toMatchObject({ severity: 'critical', title: 'ECR Image Scan: tribble-image-scan-test:1572471135' });
+      expect(n.fields.slice(0, 4).map((f) => f.label)).toContain('finding-severity-counts.CRITICAL');
+    }
+  });
+
   it.each(Object.entries(stateWordSeverities))('state word %s is %s', (word, severity) => {
     expect(['warning', 'critical']).toContain(severity);
     expect(word).toBe(word.toUpperCase());
