@@ -39,6 +39,9 @@ const detailTypeHints: Record<string, Hint> = {
       return text(d['repository-name']) && (tag ? `${d['repository-name']}:${tag}` : text(d['repository-name']));
     },
   },
+  // The canary that ran; the detail-type says how it went, the status and reason come first.
+  'Synthetics Canary TestRun Failure': { title: (d) => text(d['canary-name']) },
+  'Synthetics Canary TestRun Successful': { title: (d) => text(d['canary-name']) },
   // The certificate's name; the days left are the first field.
   'ACM Certificate Approaching Expiration': { title: (d) => text(d.CommonName) },
   'ACM Certificate Expired': { title: (d) => text(d.CommonName) },

@@ -11,6 +11,8 @@ const KEY_FIELDS = [
   'severity',
   'status',
   'state',
+  'test-run-status',
+  'current-state',
   'build-status',
   'laststatus',
   'eventname',
@@ -18,6 +20,7 @@ const KEY_FIELDS = [
   'scanresultstatus',
   'scan-status',
   'reason',
+  'state-reason',
   'stoppedreason',
   'statusreason',
   'additionalinformation',
@@ -29,12 +32,15 @@ const KEY_FIELDS = [
 
 /**
  * Keys that hold the state of the thing an event is about, for the title ("Glue Job State Change:
- * FAILED"). CodeBuild calls it `build-status`; ECS service and deployment events name what happened
- * in `eventName` ("SERVICE_DEPLOYMENT_FAILED").
+ * FAILED"). CodeBuild calls it `build-status`, CloudWatch Synthetics `test-run-status` and
+ * `current-state`; ECS service and deployment events name what happened in `eventName`
+ * ("SERVICE_DEPLOYMENT_FAILED").
  */
 const STATE_KEYS = new Set([
   'state',
   'status',
+  'test-run-status',
+  'current-state',
   'build-status',
   'laststatus',
   'scanresultstatus',

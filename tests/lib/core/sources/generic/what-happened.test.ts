@@ -51,6 +51,21 @@ describe('source: generic reads like a person', () => {
     },
   );
 
+  it('warns of a failed canary run, naming the canary, with its status and reason before its message', async () => {
+    for (const locale of ['en', 'ja'] as const) {
+      const n = await notificationOf(
+        'generic/eventbridge-synthetics-canary-testrun-FAILED-ERR_NAME_NOT_RESOLVED-docs.json',
+        locale,
+      );
+      expect(n).toMatchObject({ severity: 'warning', title: 'Synthetics Canary TestRun Failure: events-bb-1' });
+      expect(n.fields.slice(0, 3).map((f) => [f.label, f.value])).toEqual([
+        ['test-run-status', 'FAILED'],
+        ['state-reason', '"Error: net::ERR_NAME_NOT_RESOLVED "'],
+        ['message', 'Test run result is generated successfully'],
+      ]);
+    }
+  });
+
   it('names the image of an ECR scan and pages for its CRITICAL findings', async () => {
     for (const locale of ['en', 'ja'] as const) {
       const n = await notificationOf('generic/eventbridge-ecr-image-scan-CRITICAL-lambda-go.json', locale);
