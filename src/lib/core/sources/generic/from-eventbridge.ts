@@ -16,8 +16,13 @@ const MAX_TITLE_LENGTH = 150;
 type Detail = Record<string, unknown>;
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
 
+type Hint = { title: (d: Detail) => string | undefined; summaryPath?: string };
+
+/** RDS events name the database (or snapshot, group) and say what happened in `Message`. */
+const rdsHint: Hint = { title: (d) => text(d.SourceIdentifier), summaryPath: 'Message' };
+
 /** Per detail-type: what names the event in the title, and which field says it in words. */
-const detailTypeHints: Record<string, { title: (d: Detail) => string | undefined; summaryPath?: string }> = {
+const detailTypeHints: Record<string, Hint> = {
   'AWS Health Event': {
     title: (d) => [text(d.service), text(d.eventTypeCode)].filter(Boolean).join(' ') || undefined,
     summaryPath: 'eventDescription[0].latestDescription',
@@ -26,6 +31,26 @@ const detailTypeHints: Record<string, { title: (d: Detail) => string | undefined
     title: (d) =>
       [text(d.eventName), text(d.eventSource) && `(${d.eventSource})`].filter(Boolean).join(' ') || undefined,
   },
+  // The image scanned, as `repository:tag`; the severity counts follow the scan status.
+  'ECR Image Scan': {
+    title: (d) => {
+      const tags = Array.isArray(d['image-tags']) ? d['image-tags'] : [];
+      const tag = text(tags[0]);
+      return text(d['repository-name']) && (tag ? `${d['repository-name']}:${tag}` : text(d['repository-name']));
+    },
+  },
+  // The canary that ran; the detail-type says how it went, the status and reason come first.
+  'Synthetics Canary TestRun Failure': { title: (d) => text(d['canary-name']) },
+  'Synthetics Canary TestRun Successful': { title: (d) => text(d['canary-name']) },
+  // The certificate's name; the days left are the first field.
+  'ACM Certificate Approaching Expiration': { title: (d) => text(d.CommonName) },
+  'ACM Certificate Expired': { title: (d) => text(d.CommonName) },
+  'RDS DB Instance Event': rdsHint,
+  'RDS DB Cluster Event': rdsHint,
+  'RDS DB Snapshot Event': rdsHint,
+  'RDS DB Cluster Snapshot Event': rdsHint,
+  'RDS DB Parameter Group Event': rdsHint,
+  'RDS DB Security Group Event': rdsHint,
   'AWS Console Sign In via CloudTrail': {
     title: (d) =>
       [text(d.eventName), text(isRecord(d.userIdentity) ? d.userIdentity.type : undefined)].filter(Boolean).join(' ') ||
@@ -33,9 +58,15 @@ const detailTypeHints: Record<string, { title: (d: Detail) => string | undefined
   },
 };
 
-/** Severity by detail-type; anything else is information. */
+/**
+ * Severity by detail-type, for events whose detail has no state word; anything else is information.
+ * A certificate about to expire (ACM sends one a day from 45 days before) or expired needs a person.
+ * @see https://docs.aws.amazon.com/acm/latest/userguide/supported-events.html
+ */
 const detailTypeSeverities: Record<string, Severity> = {
   'AWS Health Event': 'warning',
+  'ACM Certificate Approaching Expiration': 'warning',
+  'ACM Certificate Expired': 'warning',
 };
 
 /** AWS Health descriptions arrive with `\n` written out as two characters. */
