@@ -46,6 +46,7 @@ const HOME_BUS = {
   'Fn::If': [
     'HasHomeEventBusArn',
     { Ref: 'HomeEventBusArn' },
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub, not a JS template
     { 'Fn::Sub': 'arn:${AWS::Partition}:events:${HomeRegion}:${HomeAccountId}:event-bus/default' },
   ],
 };
@@ -136,7 +137,10 @@ const DEAD_LETTERS = {
             Action: 'sqs:SendMessage',
             Resource: { 'Fn::GetAtt': ['ForwarderDeadLetterQueue', 'Arn'] },
             Condition: {
-              ArnLike: { 'aws:SourceArn': { 'Fn::Sub': 'arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/*' } },
+              ArnLike: {
+                // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub, not a JS template
+                'aws:SourceArn': { 'Fn::Sub': 'arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/*' },
+              },
             },
           },
         ],
