@@ -62,6 +62,13 @@ const PARAMETERS = {
     Description: 'The account of the notifier stack (12 digits)',
     AllowedPattern: '^\\d{12}$',
   },
+  CreateCostAlertsTopic: {
+    Type: 'String',
+    Description:
+      'true in an account whose AWS Budgets or Cost Anomaly Detection alerts the home stack should report (e.g. the management account); deploy it in the home region',
+    Default: 'false',
+    AllowedValues: ['false', 'true'],
+  },
   HomeEventBusArn: {
     Type: 'String',
     Description: "The event bus to forward to; empty = the home region's default bus",
@@ -81,6 +88,7 @@ const CONDITIONS = {
     ],
   },
   [FORWARDS]: { 'Fn::Not': [{ Condition: 'IsHome' }] },
+  CreatesCostAlertsTopic: { 'Fn::Equals': [{ Ref: 'CreateCostAlertsTopic' }, 'true'] },
 };
 
 /** What EventBridge assumes to put events on the home bus, for this account's rules only. */
@@ -165,6 +173,61 @@ const DEAD_LETTERS = {
   },
 };
 
+/**
+ * AWS Budgets publishes only to a topic of its own account, so an account whose budgets the home stack
+ * reports gets this topic; the home stack subscribes its budget function to it (`costAlertTopicArns`,
+ * infra/cost-alert-topics.cjs). Not encrypted: this stack holds no key, and Budgets cannot use the AWS
+ * managed SNS key. https://docs.aws.amazon.com/cost-management/latest/userguide/budgets-sns-policy.html
+ */
+const COST_ALERTS = {
+  CostAlertsTopic: {
+    Type: 'AWS::SNS::Topic',
+    Condition: 'CreatesCostAlertsTopic',
+    Properties: { DisplayName: 'notifier cost alerts' },
+  },
+  CostAlertsTopicPolicy: {
+    Type: 'AWS::SNS::TopicPolicy',
+    Condition: 'CreatesCostAlertsTopic',
+    Properties: {
+      Topics: [{ Ref: 'CostAlertsTopic' }],
+      PolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'BudgetsOfThisAccountPublish',
+            Effect: 'Allow',
+            Principal: { Service: 'budgets.amazonaws.com' },
+            Action: 'SNS:Publish',
+            Resource: { Ref: 'CostAlertsTopic' },
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+              // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub, not a JS template
+              ArnLike: { 'aws:SourceArn': { 'Fn::Sub': 'arn:${AWS::Partition}:budgets::${AWS::AccountId}:*' } },
+            },
+          },
+          {
+            Sid: 'CostAnomalyDetectionOfThisAccountPublish',
+            Effect: 'Allow',
+            Principal: { Service: 'costalerts.amazonaws.com' },
+            Action: 'SNS:Publish',
+            Resource: { Ref: 'CostAlertsTopic' },
+            Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+          },
+          {
+            Sid: 'HomeAccountSubscribesItsBudgetFunction',
+            Effect: 'Allow',
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub, not a JS template
+            Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${HomeAccountId}:root' } },
+            Action: 'sns:Subscribe',
+            Resource: { Ref: 'CostAlertsTopic' },
+            Condition: { StringEquals: { 'sns:Protocol': 'lambda' } },
+          },
+        ],
+      },
+    },
+  },
+};
+
 /** One forwarding rule: the home rule's pattern, targeting the home bus. */
 const forwardRule = ({ description, pattern }) => ({
   Type: 'AWS::Events::Rule',
@@ -198,9 +261,15 @@ function forwarderTemplate(homeTemplate) {
       'notifier forwarder: alarm, CloudTrail and security-finding events of this account and region to the notifier home event bus',
     Parameters: PARAMETERS,
     Conditions: CONDITIONS,
-    Resources: { ForwarderRole: ROLE, ...DEAD_LETTERS, ...rules },
+    Resources: { ForwarderRole: ROLE, ...DEAD_LETTERS, ...COST_ALERTS, ...rules },
     Outputs: {
       HomeEventBusArn: { Description: 'Where this stack forwards events', Value: HOME_BUS },
+      CostAlertsTopicArn: {
+        Description:
+          'The SNS topic for budget alerts and Cost Anomaly Detection subscriptions; list it in costAlertTopicArns of the home stack',
+        Condition: 'CreatesCostAlertsTopic',
+        Value: { Ref: 'CostAlertsTopic' },
+      },
     },
   };
 }

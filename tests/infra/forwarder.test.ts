@@ -26,7 +26,6 @@ const HOME_ONLY_TYPES = [
   'AWS::Lambda::Function',
   'AWS::KMS::Key',
   'AWS::Scheduler::Schedule',
-  'AWS::SNS::Topic',
   'AWS::DynamoDB::Table',
   'AWS::Logs::LogGroup',
 ];
@@ -80,15 +79,49 @@ describe('infra: forwarder stack', () => {
     expect(resourcesOfType(forwarder, type)).toEqual([]);
   });
 
-  it('holds a role, the rules, and a dead-letter queue with its policy and alarm, nothing else', () => {
+  it('holds a role, the rules, a dead-letter queue with its policy and alarm, and the optional cost alerts topic', () => {
     const types = new Set(Object.values(forwarder.Resources).map((resource) => resource.Type));
     expect([...types].sort()).toEqual([
       'AWS::CloudWatch::Alarm',
       'AWS::Events::Rule',
       'AWS::IAM::Role',
+      'AWS::SNS::Topic',
+      'AWS::SNS::TopicPolicy',
       'AWS::SQS::Queue',
       'AWS::SQS::QueuePolicy',
     ]);
+  });
+
+  it('creates the cost alerts topic only with CreateCostAlertsTopic=true (off by default)', () => {
+    expect(forwarder.Parameters?.CreateCostAlertsTopic).toMatchObject({
+      Default: 'false',
+      AllowedValues: ['false', 'true'],
+    });
+    expect(forwarder.Conditions?.CreatesCostAlertsTopic).toEqual({
+      'Fn::Equals': [{ Ref: 'CreateCostAlertsTopic' }, 'true'],
+    });
+    for (const [, resource] of [
+      ...resourcesOfType(forwarder, 'AWS::SNS::Topic'),
+      ...resourcesOfType(forwarder, 'AWS::SNS::TopicPolicy'),
+    ]) {
+      expect(resource.Condition).toBe('CreatesCostAlertsTopic');
+    }
+    expect(forwarder.Outputs?.CostAlertsTopicArn).toMatchObject({ Value: { Ref: 'CostAlertsTopic' } });
+  });
+
+  it('lets Budgets and Cost Anomaly Detection of this account publish, and the home account subscribe a function', () => {
+    const policy = forwarder.Resources.CostAlertsTopicPolicy?.Properties?.PolicyDocument as {
+      Statement: { Principal: unknown; Action: string; Condition: Record<string, Record<string, unknown>> }[];
+    };
+    expect(policy.Statement.map((s) => [s.Principal, s.Action])).toEqual([
+      [{ Service: 'budgets.amazonaws.com' }, 'SNS:Publish'],
+      [{ Service: 'costalerts.amazonaws.com' }, 'SNS:Publish'],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub, not a JS template
+      [{ AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${HomeAccountId}:root' } }, 'sns:Subscribe'],
+    ]);
+    expect(policy.Statement[0]?.Condition.StringEquals).toEqual({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } });
+    expect(policy.Statement[1]?.Condition.StringEquals).toEqual({ 'aws:SourceAccount': { Ref: 'AWS::AccountId' } });
+    expect(policy.Statement[2]?.Condition.StringEquals).toEqual({ 'sns:Protocol': 'lambda' });
   });
 
   it('targets the home bus built from HomeRegion and HomeAccountId, or HomeEventBusArn, through the role', () => {
@@ -149,7 +182,10 @@ describe('infra: forwarder stack', () => {
         { 'Fn::Equals': [{ Ref: 'AWS::Region' }, { Ref: 'HomeRegion' }] },
       ],
     });
-    const conditional = Object.entries(forwarder.Resources).filter(([id]) => id !== 'ForwarderRole');
+    const conditional = Object.entries(forwarder.Resources).filter(
+      ([id]) => id.startsWith('Forward') && id !== 'ForwarderRole',
+    );
+    expect(conditional.length).toBeGreaterThan(3);
     expect(conditional.map(([, resource]) => resource.Condition)).toEqual(conditional.map(() => 'ForwardsHere'));
   });
 
