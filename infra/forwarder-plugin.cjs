@@ -20,7 +20,9 @@ class ForwarderPlugin {
           serverless.serviceDir ?? serverless.config.servicePath,
           options.package ?? serverless.service.package?.path ?? '.serverless',
         );
-        const template = forwarderTemplate(serverless.service.provider.compiledCloudFormationTemplate);
+        const service = serverless.service;
+        const prefix = `${service.service}-${service.provider.stage}-`;
+        const template = forwarderTemplate(service.provider.compiledCloudFormationTemplate, prefix);
         mkdirSync(dir, { recursive: true });
         writeFileSync(path.join(dir, FILE), `${JSON.stringify(template)}\n`);
       },

@@ -121,10 +121,11 @@ const ROLE = {
 
 /**
  * Events EventBridge could not put on the home bus (after its own retries for 24 hours), with the
- * reason; its alarm is a CloudWatch alarm state change, which this stack forwards home.
+ * reason; its alarm is a CloudWatch alarm state change, which this stack forwards home. The alarm's
+ * name starts with the home stack's own prefix, which the home alarm rule always matches.
  * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html
  */
-const DEAD_LETTERS = {
+const deadLetters = (alarmNamePrefix) => ({
   ForwarderDeadLetterQueue: {
     Type: 'AWS::SQS::Queue',
     Condition: FORWARDS,
@@ -159,6 +160,7 @@ const DEAD_LETTERS = {
     Type: 'AWS::CloudWatch::Alarm',
     Condition: FORWARDS,
     Properties: {
+      AlarmName: { 'Fn::Sub': `${alarmNamePrefix}forwarder-\${AWS::StackName}` },
       AlarmDescription: 'notifier forwarder: events that could not be forwarded to the home event bus',
       Namespace: 'AWS/SQS',
       MetricName: 'ApproximateNumberOfMessagesVisible',
@@ -171,7 +173,7 @@ const DEAD_LETTERS = {
       TreatMissingData: 'notBreaching',
     },
   },
-};
+});
 
 /**
  * AWS Budgets publishes only to a topic of its own account, so an account whose budgets the home stack
@@ -249,9 +251,10 @@ const forwardRule = ({ description, pattern }) => ({
 
 /**
  * The forwarder template for a packaged home template. Pure: same home template, same forwarder.
- * @example forwarderTemplate(JSON.parse(readFileSync('.serverless/cloudformation-template-update-stack.json')))
+ * @param alarmNamePrefix the home stack's own alarm prefix (`notifier-dev-`), which its alarm rule always matches
+ * @example forwarderTemplate(JSON.parse(readFileSync('.serverless/cloudformation-template-update-stack.json')), 'notifier-dev-')
  */
-function forwarderTemplate(homeTemplate) {
+function forwarderTemplate(homeTemplate, alarmNamePrefix) {
   const patterns = homePatterns(homeTemplate);
   if (patterns.length === 0) throw new Error('the home template has no EventBridge rule to forward');
   const rules = Object.fromEntries(patterns.map((p, index) => [`Forward${index + 1}`, forwardRule(p)]));
@@ -261,7 +264,7 @@ function forwarderTemplate(homeTemplate) {
       'notifier forwarder: alarm, CloudTrail and security-finding events of this account and region to the notifier home event bus',
     Parameters: PARAMETERS,
     Conditions: CONDITIONS,
-    Resources: { ForwarderRole: ROLE, ...DEAD_LETTERS, ...COST_ALERTS, ...rules },
+    Resources: { ForwarderRole: ROLE, ...deadLetters(alarmNamePrefix), ...COST_ALERTS, ...rules },
     Outputs: {
       HomeEventBusArn: { Description: 'Where this stack forwards events', Value: HOME_BUS },
       CostAlertsTopicArn: {

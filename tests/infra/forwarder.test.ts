@@ -14,7 +14,7 @@ import {
 
 const require = createRequire(import.meta.url);
 const { forwarderTemplate: buildForwarder } = require('../../infra/forwarder.cjs') as {
-  forwarderTemplate: (home: CfnTemplate) => CfnTemplate;
+  forwarderTemplate: (home: CfnTemplate, alarmNamePrefix: string) => CfnTemplate;
 };
 
 const PACKAGE_TIMEOUT_MS = 120_000;
@@ -175,6 +175,14 @@ describe('infra: forwarder stack', () => {
     ]);
   });
 
+  it('names its dead-letter alarm under the home stack’s own prefix, which the home alarm rule always matches', () => {
+    expect(forwarder.Resources.ForwarderDeadLetterAlarm?.Properties?.AlarmName).toEqual({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub, not a JS template
+      'Fn::Sub': 'notifier-dev-forwarder-${AWS::StackName}',
+    });
+    expect(JSON.stringify(patternsOf(customForwarder)[0])).toContain('{"prefix":"notifier-dev-"}');
+  });
+
   it('forwards nothing in the home account and region itself (a StackSet may deploy there too)', () => {
     expect(forwarder.Conditions?.IsHome).toEqual({
       'Fn::And': [
@@ -207,7 +215,7 @@ describe('infra: forwarder stack', () => {
   });
 
   it('refuses a home template without rules rather than write a forwarder that forwards nothing', () => {
-    expect(() => buildForwarder({ Resources: {} })).toThrow('no EventBridge rule to forward');
+    expect(() => buildForwarder({ Resources: {} }, 'notifier-dev-')).toThrow('no EventBridge rule to forward');
   });
 
   it('skips rules on other buses and forwards a pattern two rules share once', () => {
@@ -215,13 +223,16 @@ describe('infra: forwarder stack', () => {
       Type: 'AWS::Events::Rule',
       Properties: { EventPattern: pattern, ...(bus ? { EventBusName: bus } : {}) },
     });
-    const built = buildForwarder({
-      Resources: {
-        A: rule({ source: ['aws.health'] }),
-        B: rule({ source: ['aws.health'] }, 'default'),
-        C: rule({ source: ['aws.guardduty'] }, 'custom-bus'),
+    const built = buildForwarder(
+      {
+        Resources: {
+          A: rule({ source: ['aws.health'] }),
+          B: rule({ source: ['aws.health'] }, 'default'),
+          C: rule({ source: ['aws.guardduty'] }, 'custom-bus'),
+        },
       },
-    });
+      'notifier-dev-',
+    );
     expect(patternsOf(built)).toEqual([{ source: ['aws.health'] }]);
   });
 });
