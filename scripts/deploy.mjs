@@ -24,7 +24,13 @@ if (target.error) {
 // The SDK's Node 20 notice is about its releases after January 2027 (README, "Node versions").
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { GetParameterCommand, SSMClient } = await import('@aws-sdk/client-ssm');
-const ssm = new SSMClient({ region: target.region, maxAttempts: 2 });
+// osls' --aws-profile, so the check reads with the credentials the deploy uses.
+const profile = oslsArgs[oslsArgs.indexOf('--aws-profile') + 1];
+const ssm = new SSMClient({
+  region: target.region,
+  maxAttempts: 2,
+  ...(oslsArgs.includes('--aws-profile') && profile ? { profile } : {}),
+});
 const send = (name, abortSignal) => ssm.send(new GetParameterCommand({ Name: name }), { abortSignal });
 const result = await checkSlackParameter({ send, ...target });
 console.log(`deploy: ${result.message}`);
