@@ -1,10 +1,12 @@
 'use strict';
 
+const { COST_ALERTS, COST_ALERTS_CONDITION } = require('./forwarder-cost-alerts.cjs');
 /**
  * The forwarder stack: what another region or another account of the organization needs so that its
  * events reach the one notifier stack (the "home" stack) in the home region. It has one EventBridge
  * rule per rule of the home stack, with the same event pattern, whose target is the home region's
- * default event bus: no function, no topic, no key, no digest.
+ * default event bus, a role for that and a dead-letter queue: no function, key or digest. In an account
+ * whose budgets the home stack reports, it also holds their topic (infra/forwarder-cost-alerts.cjs).
  *
  * The patterns are read from the packaged home template, so the forwarder forwards exactly what the
  * home stack consumes, with the same parameters (alarm name prefixes, rules file, findings threshold).
@@ -22,7 +24,7 @@ const MAX_RULE_DESCRIPTION = 512;
 /** How long a forwarded event that cannot be delivered is kept in the dead-letter queue (the SQS maximum):
  *  https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html */
 const DEAD_LETTER_RETENTION_SECONDS = 1_209_600;
-/** Lets CloudFormation see the condition name in one place. */
+/** The condition of every forwarding resource: false in the home stack's own account and region. */
 const FORWARDS = 'ForwardsHere';
 
 /** The home stack's EventBridge rules on the default bus, as `{ description, pattern }`, duplicates dropped. */
@@ -88,7 +90,7 @@ const CONDITIONS = {
     ],
   },
   [FORWARDS]: { 'Fn::Not': [{ Condition: 'IsHome' }] },
-  CreatesCostAlertsTopic: { 'Fn::Equals': [{ Ref: 'CreateCostAlertsTopic' }, 'true'] },
+  ...COST_ALERTS_CONDITION,
 };
 
 /** What EventBridge assumes to put events on the home bus, for this account's rules only. */
@@ -174,61 +176,6 @@ const deadLetters = (alarmNamePrefix) => ({
     },
   },
 });
-
-/**
- * AWS Budgets publishes only to a topic of its own account, so an account whose budgets the home stack
- * reports gets this topic; the home stack subscribes its budget function to it (`costAlertTopicArns`,
- * infra/cost-alert-topics.cjs). Not encrypted: this stack holds no key, and Budgets cannot use the AWS
- * managed SNS key. https://docs.aws.amazon.com/cost-management/latest/userguide/budgets-sns-policy.html
- */
-const COST_ALERTS = {
-  CostAlertsTopic: {
-    Type: 'AWS::SNS::Topic',
-    Condition: 'CreatesCostAlertsTopic',
-    Properties: { DisplayName: 'notifier cost alerts' },
-  },
-  CostAlertsTopicPolicy: {
-    Type: 'AWS::SNS::TopicPolicy',
-    Condition: 'CreatesCostAlertsTopic',
-    Properties: {
-      Topics: [{ Ref: 'CostAlertsTopic' }],
-      PolicyDocument: {
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'BudgetsOfThisAccountPublish',
-            Effect: 'Allow',
-            Principal: { Service: 'budgets.amazonaws.com' },
-            Action: 'SNS:Publish',
-            Resource: { Ref: 'CostAlertsTopic' },
-            Condition: {
-              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
-              // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub, not a JS template
-              ArnLike: { 'aws:SourceArn': { 'Fn::Sub': 'arn:${AWS::Partition}:budgets::${AWS::AccountId}:*' } },
-            },
-          },
-          {
-            Sid: 'CostAnomalyDetectionOfThisAccountPublish',
-            Effect: 'Allow',
-            Principal: { Service: 'costalerts.amazonaws.com' },
-            Action: 'SNS:Publish',
-            Resource: { Ref: 'CostAlertsTopic' },
-            Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
-          },
-          {
-            Sid: 'HomeAccountSubscribesItsBudgetFunction',
-            Effect: 'Allow',
-            // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub, not a JS template
-            Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${HomeAccountId}:root' } },
-            Action: 'sns:Subscribe',
-            Resource: { Ref: 'CostAlertsTopic' },
-            Condition: { StringEquals: { 'sns:Protocol': 'lambda' } },
-          },
-        ],
-      },
-    },
-  },
-};
 
 /** One forwarding rule: the home rule's pattern, targeting the home bus. */
 const forwardRule = ({ description, pattern }) => ({
