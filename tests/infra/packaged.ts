@@ -9,12 +9,15 @@ export interface CfnResource {
   Type: string;
   Properties?: Record<string, unknown>;
   DependsOn?: string | string[];
+  Condition?: string;
 }
 
 /** The parts of a template the tests read. */
 export interface CfnTemplate {
   Resources: Record<string, CfnResource>;
   Outputs?: Record<string, { Value: unknown }>;
+  Parameters?: Record<string, Record<string, unknown>>;
+  Conditions?: Record<string, unknown>;
 }
 
 /** An IAM policy statement, with single values left as osls wrote them. */
@@ -42,7 +45,9 @@ export const variantDir = (name: string) => join(CACHE, name);
 /**
  * The one non-default parameter set the tests package (each packaging costs seconds, so every
  * override any test needs goes into this one build): no email, narrowed alarms, a user rules file,
- * findings only at critical, access-denied bursts of 3 in 15 min, and a digest in Tokyo at 08:30, turned off, with other figures.
+ * findings only at critical, access-denied bursts of 3 in 15 min, quiet alarm defaults off, a digest in
+ * Tokyo at 08:30, turned off, with other figures, and forwarders of an organization and two accounts
+ * allowed to put events on the home bus.
  */
 export const CUSTOM_DIR = variantDir('custom-params');
 export const CUSTOM_RULES_FILE = 'tests/infra/fixtures/notifier-rules.json';
@@ -61,6 +66,8 @@ export const CUSTOM_PARAMS = [
   'digestTopN=8',
   'costMetric=AmortizedCost',
   'includeCreditsAndRefunds=true',
+  'organizationId=o-a1b2c3d4e5',
+  'eventSourceAccountIds=111122223333,444455556666',
 ] as const;
 /** Test files run in parallel, but two osls runs would share serverless-esbuild's `.esbuild/` folder. */
 const LOCK = join(CACHE, 'package.lock');
@@ -68,6 +75,8 @@ const LOCK_POLL_MS = 200;
 /** A lock older than any packaging run was left by a killed process. */
 const LOCK_STALE_MS = 120_000;
 const TEMPLATE = 'cloudformation-template-update-stack.json';
+/** infra/forwarder-plugin.cjs writes it on every packaging. */
+const FORWARDER_TEMPLATE = 'forwarder.json';
 /** The parameters a build used, so a build with other parameters is not taken for fresh. */
 const PARAMS_STAMP = 'test-params.json';
 /** What the template and zips are built from: newer than the template means rebuild. */
@@ -124,6 +133,12 @@ function withLock(run: () => void): void {
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
+}
+
+/** The forwarder stack's template that the packaging of `dir` wrote next to the home template. */
+export function forwarderTemplate(dir = DEFAULT_DIR, params: readonly string[] = []): CfnTemplate {
+  packagedTemplate(dir, params);
+  return JSON.parse(readFileSync(join(dir, FORWARDER_TEMPLATE), 'utf8')) as CfnTemplate;
 }
 
 /** The build with {@link CUSTOM_PARAMS}. */
