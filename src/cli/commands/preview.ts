@@ -1,0 +1,4 @@
+export const previewUsage = 'x';
+export async function previewCommand() {
+  return 0;
+}

@@ -1,0 +1,4 @@
+export const sendUsage = 'x';
+export async function sendCommand() {
+  return 0;
+}
