@@ -58,6 +58,12 @@ export const CUSTOM_PARAMS = [
   'costMetric=AmortizedCost',
   'includeCreditsAndRefunds=true',
 ] as const;
+/**
+ * A build with two example addresses, for the tests of email subscriptions: a plain
+ * `npm run package` subscribes nobody.
+ */
+export const EMAIL_DIR = variantDir('example-emails');
+export const EMAIL_PARAMS = ['alertEmail=ops@example.com,oncall@example.com'] as const;
 /** Test files run in parallel, but two osls runs would share serverless-esbuild's `.esbuild/` folder. */
 const LOCK = join(CACHE, 'package.lock');
 const LOCK_POLL_MS = 200;
@@ -121,6 +127,9 @@ function withLock(run: () => void): void {
     rmSync(LOCK, { recursive: true, force: true });
   }
 }
+
+/** The build with {@link EMAIL_PARAMS}. */
+export const emailTemplate = (): CfnTemplate => packagedTemplate(EMAIL_DIR, EMAIL_PARAMS);
 
 /** The build with {@link CUSTOM_PARAMS}. */
 export const customTemplate = (): CfnTemplate => packagedTemplate(CUSTOM_DIR, CUSTOM_PARAMS);
