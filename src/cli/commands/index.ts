@@ -55,7 +55,7 @@ export const commandEntries: readonly CommandEntry[] = [
     about: 'post one real rendering of an event to your own Slack incoming webhook',
     load: async () => {
       const m = await import('./send');
-      return { run: m.sendCommand, usage: m.sendUsage };
+      return { run: (args, io) => m.sendCommand(args, io), usage: m.sendUsage };
     },
   },
   {
