@@ -46,7 +46,7 @@ export const commandEntries: readonly CommandEntry[] = [
     about: 'serve a page on 127.0.0.1 showing each example as email and as Slack would show it',
     load: async () => {
       const m = await import('./preview');
-      return { run: m.previewCommand, usage: m.previewUsage };
+      return { run: (args, io) => m.previewCommand(args, io), usage: m.previewUsage };
     },
   },
   {
