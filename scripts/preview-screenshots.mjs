@@ -2,7 +2,8 @@
 /**
  * `npm run screenshots`: a browser test of `notifier preview`, and the README's pictures. Not part
  * of `npm test`: it needs Chromium, which a user's machine may not have (Debian: `apt-get install
- * chromium`; another binary with CHROMIUM_PATH). `.ci/run` may call it where Chromium is installed.
+ * chromium fonts-noto-color-emoji`, the font for the severity emoji; another binary with CHROMIUM_PATH).
+ * `.ci/run` may call it where Chromium is installed.
  *
  * Starts the built preview on a free port of 127.0.0.1, opens it in headless Chromium through
  * playwright-core, checks that every example is shown (email text, Slack rendering, Block Kit
