@@ -69,6 +69,12 @@ export const CUSTOM_PARAMS = [
   'organizationId=o-a1b2c3d4e5',
   'eventSourceAccountIds=111122223333,444455556666',
 ] as const;
+/**
+ * A build with two example addresses, for the tests of email subscriptions: a plain
+ * `npm run package` subscribes nobody.
+ */
+export const EMAIL_DIR = variantDir('example-emails');
+export const EMAIL_PARAMS = ['alertEmail=ops@example.com,oncall@example.com'] as const;
 /** Test files run in parallel, but two osls runs would share serverless-esbuild's `.esbuild/` folder. */
 const LOCK = join(CACHE, 'package.lock');
 const LOCK_POLL_MS = 200;
@@ -140,6 +146,8 @@ export function forwarderTemplate(dir = DEFAULT_DIR, params: readonly string[] =
   packagedTemplate(dir, params);
   return JSON.parse(readFileSync(join(dir, FORWARDER_TEMPLATE), 'utf8')) as CfnTemplate;
 }
+/** The build with {@link EMAIL_PARAMS}. */
+export const emailTemplate = (): CfnTemplate => packagedTemplate(EMAIL_DIR, EMAIL_PARAMS);
 
 /** The build with {@link CUSTOM_PARAMS}. */
 export const customTemplate = (): CfnTemplate => packagedTemplate(CUSTOM_DIR, CUSTOM_PARAMS);

@@ -3,6 +3,7 @@ import {
   type CfnResource,
   type CfnTemplate,
   customTemplate,
+  emailTemplate,
   packagedTemplate,
   resourcesOfType,
   rulesTargeting,
@@ -46,12 +47,16 @@ const FUNCTIONS = [
 /** Functions that publish Notifications. */
 const PUBLISHERS = FUNCTIONS.map(([id]) => id).filter((id) => id !== 'SlackLambdaFunction');
 
+/** `npm run package` as is: no parameters. */
 let template: CfnTemplate;
+/** Packaged with EMAIL_PARAMS: two example addresses. */
+let withEmail: CfnTemplate;
 /** Packaged with CUSTOM_PARAMS: no email, `alarmNamePrefixes=prod-,billing-`, … */
 let narrowed: CfnTemplate;
 
 beforeAll(() => {
   template = packagedTemplate();
+  withEmail = emailTemplate();
   narrowed = customTemplate();
 }, PACKAGE_TIMEOUT_MS);
 
@@ -144,7 +149,7 @@ describe('infra: notifications topic', () => {
   });
 
   it('subscribes each alertEmail address: critical API calls, and other categories by severity', () => {
-    const subscriptions = emailSubscriptions(template).map(([, r]) => props(r));
+    const subscriptions = emailSubscriptions(withEmail).map(([, r]) => props(r));
     expect(subscriptions.map((s) => s.Endpoint)).toEqual(['ops@example.com', 'oncall@example.com']);
     for (const subscription of subscriptions) {
       expect(subscription).toMatchObject({
@@ -163,6 +168,11 @@ describe('infra: notifications topic', () => {
   it('has no email subscription when alertEmail is empty', () => {
     expect(emailSubscriptions(narrowed)).toEqual([]);
     expect(lambdaSubscriptions(narrowed)).toHaveLength(3);
+  });
+
+  it('subscribes nobody when packaged without parameters', () => {
+    expect(emailSubscriptions(template)).toEqual([]);
+    expect(lambdaSubscriptions(template)).toHaveLength(3);
   });
 
   it.each(['NotificationsTopic', 'AlarmActionsTopic', 'BudgetAlertsTopic'])(

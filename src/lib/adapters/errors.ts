@@ -25,3 +25,11 @@ export function redactUrl(url: string): string {
     return '(invalid URL)';
   }
 }
+
+/**
+ * The AWS SDK found no usable credentials (none configured, an expired SSO session, unknown keys):
+ * the caller must sign in, not fix the account. The message says how.
+ */
+export class CredentialsError extends Error {
+  override readonly name = 'CredentialsError';
+}
