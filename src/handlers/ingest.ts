@@ -6,6 +6,7 @@ import type { Clock } from '../lib/adapters/clock';
 import { invocationDeadline, timeLeft } from '../lib/adapters/deadline';
 import { dedupeStoreFor } from '../lib/adapters/dedupe-store';
 import { deliverOnce } from '../lib/adapters/deliver-once';
+import { type FlapStore, flapStoreFor } from '../lib/adapters/flap-store';
 import { logger } from '../lib/adapters/logger';
 import { loadRuleSet } from '../lib/adapters/rules-file';
 import { sdkClientConfig } from '../lib/adapters/sdk-client';
@@ -16,6 +17,7 @@ import { type Env, loadPublishConfig, type PublishConfig } from '../lib/config';
 import { isUnparsed } from '../lib/core/notification';
 import { buildSnsPublish } from '../lib/core/publish/sns-message';
 import type { RuleSet } from '../lib/core/sources/cloudtrail';
+import type { Enrichers } from '../lib/core/sources/enrichments';
 import type { Source } from '../lib/core/sources/source';
 import { type PipelineOptions, processEvent } from '../lib/pipeline';
 import { deliveryFailure, unreadableInput } from './delivery-failure';
@@ -46,10 +48,16 @@ export interface IngestSummary {
   ignored: number;
 }
 
+/** The flapping check for the sources that ask for it (alarms), when the function has a store. */
+const flappingEnricher = (store: FlapStore | undefined, deadline: number): Pick<Enrichers, 'flapping'> =>
+  store ? { flapping: (change) => store.record(change, deadline) } : {};
+
 /**
  * Builds a handler that turns whatever AWS delivers (EventBridge events, SNS→Lambda events, Lambda
  * alarm actions) into notifications through the shared pipeline and publishes each to
- * NOTIFICATIONS_TOPIC_ARN. Ignored inputs are logged with their rule. Throws (so Lambda retries,
+ * NOTIFICATIONS_TOPIC_ARN. Ignored inputs are logged with their rule. Alarm state changes go through
+ * the flapping check (with DEDUPE_TABLE set and FLAP_THRESHOLD above 0): a flapping alarm's changes
+ * become one "flapping" notification, the rest are logged as ignored by rule `flapping`. Throws (so Lambda retries,
  * then dead-letters) when a publish fails or a record was unreadable, after delivering the rest;
  * the wrapped `main` of each function sends permanent failures to the dead-letter queue at once.
  * The alarm, api-call and budget functions are this handler; they differ in what is routed to them
@@ -72,6 +80,7 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
   const targetHealth = once(() => createTargetHealthReader(elbv2, { timeoutMs: config().targetHealthTimeoutMs }));
   const clock = deps.now ?? Date.now;
   const dedupe = once(() => dedupeStoreFor(config(), deps.dynamodb, { now: clock }));
+  const flaps = once(() => flapStoreFor(config(), deps.dynamodb, { now: clock }));
 
   return async function ingestHandler(event: unknown, context?: Context): Promise<IngestSummary> {
     const deadline = invocationDeadline(context, clock());
@@ -84,9 +93,10 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
       findingsMinSeverity,
       targetHealth: targetHealth(),
       ruleSet: await ruleSet(),
+      ...flappingEnricher(flaps(), deadline),
     };
     const result = await processEvent(event, options).catch((error: unknown) => {
-      logger.error('input could not be read', { error });
+      logger.error('input could not be processed', { error });
       throw error;
     });
     for (const { rule, reason, path } of result.ignored) logger.info('input ignored', { rule, reason, path });

@@ -22,6 +22,7 @@ describe('config', () => {
       alarmNamePrefixes: [],
       targetHealthTimeoutMs: 2000,
       findingsMinSeverity: 'warning',
+      flapping: { threshold: 4, windowMs: 600_000 },
     });
   });
 
@@ -32,6 +33,8 @@ describe('config', () => {
       ALARM_NAME_PREFIXES: ' prod-, ,stg-',
       TARGET_HEALTH_TIMEOUT_MS: '500',
       FINDINGS_MIN_SEVERITY: 'critical',
+      FLAP_THRESHOLD: '0',
+      FLAP_WINDOW_MINUTES: '30',
     };
     expect(loadConfig(env)).toEqual({
       locale: 'ja',
@@ -39,6 +42,7 @@ describe('config', () => {
       alarmNamePrefixes: ['prod-', 'stg-'],
       targetHealthTimeoutMs: 500,
       findingsMinSeverity: 'critical',
+      flapping: { threshold: 0, windowMs: 1_800_000 },
     });
   });
 
@@ -63,6 +67,10 @@ describe('config', () => {
     [{ TARGET_HEALTH_TIMEOUT_MS: '60000' }, 'TARGET_HEALTH_TIMEOUT_MS: must be at most 10000'],
     [{ DEDUPE_TTL_SECONDS: '2d' }, 'DEDUPE_TTL_SECONDS: "2d" is not a whole number of seconds'],
     [{ DEDUPE_TTL_SECONDS: '0' }, 'DEDUPE_TTL_SECONDS: must be at least 1'],
+    [{ FLAP_THRESHOLD: 'four' }, 'FLAP_THRESHOLD: "four" is not a whole number of state changes'],
+    [{ FLAP_THRESHOLD: '64' }, 'FLAP_THRESHOLD: must be at most 63'],
+    [{ FLAP_WINDOW_MINUTES: '0' }, 'FLAP_WINDOW_MINUTES: must be at least 1'],
+    [{ FLAP_WINDOW_MINUTES: '1441' }, 'FLAP_WINDOW_MINUTES: must be at most 1440'],
   ])('names the bad variable in one line: %o', (env, message) => {
     expect(configError(() => loadConfig(env))).toBe(message);
   });

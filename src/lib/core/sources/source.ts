@@ -14,10 +14,20 @@ export type Reading =
       readonly kind: 'notify';
       /** Data the pipeline fetches first (e.g. target health); the source never does I/O itself. */
       readonly needs?: EnrichmentRequests;
-      /** One notification, or one per item when a message carries several (a Security Hub event's findings). */
-      readonly build: (ctx: RenderContext, enriched: Enriched) => Notification | readonly Notification[];
+      /**
+       * One notification, or one per item when a message carries several (a Security Hub event's
+       * findings), or an ignore rule an enrichment decided on (a flapping alarm's muted change).
+       */
+      readonly build: (ctx: RenderContext, enriched: Enriched) => Notification | readonly Notification[] | Ignored;
     }
-  | { readonly kind: 'ignored'; readonly rule: string; readonly reason: string };
+  | Ignored;
+
+/** A named rule dropped the message on purpose; the reason is logged. */
+export interface Ignored {
+  readonly kind: 'ignored';
+  readonly rule: string;
+  readonly reason: string;
+}
 
 /** The settings sources read: the same at run time (config) and at package time (deploy parameters). */
 export interface SourceSettings {
