@@ -3,10 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, InputError } from '../lib/core/errors';
 import { digestCommand, digestUsage } from './commands/digest';
 import { doctorCommand, doctorUsage } from './commands/doctor';
+import { redriveCommand, redriveUsage } from './commands/redrive';
 import { renderCommand, renderUsage } from './commands/render';
 import { replayCommand, replayUsage } from './commands/replay';
 import { rulesCommand, rulesUsage } from './commands/rules';
-import { EXIT, UsageError } from './errors';
+import { CommandError, EXIT, UsageError } from './errors';
 import { type CliIo, writeLine } from './io';
 
 /** The bundled example events `npm start` replays. */
@@ -20,6 +21,7 @@ Commands:
   notifier rules [options]           list the API-call rules in effect (built-in plus your file)
   notifier doctor [--region R]       check that CloudTrail can feed API-call alerts (needs AWS credentials)
   notifier digest --data FILE        render the cost digest (of a --period) from recorded AWS responses
+  notifier redrive --queue NAME      put dead-letter queue messages back once the cause is fixed (needs AWS credentials)
   notifier help [COMMAND]
 
 Run "notifier COMMAND --help" for a command's options.
@@ -32,7 +34,9 @@ ${rulesUsage}
 
 ${doctorUsage}
 
-${digestUsage}`;
+${digestUsage}
+
+${redriveUsage}`;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -47,6 +51,7 @@ const commands: Record<string, Command> = {
   rules: rulesCommand,
   doctor: (args, io) => doctorCommand(args, io),
   digest: digestCommand,
+  redrive: (args, io) => redriveCommand(args, io),
   help: helpCommand,
   '--help': helpCommand,
   '-h': helpCommand,
@@ -57,7 +62,22 @@ const exitCodes = [
   [UsageError, EXIT.badInput],
   [InputError, EXIT.badInput],
   [ConfigError, EXIT.badInput],
+  [CommandError, EXIT.failure],
 ] as const;
+
+/**
+ * Prints a command's failure as one line on stderr (a stack trace only with NOTIFIER_DEBUG) and
+ * answers its exit code: 2 for bad input, usage or settings, 1 for a failed command or anything else.
+ * @example process.exitCode = reportError(error, io, process.env);
+ */
+export function reportError(error: unknown, io: CliIo, env: NodeJS.ProcessEnv = process.env): number {
+  const known = exitCodes.find(([type]) => error instanceof type);
+  const message = error instanceof Error ? error.message : String(error);
+  const firstLine = message.split('\n')[0];
+  writeLine(io.stderr, `notifier: ${known ? '' : 'internal error: '}${firstLine}`);
+  if (env.NOTIFIER_DEBUG && error instanceof Error) writeLine(io.stderr, error.stack);
+  return known ? known[1] : EXIT.failure;
+}
 
 /**
  * Runs the `notifier` command line and returns the exit code. Errors are printed as one line on
@@ -70,11 +90,6 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     if (!command) throw new UsageError(`unknown command "${name}" (try: notifier help)`);
     return await command(args, io);
   } catch (error) {
-    const known = exitCodes.find(([type]) => error instanceof type);
-    const message = error instanceof Error ? error.message : String(error);
-    const firstLine = message.split('\n')[0];
-    writeLine(io.stderr, `notifier: ${known ? '' : 'internal error: '}${firstLine}`);
-    if (env.NOTIFIER_DEBUG && error instanceof Error) writeLine(io.stderr, error.stack);
-    return known ? known[1] : EXIT.failure;
+    return reportError(error, io, env);
   }
 }
