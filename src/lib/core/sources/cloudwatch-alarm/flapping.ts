@@ -86,7 +86,8 @@ export function buildAlarmChange(
       return { kind: 'ignored', rule: FLAPPING_RULE, reason: mutedReason(alarm, decision) };
     case 'stable': {
       const n = interpretAlarm(alarm, ctx, reports);
-      const stayedFor = formatDuration(Date.parse(n.occurredAt) - decision.stayedSince, ctx.locale);
+      const at = Date.parse(toIsoInstant(alarm.state.timestamp) ?? ctx.now.toISOString());
+      const stayedFor = formatDuration(at - decision.stayedSince, ctx.locale);
       const note = alarmText[ctx.locale].flapping.stable(decision.stayed, stayedFor, decision.muted);
       return { ...n, notes: [note, ...n.notes] };
     }
