@@ -1,4 +1,4 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
@@ -33,7 +33,7 @@ const SNS_PUBLISH_CONCURRENCY = 10;
 export interface IngestHandlerDeps {
   env?: Env;
   sns?: () => SNSClient;
-  /** DynamoDB client of the dedupe store, used only when DEDUPE_TABLE is set. */
+  /** DynamoDB client of the dedupe store and the flapping history, used only when DEDUPE_TABLE is set. */
   dynamodb?: () => DynamoDBClient;
   /** ELBv2 client for a target group's region (its ARN may name another region than ours). */
   elbv2?: (region: string) => ElasticLoadBalancingV2Client;
@@ -55,10 +55,10 @@ const flappingEnricher = (store: FlapStore | undefined, deadline: number): Pick<
 /**
  * Builds a handler that turns whatever AWS delivers (EventBridge events, SNS→Lambda events, Lambda
  * alarm actions) into notifications through the shared pipeline and publishes each to
- * NOTIFICATIONS_TOPIC_ARN. Ignored inputs are logged with their rule. Alarm state changes go through
- * the flapping check (with DEDUPE_TABLE set and FLAP_THRESHOLD above 0): a flapping alarm's changes
- * become one "flapping" notification, the rest are logged as ignored by rule `flapping`. Throws (so Lambda retries,
- * then dead-letters) when a publish fails or a record was unreadable, after delivering the rest;
+ * NOTIFICATIONS_TOPIC_ARN. Ignored inputs are logged with their rule. Alarm state changes go
+ * through the flapping check (with DEDUPE_TABLE set and FLAP_THRESHOLD above 0): a flapping alarm's
+ * changes become one "flapping" notification, the rest are logged as ignored by rule `flapping`.
+ * Throws (so Lambda retries, then dead-letters) when a publish fails or a record was unreadable, after delivering the rest;
  * the wrapped `main` of each function sends permanent failures to the dead-letter queue at once.
  * The alarm, api-call and budget functions are this handler; they differ in what is routed to them
  * and in their IAM permissions.
@@ -79,8 +79,10 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
   };
   const targetHealth = once(() => createTargetHealthReader(elbv2, { timeoutMs: config().targetHealthTimeoutMs }));
   const clock = deps.now ?? Date.now;
-  const dedupe = once(() => dedupeStoreFor(config(), deps.dynamodb, { now: clock }));
-  const flaps = once(() => flapStoreFor(config(), deps.dynamodb, { now: clock }));
+  // One DynamoDB client for the dedupe keys and the flapping history (the same table).
+  const dynamodb = once(deps.dynamodb ?? (() => new DynamoDBClient(sdkClientConfig())));
+  const dedupe = once(() => dedupeStoreFor(config(), dynamodb, { now: clock }));
+  const flaps = once(() => flapStoreFor(config(), dynamodb, { now: clock }));
 
   return async function ingestHandler(event: unknown, context?: Context): Promise<IngestSummary> {
     const deadline = invocationDeadline(context, clock());
