@@ -10,6 +10,7 @@ import { DeliveryError } from '../../src/lib/adapters/errors';
 import { createQueueOpener } from '../../src/lib/adapters/sqs-queue';
 import { fakeSqs } from '../helpers/fake-sqs';
 import { fixture, snsEventWith } from '../helpers/fixtures';
+import { cli } from './memory-io';
 
 const lambda = mockClient(LambdaClient);
 let sqs: ReturnType<typeof fakeSqs>;
@@ -197,6 +198,13 @@ describe('cli: notifier redrive', () => {
     expect(stderr).toBe(
       'notifier: redrive: no AWS credentials found; set AWS_PROFILE (after "aws sso login") or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY\n',
     );
+  });
+
+  it('is a command of notifier, with its usage in the help', async () => {
+    const { code, stdout } = await cli(['redrive', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: notifier redrive --queue NAME\|URL/);
+    expect((await cli(['help'])).stdout).toContain('notifier redrive --queue NAME');
   });
 
   it('needs a region', async () => {
