@@ -29,6 +29,10 @@ const MAX_TARGET_HEALTH_TIMEOUT_MS = 10_000;
 /** CloudWatch alarm names are at most 255 characters, so a longer prefix can never match:
  *  https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html */
 const MAX_ALARM_NAME_LENGTH = 255;
+/** Flapping: at most this many changes (src/lib/core/flapping/history.ts MAX_FLAP_THRESHOLD), 0 = off. */
+const MAX_FLAP_THRESHOLD = 63;
+/** Flapping window, at most a day (src/lib/config.ts MAX_FLAP_WINDOW_MINUTES). */
+const MAX_FLAP_WINDOW_MINUTES = 1440;
 /** Deliberately loose: SNS sends a confirmation mail, which is the real check. */
 const EMAIL_PATTERN = /^[^\s@,;<>"']+@[^\s@,;<>"']+\.[^\s@,;<>"']+$/;
 const PARAM_NAMES = [
@@ -48,6 +52,8 @@ const PARAM_NAMES = [
   'accessDeniedBurstWindowMinutes',
   'slackSeverities',
   'targetHealthTimeoutMs',
+  'flapThreshold',
+  'flapWindowMinutes',
   'logLevel',
   'rulesFile',
   ...DIGEST_PARAM_NAMES,
@@ -140,11 +146,12 @@ function parseTimeout(value) {
   return String(ms);
 }
 
-/** A whole number from `min` to `max`, returned as the string the environment variable holds. */
+/** A whole number from `min` to `max`, as the string the environment variable gets. */
 function parseWholeNumber(name, value, min, max, example) {
-  const n = Number(String(value ?? '').trim());
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new ParameterError(name, `"${value}" is not an integer from ${min} to ${max}`, example);
+  const text = String(value ?? '').trim();
+  const n = Number(text);
+  if (text === '' || !Number.isInteger(n) || n < min || n > max) {
+    throw new ParameterError(name, `"${value}" is not a whole number from ${min} to ${max}`, example);
   }
   return String(n);
 }
@@ -203,6 +210,15 @@ function deriveParams(raw, ownAlarmPrefix) {
     locale: oneOf('locale', String(raw.locale ?? ''), LOCALES),
     timeZone,
     targetHealthTimeoutMs: parseTimeout(raw.targetHealthTimeoutMs),
+    // Unset (an older serverless.yml) means the defaults; 0 changes turns the flapping check off.
+    flapThreshold: parseWholeNumber('flapThreshold', raw.flapThreshold ?? '4', 0, MAX_FLAP_THRESHOLD, '4'),
+    flapWindowMinutes: parseWholeNumber(
+      'flapWindowMinutes',
+      raw.flapWindowMinutes ?? '10',
+      1,
+      MAX_FLAP_WINDOW_MINUTES,
+      '10',
+    ),
     findingsMinSeverity: oneOf(
       'findingsMinSeverity',
       String(raw.findingsMinSeverity ?? '')

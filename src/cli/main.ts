@@ -1,7 +1,7 @@
 import { CredentialsError } from '../lib/adapters/errors';
 import { ConfigError, InputError } from '../lib/core/errors';
 import { commandEntries } from './commands';
-import { EXIT, UsageError } from './errors';
+import { CommandError, EXIT, UsageError } from './errors';
 import { type CliIo, writeLine } from './io';
 
 const width = Math.max(...commandEntries.map((c) => `${c.name} ${c.synopsis}`.length));
@@ -40,6 +40,7 @@ const exitCodes = [
   [InputError, EXIT.badInput],
   [ConfigError, EXIT.badInput],
   [CredentialsError, EXIT.badInput],
+  [CommandError, EXIT.failure],
 ] as const;
 
 async function dispatch(name: string | undefined, args: string[], io: CliIo): Promise<number> {
@@ -52,6 +53,20 @@ async function dispatch(name: string | undefined, args: string[], io: CliIo): Pr
 }
 
 /**
+ * Prints a command's failure as one line on stderr (a stack trace only with NOTIFIER_DEBUG) and
+ * answers its exit code: 2 for bad input, usage or settings, 1 for a failed command or anything else.
+ * @example process.exitCode = reportError(error, io, process.env);
+ */
+export function reportError(error: unknown, io: CliIo, env: NodeJS.ProcessEnv = process.env): number {
+  const known = exitCodes.find(([type]) => error instanceof type);
+  const message = error instanceof Error ? error.message : String(error);
+  const firstLine = message.split('\n')[0];
+  writeLine(io.stderr, `notifier: ${known ? '' : 'internal error: '}${firstLine}`);
+  if (env.NOTIFIER_DEBUG && error instanceof Error) writeLine(io.stderr, error.stack);
+  return known ? known[1] : EXIT.failure;
+}
+
+/**
  * Runs the `notifier` command line and returns the exit code. Errors are printed as one line on
  * stderr, never as a stack trace (set NOTIFIER_DEBUG=1 to see one).
  */
@@ -60,11 +75,6 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
   try {
     return await dispatch(name, args, io);
   } catch (error) {
-    const known = exitCodes.find(([type]) => error instanceof type);
-    const message = error instanceof Error ? error.message : String(error);
-    const firstLine = message.split('\n')[0];
-    writeLine(io.stderr, `notifier: ${known ? '' : 'internal error: '}${firstLine}`);
-    if (env.NOTIFIER_DEBUG && error instanceof Error) writeLine(io.stderr, error.stack);
-    return known ? known[1] : EXIT.failure;
+    return reportError(error, io, env);
   }
 }

@@ -9,6 +9,7 @@ import type { Clock } from '../lib/adapters/clock';
 import { invocationDeadline, timeLeft } from '../lib/adapters/deadline';
 import { dedupeStoreFor } from '../lib/adapters/dedupe-store';
 import { deliverOnce } from '../lib/adapters/deliver-once';
+import { type FlapStore, flapStoreFor } from '../lib/adapters/flap-store';
 import { logger } from '../lib/adapters/logger';
 import { loadRuleSet } from '../lib/adapters/rules-file';
 import { sdkClientConfig } from '../lib/adapters/sdk-client';
@@ -19,6 +20,7 @@ import { type Env, loadPublishConfig, type PublishConfig } from '../lib/config';
 import { isUnparsed } from '../lib/core/notification';
 import { buildSnsPublish } from '../lib/core/publish/sns-message';
 import type { RuleSet } from '../lib/core/sources/cloudtrail';
+import type { Enrichers } from '../lib/core/sources/enrichments';
 import type { Source } from '../lib/core/sources/source';
 import { type PipelineOptions, processEvent } from '../lib/pipeline';
 import { deliveryFailure, unreadableInput } from './delivery-failure';
@@ -34,7 +36,7 @@ const SNS_PUBLISH_CONCURRENCY = 10;
 export interface IngestHandlerDeps {
   env?: Env;
   sns?: () => SNSClient;
-  /** DynamoDB client of the dedupe store, used only when DEDUPE_TABLE is set. */
+  /** DynamoDB client of the dedupe store and the flapping history, used only when DEDUPE_TABLE is set. */
   dynamodb?: () => DynamoDBClient;
   /** ELBv2 client for a target group's region (its ARN may name another region than ours). */
   elbv2?: (region: string) => ElasticLoadBalancingV2Client;
@@ -51,11 +53,17 @@ export interface IngestSummary {
   ignored: number;
 }
 
+/** The flapping check for the sources that ask for it (alarms), when the function has a store. */
+const flappingEnricher = (store: FlapStore | undefined, deadline: number): Pick<Enrichers, 'flapping'> =>
+  store ? { flapping: (change) => store.record(change, deadline) } : {};
+
 /**
  * Builds a handler that turns whatever AWS delivers (EventBridge events, SNS→Lambda events, Lambda
  * alarm actions) into notifications through the shared pipeline and publishes each to
- * NOTIFICATIONS_TOPIC_ARN. Ignored inputs are logged with their rule. Throws (so Lambda retries,
- * then dead-letters) when a publish fails or a record was unreadable, after delivering the rest;
+ * NOTIFICATIONS_TOPIC_ARN. Ignored inputs are logged with their rule. Alarm state changes go
+ * through the flapping check (with DEDUPE_TABLE set and FLAP_THRESHOLD above 0): a flapping alarm's
+ * changes become one "flapping" notification, the rest are logged as ignored by rule `flapping`.
+ * Throws (so Lambda retries, then dead-letters) when a publish fails or a record was unreadable, after delivering the rest;
  * the wrapped `main` of each function sends permanent failures to the dead-letter queue at once.
  * The alarm, api-call and budget functions are this handler; they differ in what is routed to them
  * and in their IAM permissions.
@@ -90,8 +98,10 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
     return client;
   };
   const alarmActions = once(() => createAlarmActionsReader(cloudwatch, { now: clock }));
+  // One DynamoDB client for the dedupe keys, the flapping history and the access-denied bursts (one table).
   const dynamodb = once(deps.dynamodb ?? (() => new DynamoDBClient(sdkClientConfig())));
   const dedupe = once(() => dedupeStoreFor(config(), dynamodb, { now: clock }));
+  const flaps = once(() => flapStoreFor(config(), dynamodb, { now: clock }));
   // Access-denied bursts are counted in the dedupe table; without one, each refused call is told alone.
   const deniedBurst = once(() => {
     const table = config().dedupe?.tableName;
@@ -114,9 +124,10 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
       ...(burstStore ? { deniedBurst: burstStore } : {}),
       targetHealth: targetHealth(),
       ruleSet: await ruleSet(),
+      ...flappingEnricher(flaps(), deadline),
     };
     const result = await processEvent(event, options).catch((error: unknown) => {
-      logger.error('input could not be read', { error });
+      logger.error('input could not be processed', { error });
       throw error;
     });
     for (const { rule, reason, path } of result.ignored) logger.info('input ignored', { rule, reason, path });

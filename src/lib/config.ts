@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './core/errors';
+import { MAX_FLAP_THRESHOLD } from './core/flapping/history';
 import { localeSchema } from './core/locale';
 import { type DeniedBurstSettings, MAX_DENIED_BURST_THRESHOLD } from './core/sources/cloudtrail/denied-burst';
 import { FINDINGS_MIN_SEVERITIES, type FindingsMinSeverity, type QuietAlarmSettings } from './core/sources/source';
@@ -20,6 +21,13 @@ const MAX_TARGET_HEALTH_TIMEOUT_MS = 10_000;
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TTL.html
  */
 const DEFAULT_DEDUPE_TTL_SECONDS = 172_800;
+
+/** An alarm changing state more than this many times within the window is flapping (0 = off). */
+const DEFAULT_FLAP_THRESHOLD = 4;
+/** The flapping window, in minutes; also how long a flapping alarm must keep one state to be stable. */
+const DEFAULT_FLAP_WINDOW_MINUTES = 10;
+/** Same bounds as the deploy parameters (infra/params.cjs). */
+const MAX_FLAP_WINDOW_MINUTES = 1_440;
 
 /** Findings below MEDIUM (GuardDuty under 4.0, Security Hub LOW) are context, not alerts, by default. */
 const DEFAULT_FINDINGS_MIN_SEVERITY: FindingsMinSeverity = 'warning';
@@ -106,6 +114,25 @@ const commonSchema = z.object({
   ACCESS_DENIED_BURST_THRESHOLD: wholeNumber('calls', 1, MAX_DENIED_BURST_THRESHOLD),
   ACCESS_DENIED_BURST_WINDOW_MINUTES: wholeNumber('minutes', 1, MAX_ACCESS_DENIED_BURST_WINDOW_MINUTES),
   DEDUPE_TABLE: optional(z.string().trim()),
+  FLAP_THRESHOLD: optional(
+    z
+      .string()
+      .regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number of state changes` })
+      .transform(Number)
+      .pipe(z.number().max(MAX_FLAP_THRESHOLD, { error: `must be at most ${MAX_FLAP_THRESHOLD}` })),
+  ),
+  FLAP_WINDOW_MINUTES: optional(
+    z
+      .string()
+      .regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number of minutes` })
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(1, { error: 'must be at least 1' })
+          .max(MAX_FLAP_WINDOW_MINUTES, { error: `must be at most ${MAX_FLAP_WINDOW_MINUTES}` }),
+      ),
+  ),
   DEDUPE_TTL_SECONDS: optional(
     z
       .string()
@@ -156,6 +183,14 @@ export interface NotifierConfig {
   readonly rulesFile?: string;
   /** Where delivered notifications are remembered (DEDUPE_TABLE); absent = no duplicate suppression. */
   readonly dedupe?: DedupeConfig;
+  /** When an alarm counts as flapping (FLAP_THRESHOLD, FLAP_WINDOW_MINUTES); needs the dedupe table. */
+  readonly flapping: FlappingConfig;
+}
+
+/** More than `threshold` state changes within `windowMs` is flapping; threshold 0 turns it off. */
+export interface FlappingConfig {
+  readonly threshold: number;
+  readonly windowMs: number;
 }
 
 /** The dedupe table and how long a key is kept in it. */
@@ -218,6 +253,10 @@ export function loadConfig(env: Env = process.env): NotifierConfig {
       windowMinutes: e.ACCESS_DENIED_BURST_WINDOW_MINUTES ?? DEFAULT_ACCESS_DENIED_BURST.windowMinutes,
     }),
     ...(e.NOTIFIER_RULES_FILE ? { rulesFile: e.NOTIFIER_RULES_FILE } : {}),
+    flapping: Object.freeze({
+      threshold: e.FLAP_THRESHOLD ?? DEFAULT_FLAP_THRESHOLD,
+      windowMs: (e.FLAP_WINDOW_MINUTES ?? DEFAULT_FLAP_WINDOW_MINUTES) * 60_000,
+    }),
     ...(e.DEDUPE_TABLE
       ? {
           dedupe: Object.freeze({

@@ -41,7 +41,11 @@ const isIgnored = (built: Notification | readonly Notification[] | Ignored): bui
 /** Characters kept of an enricher's unexpected error message. */
 const MAX_ENRICHMENT_ERROR_LENGTH = 200;
 
-/** One enrichment with the caller's enricher; an enricher that throws gets its kind's visible failure. */
+/**
+ * One enrichment with the caller's enricher. An enricher that throws gets its kind's visible failure;
+ * a kind without one (flapping: its answer decides whether to notify) rethrows, so the invocation is
+ * retried rather than guessed.
+ */
 async function enrichOne<K extends EnrichmentKind>(
   kind: K,
   request: Enrichments[K]['request'],
@@ -50,8 +54,10 @@ async function enrichOne<K extends EnrichmentKind>(
   try {
     return await enricher(request);
   } catch (error) {
+    const fallback = enrichmentFailures[kind];
+    if (fallback === undefined) throw error;
     const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return enrichmentFailures[kind](request, text.slice(0, MAX_ENRICHMENT_ERROR_LENGTH));
+    return fallback(request, text.slice(0, MAX_ENRICHMENT_ERROR_LENGTH));
   }
 }
 
@@ -69,13 +75,35 @@ async function enrich(needs: EnrichmentRequests | undefined, enrichers: Enricher
   return Object.fromEntries(entries.flat()) as Enriched;
 }
 
+/** Characters kept of an unexpected error's message in the record's error. */
+const MAX_RECORD_ERROR_LENGTH = 300;
+
+/**
+ * A record's failure as an InputError naming the record: an InputError as it is, anything else a
+ * source threw (a bug, a RangeError on hostile input) wrapped with its name and message, and the
+ * original as `cause`. Retrying cannot help either, so it is a permanent failure (dead-lettered).
+ */
+function recordError(error: unknown, path: string): InputError {
+  if (error instanceof InputError) return error;
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new InputError(`could not be turned into a notification: ${text.slice(0, MAX_RECORD_ERROR_LENGTH)}`, path, {
+    cause: error,
+  });
+}
+
 /**
  * Turns one input — an EventBridge event, an SNS→Lambda event, an SNS HTTP body, a Lambda alarm
  * action, a CloudTrail record or log, or a bare SNS message string — into notifications:
  * unwrap → dispatch to the first matching source → run the enrichments it asks for → build.
  *
+ * One bad record never sinks the others: whatever its source throws while reading or building it
+ * (a broken field, or an unexpected error) becomes that record's entry in `errors`, and the other
+ * records are still turned into notifications; the caller delivers them, then fails loudly for the
+ * bad one. A failing enricher that has no fallback (the flapping check's store) fails the whole
+ * input instead, so it is retried.
+ *
  * @throws InputError when the whole input is unreadable (not an object/string, no known shape, or a
- *   broken event that is not one of several SNS records).
+ *   broken event that is not one of several SNS records); what such an enricher throws.
  * @example const { notifications } = await processEvent(event, { ctx, sources });
  */
 export async function processEvent(input: unknown, options: PipelineOptions): Promise<PipelineResult> {
@@ -86,20 +114,26 @@ export async function processEvent(input: unknown, options: PipelineOptions): Pr
     try {
       reading = dispatch(item, options.sources, options);
     } catch (error) {
-      // Within an SNS→Lambda event a bad record is reported and the others go on.
-      if (error instanceof InputError && item.envelope?.kind === 'sns-lambda') {
-        result.errors.push(error);
-        continue;
-      }
-      throw error;
+      // Within an SNS→Lambda event a bad record is reported and the others go on; a lone event
+      // that is not any shape we know is unreadable as a whole.
+      if (error instanceof InputError && item.envelope?.kind !== 'sns-lambda') throw error;
+      result.errors.push(recordError(error, item.path));
+      continue;
     }
     if (reading.kind === 'ignored') {
       result.ignored.push({ rule: reading.rule, reason: reading.reason, path: item.path });
-    } else {
-      const built = reading.build(options.ctx, await enrich(reading.needs, options));
-      if (isIgnored(built)) result.ignored.push({ rule: built.rule, reason: built.reason, path: item.path });
-      else result.notifications.push(...(Array.isArray(built) ? built : [built as Notification]));
+      continue;
     }
+    const enriched = await enrich(reading.needs, options);
+    let built: ReturnType<typeof reading.build>;
+    try {
+      built = reading.build(options.ctx, enriched);
+    } catch (error) {
+      result.errors.push(recordError(error, item.path));
+      continue;
+    }
+    if (isIgnored(built)) result.ignored.push({ rule: built.rule, reason: built.reason, path: item.path });
+    else result.notifications.push(...(Array.isArray(built) ? built : [built as Notification]));
   }
   return result;
 }

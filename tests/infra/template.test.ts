@@ -20,6 +20,8 @@ const ENVIRONMENT_NAMES = [
   'ALARM_NAME_PREFIXES',
   'SLACK_WEBHOOK_PARAMETER',
   'TARGET_HEALTH_TIMEOUT_MS',
+  'FLAP_THRESHOLD',
+  'FLAP_WINDOW_MINUTES',
   'DEDUPE_TABLE',
   'FINDINGS_MIN_SEVERITY',
   'ACCESS_DENIED_BURST_THRESHOLD',
@@ -95,6 +97,13 @@ describe('infra: functions', () => {
     const names = FUNCTIONS.flatMap(([id]) => Object.keys(variables(template, id)));
     expect(names.filter((name) => !ENVIRONMENT_NAMES.includes(name))).toEqual([]);
     expect(variables(template, 'SlackLambdaFunction').SLACK_WEBHOOK_PARAMETER).toBe('/notifier/slack-webhook-url');
+  });
+
+  it('gives the alarm function the flapping thresholds (4 changes in 10 minutes by default)', () => {
+    expect(variables(template, 'AlarmLambdaFunction')).toMatchObject({
+      FLAP_THRESHOLD: '4',
+      FLAP_WINDOW_MINUTES: '10',
+    });
   });
 
   it.each(PUBLISHERS)('%s publishes to the notifications topic', (id) => {

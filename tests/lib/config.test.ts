@@ -28,6 +28,7 @@ describe('config', () => {
         reportActionsDisabled: false,
         excludedAlarmNamePrefixes: ['TargetTracking-'],
       },
+      flapping: { threshold: 4, windowMs: 600_000 },
     });
   });
 
@@ -43,6 +44,8 @@ describe('config', () => {
       REPORT_INSUFFICIENT_DATA_TO_OK: 'true',
       REPORT_ALARMS_WITH_ACTIONS_DISABLED: 'true',
       EXCLUDED_ALARM_NAME_PREFIXES: 'TargetTracking-, ,scratch-',
+      FLAP_THRESHOLD: '0',
+      FLAP_WINDOW_MINUTES: '30',
     };
     expect(loadConfig(env)).toEqual({
       locale: 'ja',
@@ -56,6 +59,7 @@ describe('config', () => {
         reportActionsDisabled: true,
         excludedAlarmNamePrefixes: ['TargetTracking-', 'scratch-'],
       },
+      flapping: { threshold: 0, windowMs: 1_800_000 },
     });
   });
 
@@ -88,6 +92,10 @@ describe('config', () => {
     [{ ACCESS_DENIED_BURST_THRESHOLD: '0' }, 'ACCESS_DENIED_BURST_THRESHOLD: must be at least 1'],
     [{ ACCESS_DENIED_BURST_THRESHOLD: '51' }, 'ACCESS_DENIED_BURST_THRESHOLD: must be at most 50'],
     [{ ACCESS_DENIED_BURST_WINDOW_MINUTES: '2000' }, 'ACCESS_DENIED_BURST_WINDOW_MINUTES: must be at most 1440'],
+    [{ FLAP_THRESHOLD: 'four' }, 'FLAP_THRESHOLD: "four" is not a whole number of state changes'],
+    [{ FLAP_THRESHOLD: '64' }, 'FLAP_THRESHOLD: must be at most 63'],
+    [{ FLAP_WINDOW_MINUTES: '0' }, 'FLAP_WINDOW_MINUTES: must be at least 1'],
+    [{ FLAP_WINDOW_MINUTES: '1441' }, 'FLAP_WINDOW_MINUTES: must be at most 1440'],
   ])('names the bad variable in one line: %o', (env, message) => {
     expect(configError(() => loadConfig(env))).toBe(message);
   });

@@ -85,4 +85,13 @@ export const commandEntries: readonly CommandEntry[] = [
       return { run: m.digestCommand, usage: m.digestUsage };
     },
   },
+  {
+    name: 'redrive',
+    synopsis: '--queue NAME [options]',
+    about: 'put dead-letter queue messages back once the cause is fixed (needs AWS credentials)',
+    load: async () => {
+      const m = await import('./redrive');
+      return { run: (args, io) => m.redriveCommand(args, io), usage: m.redriveUsage };
+    },
+  },
 ];

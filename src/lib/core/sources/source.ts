@@ -25,7 +25,7 @@ export type Reading =
       /**
        * One notification, or one per item when a message carries several (a Security Hub event's
        * findings), or a named ignore when what was fetched decides it (an access-denied call below
-       * its burst's threshold).
+       * its burst's threshold, a flapping alarm's muted change).
        */
       readonly build: (ctx: RenderContext, enriched: Enriched) => Notification | readonly Notification[] | Ignored;
     }
