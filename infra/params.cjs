@@ -47,6 +47,8 @@ const PARAM_NAMES = [
   'findingsMinSeverity',
   'reportInsufficientDataToOk',
   'excludedAlarmNamePrefixes',
+  'accountNames',
+  'lookUpAccountNames',
   'reportAlarmsWithActionsDisabled',
   'accessDeniedBurstThreshold',
   'accessDeniedBurstWindowMinutes',
@@ -110,6 +112,20 @@ function parsePrefixes(value) {
     throw new ParameterError('alarmNamePrefixes', `longer than ${MAX_ALARM_NAME_LENGTH} characters`, 'prod-,billing-');
   }
   return prefixes;
+}
+
+/** "111122223333=prod, 444455556666=staging" (src/lib/core/accounts.ts reads the same at run time). */
+function parseAccountNames(value) {
+  const entries = splitList(value);
+  const bad = entries.find((entry) => !/^\d{12}\s*=\s*\S/.test(entry));
+  if (bad !== undefined) {
+    throw new ParameterError(
+      'accountNames',
+      `"${bad}" is not ACCOUNT_ID=NAME (a 12-digit account id, then a name)`,
+      '111122223333=prod',
+    );
+  }
+  return entries.join(',');
 }
 
 /** `none`, or alarm name prefixes; the function reads "none" as "exclude nothing" (src/lib/config.ts). */
@@ -226,6 +242,8 @@ function deriveParams(raw, ownAlarmPrefix) {
         .toLowerCase(),
       FINDINGS_MIN_SEVERITIES,
     ),
+    accountNames: parseAccountNames(raw.accountNames),
+    lookUpAccountNames: String(parseBoolean('lookUpAccountNames', raw.lookUpAccountNames)),
     reportInsufficientDataToOk: String(parseBoolean('reportInsufficientDataToOk', raw.reportInsufficientDataToOk)),
     excludedAlarmNamePrefixes: parseExcludedPrefixes(raw.excludedAlarmNamePrefixes),
     reportAlarmsWithActionsDisabled: String(

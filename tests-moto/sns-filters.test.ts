@@ -27,6 +27,8 @@ const params = deriveParams(
     emailFindingSeverities: 'critical',
     findingsMinSeverity: 'warning',
     excludedAlarmNamePrefixes: 'TargetTracking-',
+    accountNames: '',
+    lookUpAccountNames: 'true',
     reportInsufficientDataToOk: 'false',
     reportAlarmsWithActionsDisabled: 'false',
     accessDeniedBurstThreshold: '5',

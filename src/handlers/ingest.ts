@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
+import { createAccountNamer } from '../lib/adapters/account-names';
 import { createAlarmActionsReader } from '../lib/adapters/alarm-actions';
 import { createDeniedBurstStore } from '../lib/adapters/burst-store';
 import type { Clock } from '../lib/adapters/clock';
@@ -17,6 +18,7 @@ import { settleBounded } from '../lib/adapters/settle-bounded';
 import { publishNotification } from '../lib/adapters/sns-publisher';
 import { createTargetHealthReader } from '../lib/adapters/target-health';
 import { type Env, loadPublishConfig, type PublishConfig } from '../lib/config';
+import { withAccountNames } from '../lib/core/accounts';
 import { isUnparsed } from '../lib/core/notification';
 import { buildSnsPublish } from '../lib/core/publish/sns-message';
 import type { RuleSet } from '../lib/core/sources/cloudtrail';
@@ -40,6 +42,8 @@ export interface IngestHandlerDeps {
   dynamodb?: () => DynamoDBClient;
   /** ELBv2 client for a target group's region (its ARN may name another region than ours). */
   elbv2?: (region: string) => ElasticLoadBalancingV2Client;
+  /** Names of accounts for people; default: configured names, then IAM and Organizations (createAccountNamer). */
+  accountNames?: (accountIds: readonly string[], ownAccount?: string) => Promise<Map<string, string>>;
   /** CloudWatch client for an alarm's region ('' = the function's), to ask whether its actions are enabled. */
   cloudwatch?: (region: string) => CloudWatchClient;
   /** The effective API-call rules; default: the built-in rules plus NOTIFIER_RULES_FILE. */
@@ -98,6 +102,7 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
     return client;
   };
   const alarmActions = once(() => createAlarmActionsReader(cloudwatch, { now: clock }));
+  const accountNames = once(() => deps.accountNames ?? createAccountNamer({ ...config().accountNames, now: clock }));
   // One DynamoDB client for the dedupe keys, the flapping history and the access-denied bursts (one table).
   const dynamodb = once(deps.dynamodb ?? (() => new DynamoDBClient(sdkClientConfig())));
   const dedupe = once(() => dedupeStoreFor(config(), dynamodb, { now: clock }));
@@ -139,7 +144,12 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
 
     // Each notification is published once (deliver-once lease), at most SNS_PUBLISH_CONCURRENCY at a time,
     // every publish bounded by the invocation's deadline.
-    const outcomes = await settleBounded(result.notifications, SNS_PUBLISH_CONCURRENCY, async (n) => {
+    // Accounts named for people ("111122223333 (prod)"); the function's own account is in its ARN.
+    const ownAccount = context?.invokedFunctionArn?.split(':')[4];
+    const accounts = result.notifications.flatMap((n) => (n.account ? [n.account] : []));
+    const names = accounts.length > 0 ? await accountNames()(accounts, ownAccount) : new Map<string, string>();
+    const notifications = withAccountNames(result.notifications, names);
+    const outcomes = await settleBounded(notifications, SNS_PUBLISH_CONCURRENCY, async (n) => {
       const publish = () =>
         publishNotification(sns(), config().topicArn, buildSnsPublish(n), { timeoutMs: timeLeft(deadline, clock()) });
       const delivery = await deliverOnce(dedupe(), n.dedupeKey, publish, { deadline, now: clock });

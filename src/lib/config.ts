@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAccountNames } from './core/accounts';
 import { ConfigError } from './core/errors';
 import { MAX_FLAP_THRESHOLD } from './core/flapping/history';
 import { localeSchema } from './core/locale';
@@ -91,6 +92,17 @@ const commonSchema = z.object({
   EXCLUDED_ALARM_NAME_PREFIXES: optional(z.string()),
   REPORT_INSUFFICIENT_DATA_TO_OK: flag('report INSUFFICIENT_DATA → OK'),
   REPORT_ALARMS_WITH_ACTIONS_DISABLED: flag('report alarms whose actions are disabled'),
+  ACCOUNT_NAMES: optional(
+    z.string().transform((text, ctx) => {
+      try {
+        return parseAccountNames(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  ),
+  LOOK_UP_ACCOUNT_NAMES: flag('look up account names'),
   FINDINGS_MIN_SEVERITY: optional(
     z.string().pipe(
       z.enum(FINDINGS_MIN_SEVERITIES, {
@@ -177,6 +189,11 @@ export interface NotifierConfig {
   readonly findingsMinSeverity: FindingsMinSeverity;
   /** Alarm changes that are routine rather than news (quiet defaults). */
   readonly quietAlarms: QuietAlarmSettings;
+  /**
+   * How accounts are named in messages: configured names (ACCOUNT_NAMES), and whether to look the
+   * others up (LOOK_UP_ACCOUNT_NAMES; the deploy sets it, local runs and tests look nothing up).
+   */
+  readonly accountNames: { readonly configured: ReadonlyMap<string, string>; readonly lookUp: boolean };
   /** Refused calls by one principal within a window that make one alert (a threshold of 1: each alone). */
   readonly accessDeniedBurst: DeniedBurstSettings;
   /** A user rules file for API-call alerts (README, "Your own rules"); absent = the built-in rules. */
@@ -237,6 +254,10 @@ export function loadConfig(env: Env = process.env): NotifierConfig {
     alarmNamePrefixes: Object.freeze(splitList(e.ALARM_NAME_PREFIXES ?? '')),
     targetHealthTimeoutMs: e.TARGET_HEALTH_TIMEOUT_MS ?? DEFAULT_TARGET_HEALTH_TIMEOUT_MS,
     findingsMinSeverity: e.FINDINGS_MIN_SEVERITY ?? DEFAULT_FINDINGS_MIN_SEVERITY,
+    accountNames: Object.freeze({
+      configured: e.ACCOUNT_NAMES ?? new Map<string, string>(),
+      lookUp: e.LOOK_UP_ACCOUNT_NAMES ?? false,
+    }),
     quietAlarms: Object.freeze({
       reportInsufficientDataToOk: e.REPORT_INSUFFICIENT_DATA_TO_OK ?? false,
       reportActionsDisabled: e.REPORT_ALARMS_WITH_ACTIONS_DISABLED ?? false,

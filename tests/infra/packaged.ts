@@ -57,6 +57,8 @@ export const CUSTOM_PARAMS = [
   `rulesFile=${CUSTOM_RULES_FILE}`,
   'findingsMinSeverity=critical',
   'excludedAlarmNamePrefixes=none',
+  'accountNames=111122223333=prod',
+  'lookUpAccountNames=false',
   'reportInsufficientDataToOk=true',
   'accessDeniedBurstThreshold=3',
   'accessDeniedBurstWindowMinutes=15',

@@ -27,6 +27,8 @@ const ENVIRONMENT_NAMES = [
   'ACCESS_DENIED_BURST_THRESHOLD',
   'ACCESS_DENIED_BURST_WINDOW_MINUTES',
   'EXCLUDED_ALARM_NAME_PREFIXES',
+  'ACCOUNT_NAMES',
+  'LOOK_UP_ACCOUNT_NAMES',
   'REPORT_INSUFFICIENT_DATA_TO_OK',
   'REPORT_ALARMS_WITH_ACTIONS_DISABLED',
   'DEAD_LETTER_QUEUE_URL',
@@ -236,5 +238,34 @@ describe('infra: alarm quiet defaults', () => {
         Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:cloudwatch:*:${AWS::AccountId}:alarm:*' },
       },
     ]);
+  });
+});
+
+describe('infra: account names', () => {
+  const INGEST = [
+    ['AlarmLambdaFunction', 'AlarmRole'],
+    ['ApiCallLambdaFunction', 'ApiCallRole'],
+    ['BudgetLambdaFunction', 'BudgetRole'],
+  ] as const;
+
+  it.each(INGEST)('%s looks account names up by default, with no names configured', (id) => {
+    expect(variables(template, id)).toMatchObject({ ACCOUNT_NAMES: '', LOOK_UP_ACCOUNT_NAMES: 'true' });
+    expect(variables(narrowed, id)).toMatchObject({
+      ACCOUNT_NAMES: '111122223333=prod',
+      LOOK_UP_ACCOUNT_NAMES: 'false',
+    });
+  });
+
+  it.each(INGEST)('%s may read the account alias and Organizations account names (%s)', (_id, role) => {
+    const statements = (
+      (props(template.Resources[role]).Policies ?? []) as Array<{
+        PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> };
+      }>
+    ).flatMap((p) => p.PolicyDocument.Statement);
+    expect(statements).toContainEqual({
+      Effect: 'Allow',
+      Action: ['iam:ListAccountAliases', 'organizations:DescribeAccount'],
+      Resource: '*',
+    });
   });
 });

@@ -23,6 +23,7 @@ describe('config', () => {
       targetHealthTimeoutMs: 2000,
       findingsMinSeverity: 'warning',
       accessDeniedBurst: { threshold: 5, windowMinutes: 10 },
+      accountNames: { configured: new Map(), lookUp: false },
       quietAlarms: {
         reportInsufficientDataToOk: false,
         reportActionsDisabled: false,
@@ -44,6 +45,8 @@ describe('config', () => {
       REPORT_INSUFFICIENT_DATA_TO_OK: 'true',
       REPORT_ALARMS_WITH_ACTIONS_DISABLED: 'true',
       EXCLUDED_ALARM_NAME_PREFIXES: 'TargetTracking-, ,scratch-',
+      ACCOUNT_NAMES: '111122223333=prod',
+      LOOK_UP_ACCOUNT_NAMES: 'true',
       FLAP_THRESHOLD: '0',
       FLAP_WINDOW_MINUTES: '30',
     };
@@ -54,6 +57,7 @@ describe('config', () => {
       targetHealthTimeoutMs: 500,
       findingsMinSeverity: 'critical',
       accessDeniedBurst: { threshold: 3, windowMinutes: 30 },
+      accountNames: { configured: new Map([['111122223333', 'prod']]), lookUp: true },
       quietAlarms: {
         reportInsufficientDataToOk: true,
         reportActionsDisabled: true,
@@ -87,6 +91,10 @@ describe('config', () => {
     [
       { REPORT_INSUFFICIENT_DATA_TO_OK: 'yes' },
       'REPORT_INSUFFICIENT_DATA_TO_OK: "yes" is not true or false (report INSUFFICIENT_DATA → OK)',
+    ],
+    [
+      { ACCOUNT_NAMES: 'prod=111122223333' },
+      'ACCOUNT_NAMES: "prod=111122223333" is not ACCOUNT_ID=NAME (a 12-digit account id, then a name)',
     ],
     [{ ACCESS_DENIED_BURST_THRESHOLD: 'five' }, 'ACCESS_DENIED_BURST_THRESHOLD: "five" is not a whole number of calls'],
     [{ ACCESS_DENIED_BURST_THRESHOLD: '0' }, 'ACCESS_DENIED_BURST_THRESHOLD: must be at least 1'],

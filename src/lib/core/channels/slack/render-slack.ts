@@ -1,3 +1,4 @@
+import { accountLabel } from '../../accounts';
 import type { Notification } from '../../notification';
 import { renderText } from '../../render/render-text';
 import { multiLine } from '../../render/sanitize';
@@ -64,7 +65,7 @@ function withinBudget(pieces: readonly Piece[], fixed: number, n: Notification):
 }
 
 function contextBlock(n: Notification): SlackBlock {
-  const parts = [n.account ?? '', n.region ?? '']
+  const parts = [accountLabel(n), n.region ?? '']
     .map((part) => slackLine(part, CONTEXT_PART_MAX_CHARS))
     .filter(Boolean);
   const text = [...parts, escapeSlack(categoryLabel[n.category][n.locale])].join(' · ');
