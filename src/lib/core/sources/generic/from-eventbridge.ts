@@ -8,6 +8,7 @@ import { isRecord } from '../../schemas/parse';
 import { toIsoInstant } from '../cloudwatch-alarm/derive';
 import { clip, type Leaf, leafFields, leavesHash, leavesOf } from './flatten';
 import { genericText } from './strings';
+import { readableTime } from './times';
 import { inReadingOrder, severityOfLeaves, stateOf } from './what-happened';
 
 /** Characters of a title built from event fields. */
@@ -102,7 +103,10 @@ export function genericEventNotification(event: EventBridgeEvent, ctx: RenderCon
     title: clip(named || state ? `${detailType}: ${named ?? state}` : detailType, MAX_TITLE_LENGTH),
     summary: described ? unescapeNewlines(described.value) : t.eventSummary(detailType, event.source),
     fields: [
-      ...leafFields(fields, t.more),
+      ...leafFields(
+        fields.map((leaf) => readableTime(leaf, ctx.timeZone, ctx.locale)),
+        t.more,
+      ),
       ...(resources.length ? [{ label: t.labels.resources, value: clip(resources.join('\n')) }] : []),
       // Account and region are the notification's own (every renderer shows them); a region that is
       // not a region code is kept as a field so it is not lost.
