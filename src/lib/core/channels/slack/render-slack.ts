@@ -27,7 +27,8 @@ const CONTEXT_PART_MAX_CHARS = 200;
  * @example await fetch(webhookUrl, { method: 'POST', body: JSON.stringify(renderSlack(n)) })
  */
 export function renderSlack(n: Notification): SlackMessage {
-  const subject = renderSubject(n);
+  // The header has room for more than the SNS subject: the region and whole names stay.
+  const subject = renderSubject(n, SLACK_HEADER_TEXT_MAX_CHARS - HEADER_EMOJI_ROOM);
   const header: SlackBlock = {
     type: 'header',
     text: {
@@ -49,6 +50,9 @@ export function renderSlack(n: Notification): SlackMessage {
     blocks: [...head, ...withinBudget(middle, head.length + tail.length, n), ...tail],
   };
 }
+
+/** The severity emoji and the space after it, counted generously (an emoji can be two UTF-16 units). */
+const HEADER_EMOJI_ROOM = 3;
 
 function section(text: string): SlackBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
