@@ -33,6 +33,7 @@ const DELIVERING = [
   '@aws-sdk/client-cloudwatch',
   '@aws-sdk/client-dynamodb',
   '@aws-sdk/client-elastic-load-balancing-v2',
+  '@aws-sdk/client-iam',
   '@aws-sdk/client-sns',
   '@aws-sdk/credential-provider-node',
 ];

@@ -262,10 +262,12 @@ describe('infra: account names', () => {
         PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> };
       }>
     ).flatMap((p) => p.PolicyDocument.Statement);
+    expect(statements).toContainEqual({ Effect: 'Allow', Action: 'iam:ListAccountAliases', Resource: '*' });
     expect(statements).toContainEqual({
       Effect: 'Allow',
-      Action: ['iam:ListAccountAliases', 'organizations:DescribeAccount'],
-      Resource: '*',
+      Action: 'organizations:DescribeAccount',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's Fn::Sub syntax, not JavaScript's
+      Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:organizations::*:account/o-*/*' },
     });
   });
 });
