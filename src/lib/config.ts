@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { ConfigError } from './core/errors';
 import { localeSchema } from './core/locale';
+import { z } from './core/schemas/zod';
 import { FINDINGS_MIN_SEVERITIES, type FindingsMinSeverity } from './core/sources/source';
 import { isValidTimeZone } from './core/time';
 
@@ -30,62 +30,75 @@ const DEFAULT_FINDINGS_MIN_SEVERITY: FindingsMinSeverity = 'warning';
 const TOPIC_ARN_PATTERN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/;
 
 /** serverless.yml resolves an unset optional parameter to "", which means "not set". */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+const optional = <T extends z.ZodMiniType>(schema: T) =>
+  z.pipe(
+    z.transform((value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)),
+    z.optional(schema),
+  );
 
 const commonSchema = z.object({
   NOTIFIER_LOCALE: optional(
-    z.string().pipe(z.enum(localeSchema.options, { error: (i) => `"${String(i.input)}" is not one of en, ja` })),
+    z.pipe(z.string(), z.enum(localeSchema.options, { error: (i) => `"${String(i.input)}" is not one of en, ja` })),
   ),
   NOTIFIER_TIME_ZONE: optional(
-    z.string().refine(isValidTimeZone, { error: (i) => `"${String(i.input)}" is not an IANA time zone` }),
+    z.string().check(z.refine(isValidTimeZone, { error: (i) => `"${String(i.input)}" is not an IANA time zone` })),
   ),
   ALARM_NAME_PREFIXES: optional(z.string()),
   FINDINGS_MIN_SEVERITY: optional(
-    z.string().pipe(
+    z.pipe(
+      z.string(),
       z.enum(FINDINGS_MIN_SEVERITIES, {
         error: (i) => `"${String(i.input)}" is not one of ${FINDINGS_MIN_SEVERITIES.join(', ')}`,
       }),
     ),
   ),
-  NOTIFIER_RULES_FILE: optional(z.string().trim()),
+  NOTIFIER_RULES_FILE: optional(z.string().check(z.trim())),
   TARGET_HEALTH_TIMEOUT_MS: optional(
-    z
-      .string()
-      .regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number of milliseconds` })
-      .transform(Number)
-      .pipe(
+    z.pipe(
+      z.pipe(
         z
-          .number()
-          .min(1, { error: 'must be at least 1' })
-          .max(MAX_TARGET_HEALTH_TIMEOUT_MS, { error: `must be at most ${MAX_TARGET_HEALTH_TIMEOUT_MS}` }),
+          .string()
+          .check(z.regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number of milliseconds` })),
+        z.transform(Number),
       ),
+      z
+        .number()
+        .check(z.gte(1, { error: 'must be at least 1' }))
+        .check(z.lte(MAX_TARGET_HEALTH_TIMEOUT_MS, { error: `must be at most ${MAX_TARGET_HEALTH_TIMEOUT_MS}` })),
+    ),
   ),
-  DEDUPE_TABLE: optional(z.string().trim()),
+  DEDUPE_TABLE: optional(z.string().check(z.trim())),
   DEDUPE_TTL_SECONDS: optional(
-    z
-      .string()
-      .regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number of seconds` })
-      .transform(Number)
-      .pipe(z.number().min(1, { error: 'must be at least 1' })),
+    z.pipe(
+      z.pipe(
+        z.string().check(z.regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number of seconds` })),
+        z.transform(Number),
+      ),
+      z.number().check(z.gte(1, { error: 'must be at least 1' })),
+    ),
   ),
 });
 
 const publishSchema = z.object({
   NOTIFICATIONS_TOPIC_ARN: z
     .string({ error: 'is required (the SNS topic notifications are published to)' })
-    .trim()
-    .min(1, { error: 'is required (the SNS topic notifications are published to)' })
-    .regex(TOPIC_ARN_PATTERN, { error: (i) => `"${String(i.input)}" is not an SNS topic ARN` }),
+    .check(z.trim())
+    .check(z.minLength(1, { error: 'is required (the SNS topic notifications are published to)' }))
+    .check(z.regex(TOPIC_ARN_PATTERN, { error: (i) => `"${String(i.input)}" is not an SNS topic ARN` })),
 });
 
 // The webhook URL is a secret: messages about it never repeat the value.
 const slackSchema = z
-  .object({ SLACK_WEBHOOK_PARAMETER: optional(z.string().trim()), SLACK_WEBHOOK_URL: optional(z.string().trim()) })
-  .refine((e) => e.SLACK_WEBHOOK_PARAMETER !== undefined || e.SLACK_WEBHOOK_URL !== undefined, {
-    error: 'is required (or SLACK_WEBHOOK_URL): where the Slack webhook URL is',
-    path: ['SLACK_WEBHOOK_PARAMETER'],
-  });
+  .object({
+    SLACK_WEBHOOK_PARAMETER: optional(z.string().check(z.trim())),
+    SLACK_WEBHOOK_URL: optional(z.string().check(z.trim())),
+  })
+  .check(
+    z.refine((e) => e.SLACK_WEBHOOK_PARAMETER !== undefined || e.SLACK_WEBHOOK_URL !== undefined, {
+      error: 'is required (or SLACK_WEBHOOK_URL): where the Slack webhook URL is',
+      path: ['SLACK_WEBHOOK_PARAMETER'],
+    }),
+  );
 
 /** Settings every handler reads. */
 export interface NotifierConfig {
@@ -126,7 +139,7 @@ export interface SlackConfig extends NotifierConfig {
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Parses the environment with `schema`; the first problem becomes a one-line ConfigError naming the variable. */
-export function parseOrThrow<T extends z.ZodType>(schema: T, env: Env): z.infer<T> {
+export function parseOrThrow<T extends z.ZodMiniType>(schema: T, env: Env): z.infer<T> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path';
-import { z } from 'zod';
 import { ConfigError } from '../../lib/core/errors';
+import { z } from '../../lib/core/schemas/zod';
 import { sources } from '../../lib/core/sources';
 import { processEvent } from '../../lib/pipeline';
 import { EXIT, UsageError } from '../errors';
@@ -21,10 +21,10 @@ const exampleSchema = z.object({
   file: z.string(),
   title: z.string(),
   /** A recorded DescribeTargetHealth response to enrich with, as the deployed function would call ELBv2. */
-  targetHealth: z.string().optional(),
+  targetHealth: z.optional(z.string()),
   source: z.string(),
 });
-const manifestSchema = z.array(exampleSchema).min(1);
+const manifestSchema = z.array(exampleSchema).check(z.minLength(1));
 type Example = z.infer<typeof exampleSchema>;
 
 async function loadManifest(dir: string): Promise<Example[]> {
