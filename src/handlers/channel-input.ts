@@ -1,7 +1,7 @@
 import type { NotifierConfig } from '../lib/config';
 import { checkMessageText } from '../lib/core/envelopes/bounds';
 import { type Notification, notificationSchema } from '../lib/core/notification';
-import { z } from '../lib/core/schemas/zod';
+import * as z from '../lib/core/schemas/zod';
 import { genericSource } from '../lib/core/sources/generic/source';
 import { type PipelineResult, processEvent } from '../lib/pipeline';
 

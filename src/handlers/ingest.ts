@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
 import type { Clock } from '../lib/adapters/clock';
@@ -7,11 +7,10 @@ import { invocationDeadline, timeLeft } from '../lib/adapters/deadline';
 import { dedupeStoreFor } from '../lib/adapters/dedupe-store';
 import { deliverOnce } from '../lib/adapters/deliver-once';
 import { logger } from '../lib/adapters/logger';
-import { loadRuleSet } from '../lib/adapters/rules-file';
 import { sdkClientConfig } from '../lib/adapters/sdk-client';
 import { settleBounded } from '../lib/adapters/settle-bounded';
 import { publishNotification } from '../lib/adapters/sns-publisher';
-import { createTargetHealthReader } from '../lib/adapters/target-health';
+import { createTargetHealthReader, elbv2ClientFor } from '../lib/adapters/target-health';
 import { type Env, loadPublishConfig, type PublishConfig } from '../lib/config';
 import { isUnparsed } from '../lib/core/notification';
 import { buildSnsPublish } from '../lib/core/publish/sns-message';
@@ -33,10 +32,16 @@ export interface IngestHandlerDeps {
   sns?: () => SNSClient;
   /** DynamoDB client of the dedupe store, used only when DEDUPE_TABLE is set. */
   dynamodb?: () => DynamoDBClient;
-  /** ELBv2 client for a target group's region (its ARN may name another region than ours). */
-  elbv2?: (region: string) => ElasticLoadBalancingV2Client;
-  /** The effective API-call rules; default: the built-in rules plus NOTIFIER_RULES_FILE. */
-  ruleSet?: () => Promise<RuleSet>;
+  /**
+   * ELBv2 client for a target group's region (its ARN may name another region than ours); default:
+   * the SDK's, loaded on the first target-group alarm (most invocations never need it).
+   */
+  elbv2?: (region: string) => ElasticLoadBalancingV2Client | Promise<ElasticLoadBalancingV2Client>;
+  /**
+   * The effective API-call rules, given NOTIFIER_RULES_FILE; default: none (the sources' own). The
+   * api-call function passes the loader, so no other function bundles the rules.
+   */
+  ruleSet?: (rulesFile: string | undefined) => Promise<RuleSet | undefined>;
   now?: Clock;
 }
 
@@ -60,12 +65,10 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
   const env = deps.env ?? process.env;
   const config = once<PublishConfig>(() => loadPublishConfig(env));
   const sns = once(deps.sns ?? (() => new SNSClient(sdkClientConfig())));
-  const ruleSet = once(deps.ruleSet ?? (() => loadRuleSet(config().rulesFile)));
-  const elbv2Clients = new Map<string, ElasticLoadBalancingV2Client>();
+  const ruleSet = once(() => deps.ruleSet?.(config().rulesFile) ?? Promise.resolve(undefined));
+  const elbv2Clients = new Map<string, Promise<ElasticLoadBalancingV2Client>>();
   const elbv2 = (region: string) => {
-    const client =
-      elbv2Clients.get(region) ??
-      (deps.elbv2 ?? ((r) => new ElasticLoadBalancingV2Client(sdkClientConfig({ region: r }))))(region);
+    const client = elbv2Clients.get(region) ?? Promise.resolve((deps.elbv2 ?? elbv2ClientFor)(region));
     elbv2Clients.set(region, client);
     return client;
   };
@@ -77,13 +80,14 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
     const deadline = invocationDeadline(context, clock());
     const { locale, timeZone, alarmNamePrefixes, findingsMinSeverity } = config();
     const now = new Date(clock());
+    const rules = await ruleSet();
     const options: PipelineOptions = {
       ctx: { locale, timeZone, now },
       sources,
       alarmNamePrefixes,
       findingsMinSeverity,
       targetHealth: targetHealth(),
-      ruleSet: await ruleSet(),
+      ...(rules ? { ruleSet: rules } : {}),
     };
     const result = await processEvent(event, options).catch((error: unknown) => {
       logger.error('input could not be read', { error });

@@ -1,6 +1,6 @@
 import { ConfigError } from './core/errors';
 import { localeSchema } from './core/locale';
-import { z } from './core/schemas/zod';
+import * as z from './core/schemas/zod';
 import { FINDINGS_MIN_SEVERITIES, type FindingsMinSeverity } from './core/sources/source';
 import { isValidTimeZone } from './core/time';
 

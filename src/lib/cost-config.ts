@@ -1,5 +1,5 @@
 import { type Env, loadPublishConfig, type PublishConfig, parseOrThrow } from './config';
-import { z } from './core/schemas/zod';
+import * as z from './core/schemas/zod';
 import { DEFAULT_DIGEST_TOP_N } from './core/sources/cost-digest/compute-digest';
 import { DEFAULT_COST_METRIC } from './core/sources/cost-digest/cost-series';
 import { DEFAULT_DIGEST_PERIOD, type DigestPeriod, digestPeriodSchema } from './core/sources/cost-digest/periods';

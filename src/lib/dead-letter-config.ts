@@ -1,6 +1,6 @@
 import { type Env, parseOrThrow } from './config';
 import { ConfigError } from './core/errors';
-import { z } from './core/schemas/zod';
+import * as z from './core/schemas/zod';
 
 /** `sqs.<region>.amazonaws.com` (and `.com.cn`): the region of a queue URL, if it says so. */
 const SQS_HOST_REGION = /^sqs\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/;

@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path';
 import { ConfigError } from '../../lib/core/errors';
-import { z } from '../../lib/core/schemas/zod';
+import * as z from '../../lib/core/schemas/zod';
 import { sources } from '../../lib/core/sources';
 import { processEvent } from '../../lib/pipeline';
 import { EXIT, UsageError } from '../errors';

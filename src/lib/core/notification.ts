@@ -1,4 +1,4 @@
-import { z } from './schemas/zod';
+import * as z from './schemas/zod';
 
 /** Version of the {@link Notification} contract; bump on any breaking change. */
 export const NOTIFICATION_SCHEMA_VERSION = 1;

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 
 /**
  * The EventBridge envelope every AWS service event arrives in; `detail` is checked by the

@@ -1,5 +1,5 @@
 import { InputError } from '../errors';
-import type { z } from './zod';
+import type * as z from './zod';
 
 /**
  * Renders a zod issue path the way AWS documents nest fields, e.g. `Records[2].Sns.Message`.

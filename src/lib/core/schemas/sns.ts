@@ -1,4 +1,4 @@
-import { z } from './zod';
+import * as z from './zod';
 
 /**
  * One SNS message attribute as Lambda receives it (`Type` String, Number, Binary, String.Array).

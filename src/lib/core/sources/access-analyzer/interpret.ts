@@ -7,7 +7,7 @@ import type { RenderContext } from '../../locale';
 import type { Notification } from '../../notification';
 import { replaceEach } from '../../render/replace';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
-import { z } from '../../schemas/zod';
+import * as z from '../../schemas/zod';
 import { type AccessKind, accessAnalyzerSeverities } from './severity';
 
 const text = z.catch(z.optional(z.string()), undefined);

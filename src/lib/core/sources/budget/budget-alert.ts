@@ -1,5 +1,5 @@
 import { replaceEach } from '../../render/replace';
-import { z } from '../../schemas/zod';
+import * as z from '../../schemas/zod';
 
 /**
  * An amount as AWS Budgets wrote it: "$0.59", "> 80%", "100 GB". `value` is the number as a plain

@@ -1,6 +1,6 @@
 import { InputError } from '../../errors';
 import { formatPath } from '../../schemas/parse';
-import type { z } from '../../schemas/zod';
+import type * as z from '../../schemas/zod';
 import { type CloudTrailEvent, cloudTrailRecordSchema, eventBridgeEnvelopeSchema } from './schemas';
 
 function check<T extends z.ZodMiniType>(schema: T, value: unknown, prefix: string): z.infer<T> {

@@ -1,5 +1,5 @@
 import { isRecord } from '../../schemas/parse';
-import { z } from '../../schemas/zod';
+import * as z from '../../schemas/zod';
 import { cidrContains, parseCidr } from './cidr';
 import { globMatcher } from './glob';
 

@@ -1,4 +1,4 @@
-import { z } from '../../schemas/zod';
+import * as z from '../../schemas/zod';
 
 /**
  * EventBridge detail-types of CloudTrail events this notifier handles (spelling as AWS sends them).

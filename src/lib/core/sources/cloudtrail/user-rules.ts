@@ -1,7 +1,7 @@
 import { ConfigError } from '../../errors';
 import { severitySchema } from '../../notification';
 import { formatPath } from '../../schemas/parse';
-import { z } from '../../schemas/zod';
+import * as z from '../../schemas/zod';
 import { parseCidr } from './cidr';
 import { eventPatternSchema } from './pattern-match';
 import type { ApiCallRule, IgnoreRule, RuleSet } from './rule';

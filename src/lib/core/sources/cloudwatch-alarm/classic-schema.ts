@@ -1,4 +1,4 @@
-import { z } from '../../schemas/zod';
+import * as z from '../../schemas/zod';
 import { alarmStateValueSchema } from './schema';
 
 const dimensionSchema = z.looseObject({ name: z.string(), value: z.string() });

@@ -1,5 +1,5 @@
 import { InputError } from '../../errors';
-import { z } from '../../schemas/zod';
+import * as z from '../../schemas/zod';
 import type { TargetHealth } from './target-health';
 
 /**

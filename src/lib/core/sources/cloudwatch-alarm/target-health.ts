@@ -1,4 +1,4 @@
-import { z } from '../../schemas/zod';
+import * as z from '../../schemas/zod';
 
 /**
  * A target group an alarm's metric points at, derived from its `TargetGroup` and `LoadBalancer`

@@ -1,5 +1,5 @@
 import { isRecord } from '../../schemas/parse';
-import { z } from '../../schemas/zod';
+import * as z from '../../schemas/zod';
 
 /** A number AWS may send as a number or a numeric string. */
 const amount = z.union([z.number(), z.pipe(z.string().check(z.regex(/^-?\d+(\.\d+)?$/)), z.transform(Number))]);

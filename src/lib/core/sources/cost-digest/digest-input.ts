@@ -1,4 +1,4 @@
-import { z } from '../../schemas/zod';
+import * as z from '../../schemas/zod';
 
 /*
  * The raw responses the digest is computed from, as the SDK returns them (extra keys such as

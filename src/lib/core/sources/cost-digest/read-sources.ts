@@ -1,4 +1,4 @@
-import type { z } from '../../schemas/zod';
+import type * as z from '../../schemas/zod';
 import type { DigestSource } from './digest-input';
 import { sourceErrorSchema } from './digest-input';
 import type { DigestNote, ErrorKind } from './digest-model';

@@ -1,4 +1,4 @@
-import { z } from '../../schemas/zod';
+import * as z from '../../schemas/zod';
 
 const text = z.catch(z.optional(z.string()), undefined);
 const list = <T extends z.ZodMiniType>(item: T) =>
