@@ -1,6 +1,5 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { logger } from '../lib/adapters/logger';
+import { injectLambdaContext, logger } from '../lib/adapters/logger';
 import { cloudwatchAlarmSource } from '../lib/core/sources/cloudwatch-alarm/source';
 import { genericSource } from '../lib/core/sources/generic/source';
 import { deadLetterPermanentFailures } from './dead-letter';

@@ -1,6 +1,5 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { logger } from '../lib/adapters/logger';
+import { injectLambdaContext, logger } from '../lib/adapters/logger';
 import { loadRuleSet } from '../lib/adapters/rules-file';
 import { accessAnalyzerSource } from '../lib/core/sources/access-analyzer/source';
 import { cloudtrailSource } from '../lib/core/sources/cloudtrail/source';
