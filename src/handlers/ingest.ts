@@ -10,7 +10,7 @@ import { logger } from '../lib/adapters/logger';
 import { sdkClientConfig } from '../lib/adapters/sdk-client';
 import { settleBounded } from '../lib/adapters/settle-bounded';
 import { publishNotification } from '../lib/adapters/sns-publisher';
-import { createTargetHealthReader, elbv2ClientFor } from '../lib/adapters/target-health';
+import type { TargetHealthReader } from '../lib/adapters/target-health';
 import { type Env, loadPublishConfig, type PublishConfig } from '../lib/config';
 import { isUnparsed } from '../lib/core/notification';
 import { buildSnsPublish } from '../lib/core/publish/sns-message';
@@ -33,10 +33,15 @@ export interface IngestHandlerDeps {
   /** DynamoDB client of the dedupe store, used only when DEDUPE_TABLE is set. */
   dynamodb?: () => DynamoDBClient;
   /**
-   * ELBv2 client for a target group's region (its ARN may name another region than ours); default:
-   * the SDK's, loaded on the first target-group alarm (most invocations never need it).
+   * ELBv2 client for a target group's region (its ARN may name another region than ours). The alarm
+   * function passes the SDK's, loaded on the first target-group alarm; the others have none.
    */
   elbv2?: (region: string) => ElasticLoadBalancingV2Client | Promise<ElasticLoadBalancingV2Client>;
+  /** Reads target-group health with those clients (the alarm function passes it; see target-health.ts). */
+  targetHealth?: (
+    elbv2: (region: string) => Promise<ElasticLoadBalancingV2Client>,
+    options: { timeoutMs: number },
+  ) => TargetHealthReader;
   /**
    * The effective API-call rules, given NOTIFIER_RULES_FILE; default: none (the sources' own). The
    * api-call function passes the loader, so no other function bundles the rules.
@@ -67,12 +72,16 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
   const sns = once(deps.sns ?? (() => new SNSClient(sdkClientConfig())));
   const ruleSet = once(() => deps.ruleSet?.(config().rulesFile) ?? Promise.resolve(undefined));
   const elbv2Clients = new Map<string, Promise<ElasticLoadBalancingV2Client>>();
-  const elbv2 = (region: string) => {
-    const client = elbv2Clients.get(region) ?? Promise.resolve((deps.elbv2 ?? elbv2ClientFor)(region));
+  const elbv2 = (region: string, create: NonNullable<IngestHandlerDeps['elbv2']>) => {
+    const client = elbv2Clients.get(region) ?? Promise.resolve(create(region));
     elbv2Clients.set(region, client);
     return client;
   };
-  const targetHealth = once(() => createTargetHealthReader(elbv2, { timeoutMs: config().targetHealthTimeoutMs }));
+  const targetHealth = once(() => {
+    const { elbv2: create, targetHealth: reader } = deps;
+    if (!create || !reader) return undefined;
+    return reader((region) => elbv2(region, create), { timeoutMs: config().targetHealthTimeoutMs });
+  });
   const clock = deps.now ?? Date.now;
   const dedupe = once(() => dedupeStoreFor(config(), deps.dynamodb, { now: clock }));
 
@@ -86,7 +95,7 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
       sources,
       alarmNamePrefixes,
       findingsMinSeverity,
-      targetHealth: targetHealth(),
+      ...(targetHealth() ? { targetHealth: targetHealth() } : {}),
       ...(rules ? { ruleSet: rules } : {}),
     };
     const result = await processEvent(event, options).catch((error: unknown) => {
