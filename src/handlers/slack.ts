@@ -1,6 +1,5 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { logger } from '../lib/adapters/logger';
+import { injectLambdaContext, logger } from '../lib/adapters/logger';
 import { slackDelivery } from '../lib/adapters/slack-webhook';
 import { type ChannelHandlerDeps, type ChannelSummary, createChannelHandler } from './channel';
 import { deadLetterPermanentFailures } from './dead-letter';

@@ -29,7 +29,7 @@ export interface SnsPublishInput {
  * @example await sns.send(new PublishCommand({ TopicArn, ...buildSnsPublish(n) }))
  */
 export function buildSnsPublish(n: Notification): SnsPublishInput {
-  return publishOf(fitToSns(n), renderSubject(n));
+  return fitForSns(n).publish;
 }
 
 /**
@@ -38,9 +38,31 @@ export function buildSnsPublish(n: Notification): SnsPublishInput {
  * what subscribers receive.
  */
 export function fitToSns(n: Notification): Notification {
+  return fitForSns(n).notification;
+}
+
+/** A notification as published, and its publish. */
+export interface FittedPublish {
+  readonly notification: Notification;
+  readonly publish: SnsPublishInput;
+}
+
+/**
+ * {@link fitToSns} and {@link buildSnsPublish} at once, rendering the publish once: fitting renders
+ * it to measure it, and the publish that fit is the one returned.
+ * @example const { notification, publish } = fitForSns(n);
+ */
+export function fitForSns(n: Notification): FittedPublish {
   // The subject is always the original's (short by itself); only the body is shortened.
   const subject = renderSubject(n);
-  return fitNotification(n, (candidate) => publishBytes(publishOf(candidate, subject)) <= SNS_MESSAGE_MAX_BYTES);
+  const measured = new Map<Notification, SnsPublishInput>();
+  const notification = fitNotification(n, (candidate) => {
+    const publish = publishOf(candidate, subject);
+    const fits = publishBytes(publish) <= SNS_MESSAGE_MAX_BYTES;
+    if (fits) measured.set(candidate, publish);
+    return fits;
+  });
+  return { notification, publish: measured.get(notification) ?? publishOf(notification, subject) };
 }
 
 function publishOf(n: Notification, Subject: string): SnsPublishInput {
@@ -59,7 +81,8 @@ export function publishBytes(input: SnsPublishInput): number {
 
 function message(n: Notification): string {
   const summary = truncateChars(multiLine(n.summary), DEFAULT_SUMMARY_MAX_CHARS, n.locale);
-  const defaultBody = summary ? `${renderSubject(n)}\n\n${summary}` : renderSubject(n);
+  const subject = renderSubject(n);
+  const defaultBody = summary ? `${subject}\n\n${summary}` : subject;
   return JSON.stringify({ default: defaultBody, email: renderEmail(n), lambda: JSON.stringify(n) });
 }
 
