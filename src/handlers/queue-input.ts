@@ -38,5 +38,5 @@ function snsMessageOf(body: string): string {
  */
 export function readQueueRecord(record: QueueRecord, config: NotifierConfig, now: Date): Promise<PipelineResult> {
   const Sns = { Type: 'Notification', MessageId: record.messageId, Message: snsMessageOf(record.body) };
-  return toNotifications({ Records: [{ Sns }] }, config, now);
+  return toNotifications({ Records: [{ EventSource: 'aws:sns', Sns }] }, config, now);
 }
