@@ -4,8 +4,9 @@ import type { Context } from 'aws-lambda';
 import { logger } from '../lib/adapters/logger';
 import { slackDelivery } from '../lib/adapters/slack-webhook';
 import { type ChannelHandlerDeps, type ChannelSummary, createChannelHandler } from './channel';
-import { type BatchResponse, createQueueChannelHandler, type QueueChannelDeps } from './channel-queue';
+import { createQueueChannelHandler, type QueueChannelDeps } from './channel-queue';
 import { deadLetterPermanentFailures } from './dead-letter';
+import type { BatchResponse } from './queue-batch';
 import { isQueueEvent } from './queue-input';
 
 /** What the Slack forwarder needs from the outside; each has a real default. */

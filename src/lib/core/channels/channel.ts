@@ -28,7 +28,10 @@ export interface Channel<Message = unknown> {
  * the usual case), several listed in one message.
  * @example for (const g of groupNotifications(batch, { maxMembers: c.groupLimit })) post(renderGrouped(c, g));
  */
-export function renderGrouped<Message>(channel: Channel<Message>, group: NotificationGroup): Message {
+export function renderGrouped<Message>(
+  channel: Pick<Channel<Message>, 'render' | 'renderGroup'>,
+  group: NotificationGroup,
+): Message {
   const [only] = group.members;
   return group.members.length === 1 && only ? channel.render(only) : channel.renderGroup(group);
 }
