@@ -9,12 +9,13 @@ import { DUPLICATE_RULE } from '../lib/adapters/deliver-once';
 import { logger } from '../lib/adapters/logger';
 import type { Env, NotifierConfig } from '../lib/config';
 import { type Channel, renderGrouped } from '../lib/core/channels/channel';
+import { InputError } from '../lib/core/errors';
 import { groupNotifications } from '../lib/core/grouping/group-notifications';
 import type { Notification } from '../lib/core/notification';
 import { loadDeadLetterConfig } from '../lib/dead-letter-config';
 import { isPermanentFailure, unreadableInput } from './delivery-failure';
 import { once } from './once';
-import { type QueueEvent, type QueueRecord, readQueueRecord } from './queue-input';
+import { isQueueEvent, type QueueRecord, readQueueRecord } from './queue-input';
 
 /** What a queue-fed function needs from the outside; each has a real default. */
 export interface QueueBatchDeps {
@@ -85,7 +86,8 @@ export function createQueueBatchHandler<Config extends NotifierConfig, Message>(
   });
   const channel = delivery.renderer;
 
-  return async function queueBatchHandler(event: QueueEvent, context?: Context): Promise<BatchResponse> {
+  return async function queueBatchHandler(event: unknown, context?: Context): Promise<BatchResponse> {
+    if (!isQueueEvent(event)) throw new InputError('expected an SQS event (Records from aws:sqs)');
     const deadline = invocationDeadline(context, now());
     const send = await delivery.connect(config(), deadline);
     const retry = new Set<string>();

@@ -17,7 +17,7 @@ export function sqsEventWith(...bodies: string[]) {
       },
       messageAttributes: {},
       md5OfBody: '',
-      eventSource: 'aws:sqs',
+      eventSource: 'aws:sqs' as const,
       eventSourceARN: 'arn:aws:sqs:ap-northeast-1:123456789012:notifier-dev-slack',
       awsRegion: 'ap-northeast-1',
     })),
