@@ -308,14 +308,18 @@ async function after(): Promise<Result> {
   const dedupe = { DEDUPE_TABLE: db.tableName };
   let emails = 0;
   let directDeadLetters = 0;
-  const deadLetterSender = () => async () => void (directDeadLetters += 1);
+  const deadLetterSender = () => async () => {
+    directDeadLetters += 1;
+  };
   const dlqEnv = { DEAD_LETTER_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/storm-dlq' };
   const forwarder = createSlackHandler({
     env: { SLACK_WEBHOOK_URL: slack.url, ...dedupe, ...dlqEnv },
     dynamodb: () => db.client,
     deadLetterSender,
   });
-  const emailTopic = fakeSns(() => void (emails += EMAIL_ADDRESSES));
+  const emailTopic = fakeSns(() => {
+    emails += EMAIL_ADDRESSES;
+  });
   const emailFunction = createEmailHandler({
     env: { NOTIFICATIONS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:email', ...dedupe, ...dlqEnv },
     dynamodb: () => db.client,
