@@ -65,8 +65,9 @@ interface Letter {
  * two at a time): the pacing and grouping half of delivery. A batch's notifications are
  * claimed (deliver-once, with a lease), grouped ({@link groupNotifications}: one message per
  * category, severity, account and region, a lone one as itself) and posted one message after the
- * other within the invocation's time (a webhook's Retry-After honoured by its sender). What could not be posted
- * in time, or was held by another attempt, is returned in `batchItemFailures` and comes back after
+ * other within the invocation's time (a webhook's Retry-After honoured by its sender); after a
+ * transient failure the batch's other groups are not tried. What could not be posted in time, or
+ * was held by another attempt, is returned in `batchItemFailures` and comes back after
  * the visibility timeout (the queue's redrive policy dead-letters a message after
  * `maxReceiveCount` receives); what failed for good (a 4xx, an unreadable message) goes to the
  * dead-letter queue at once with the reason.
@@ -123,9 +124,17 @@ export function createQueueBatchHandler<Config extends NotifierConfig, Message>(
 
     const fresh = notifications.filter((n) => claims.held.has(n.dedupeKey));
     let posted = 0;
+    let unavailable = false;
     for (const group of groupNotifications(fresh, { maxMembers: channel.groupLimit })) {
       const keys = group.members.map((n) => n.dedupeKey);
       const facts = { channel: channel.id, group: group.key, notifications: keys.length };
+      if (unavailable) {
+        // The destination just failed for now (rate limit beyond our time, 5xx, no time left): the
+        // rest waits for a later invocation instead of adding requests it would refuse too.
+        await settleKeys(store(), claims.held, keys, false);
+        retryKeys(keys);
+        continue;
+      }
       try {
         await send(renderGrouped(channel, group));
         await settleKeys(store(), claims.held, keys, true);
@@ -135,7 +144,10 @@ export function createQueueBatchHandler<Config extends NotifierConfig, Message>(
         await settleKeys(store(), claims.held, keys, false);
         logger.error('message not posted', { ...facts, error });
         if (isPermanentFailure(error)) letters.push({ records: recordsOfKeys(keys), error });
-        else retryKeys(keys);
+        else {
+          retryKeys(keys);
+          unavailable = true;
+        }
       }
     }
 

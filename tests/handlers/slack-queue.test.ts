@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackHandler, type SlackHandlerDeps } from '../../src/handlers/slack';
 import type { DeadLetter } from '../../src/lib/adapters/dead-letter-queue';
@@ -6,6 +7,8 @@ import { renderSlack } from '../../src/lib/core/channels/slack/render-slack';
 import { SLACK_GROUP_MAX_MEMBERS } from '../../src/lib/core/channels/slack/render-slack-group';
 import type { Notification } from '../../src/lib/core/notification';
 import { type LocalDynamoDb, startLocalDynamoDb } from '../helpers/dynamodb-local';
+import { hostileMessage } from '../helpers/hostile';
+import { expectOnlyKnownErrors } from '../helpers/known-errors';
 import { replies, useSlackReceiverAndLogs } from '../helpers/slack-receiver';
 import { failedIds, sqsEventWith } from '../helpers/sqs-event';
 import { storm } from '../lib/core/grouping/storm';
@@ -70,6 +73,26 @@ describe('handlers: slack behind a queue', () => {
     const response = await forwarder()(queued(batch), lambdaContext);
     expect(failedIds(response)).toEqual(['message-1', 'message-2']);
     expect(bed.slack.requests).toHaveLength(2);
+  });
+
+  it('after a failure for now, leaves the rest of the batch for later instead of adding refused requests', async () => {
+    bed.slack.script([], replies.rateLimited(60));
+    const batch = [storm(1)[0]!, ...storm(1, { region: 'us-east-1' }), ...storm(1, { region: 'eu-west-1' })];
+    expect(failedIds(await forwarder()(queued(batch), lambdaContext))).toEqual(['message-0', 'message-1', 'message-2']);
+    expect(bed.slack.requests).toHaveLength(1);
+  });
+
+  it('answers any batch of hostile messages with a partial batch response, or a named error (property)', async () => {
+    const handler = forwarder();
+    await fc.assert(
+      fc.asyncProperty(fc.array(hostileMessage, { minLength: 1, maxLength: 4 }), async (bodies) => {
+        const call = handler(sqsEventWith(...bodies), lambdaContext);
+        await expectOnlyKnownErrors(call);
+        const response = await call.catch(() => undefined);
+        if (response !== undefined) expect(Array.isArray(failedIds(response))).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('sends a message Slack refuses for good to the dead-letter queue at once, with the reason', async () => {
