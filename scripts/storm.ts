@@ -98,6 +98,29 @@ async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Pr
   await Promise.all(Array.from({ length: limit }, worker));
 }
 
+/** At most `limit` holders at a time; the others wait in order. */
+function semaphore(limit: number) {
+  let free = limit;
+  const waiting: (() => void)[] = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else free += 1;
+  };
+  return async function acquire(): Promise<() => void> {
+    if (free > 0) free -= 1;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    return release;
+  };
+}
+
+/** A line on stderr every 10 s, so a long run shows it is moving. */
+function progress(label: string, line: () => string) {
+  const startedAt = Date.now();
+  const timer = setInterval(() => console.error(`  [${label} ${seconds(Date.now() - startedAt)}] ${line()}`), 10_000);
+  return () => clearInterval(timer);
+}
+
 /** One alarm state change per alarm, each distinct, as EventBridge delivers it. */
 function alarmEvents() {
   const fixture = JSON.parse(
@@ -246,31 +269,19 @@ async function before(): Promise<Result> {
   const forwarder = createSlackHandler({ env: { SLACK_WEBHOOK_URL: slack.url } });
   let emails = 0;
   let deadLettered = 0;
-  const published: string[] = [];
-  const sns = fakeSns(({ message, severity }) => {
-    published.push(message.lambda ?? '');
-    if (EMAIL_SEVERITIES.has(severity)) emails += EMAIL_ADDRESSES;
-  });
-  const alarm = createAlarmHandler({
-    env: { NOTIFICATIONS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:n' },
-    sns: () => sns,
-  });
-  startedAt = Date.now();
   // Lambda's async queue: an attempt, then two retries after their delays, then the dead-letter queue.
   const pending: Promise<void>[] = [];
-  let running = 0;
+  const slot = semaphore(ASYNC_CONCURRENCY);
   const invoke = async (body: string, attempt: number): Promise<void> => {
-    while (running >= ASYNC_CONCURRENCY) await sleep(10);
-    running += 1;
-    const started = Date.now();
+    const release = await slot();
     const event = {
       Records: [{ EventSource: 'aws:sns', Sns: { Type: 'Notification', MessageId: `m${attempt}`, Message: body } }],
     };
-    const ok = await forwarder(event, lambdaContext(started)).then(
+    const ok = await forwarder(event, lambdaContext(Date.now())).then(
       () => true,
       () => false,
     );
-    running -= 1;
+    release();
     if (ok) return;
     const delay = ASYNC_RETRY_DELAYS_MS[attempt];
     if (delay === undefined) {
@@ -280,13 +291,23 @@ async function before(): Promise<Result> {
     await sleep(delay);
     return invoke(body, attempt + 1);
   };
+  // The topic: the slack function's subscription invokes it; each email subscription mails it.
+  const sns = fakeSns(({ message, severity }) => {
+    pending.push(invoke(message.lambda ?? '', 0));
+    if (EMAIL_SEVERITIES.has(severity)) emails += EMAIL_ADDRESSES;
+  });
+  const alarm = createAlarmHandler({
+    env: { NOTIFICATIONS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:n' },
+    sns: () => sns,
+  });
+  startedAt = Date.now();
+  const stop = progress('before', () => `${slack.names.size} delivered, ${deadLettered} dead-lettered`);
   await pool(alarmEvents(), ASYNC_CONCURRENCY, async (event) => {
-    const before = published.length;
     await alarm(event, lambdaContext(Date.now()));
-    for (const body of published.slice(before)) pending.push(invoke(body, 0));
   });
   await Promise.all(pending);
   const totalMs = Date.now() - startedAt;
+  stop();
   await slack.close();
   return {
     delivered: slack.names.size,
@@ -338,11 +359,13 @@ async function after(): Promise<Result> {
   });
   startedAt = Date.now();
   const pollers = [...slackQueue.start(), ...emailQueue.start()];
+  const stop = progress('after', () => `${slack.names.size} delivered, ${slackQueue.size} in the Slack queue`);
   await pool(alarmEvents(), ASYNC_CONCURRENCY, async (event) => {
     await alarm(event, lambdaContext(Date.now()));
   });
   while (slackQueue.size > 0 || emailQueue.size > 0) await sleep(50);
   const totalMs = Date.now() - startedAt;
+  stop();
   slackQueue.stop();
   emailQueue.stop();
   await Promise.all(pollers);
