@@ -6,6 +6,14 @@ import type { NotifierConfig, WebhookSource } from '../lib/config';
 import type { ChannelHandlerDeps } from './channel';
 import { createQueueBatchHandler, type QueueBatchDeps } from './queue-batch';
 
+/**
+ * Attempts per message behind the queue. Two invocations share a webhook that takes one message a
+ * second, so a post often meets a 429 or two; waiting its Retry-After is the pacing, and the
+ * invocation's deadline, not a small count, is what bounds it (the sender never starts an attempt
+ * or a wait it cannot finish in time).
+ */
+const QUEUE_MAX_ATTEMPTS = 20;
+
 /** What a queue-fed webhook channel needs from the outside; each has a real default. */
 export type QueueChannelDeps = ChannelHandlerDeps & QueueBatchDeps;
 
@@ -28,7 +36,13 @@ export function createQueueChannelHandler<Config extends NotifierConfig & { webh
       async connect(config, deadline) {
         // Powertools caches the parameter per container (maxAge), so this reads SSM once, not per call.
         const url = await resolveWebhookUrl(config.webhook, deps.readParameter, timeLeft(deadline, now()));
-        const post = { deadline, now, fetchImpl: deps.fetchImpl, sleep: deps.sleep, maxAttempts: deps.maxAttempts };
+        const post = {
+          deadline,
+          now,
+          fetchImpl: deps.fetchImpl,
+          sleep: deps.sleep,
+          maxAttempts: deps.maxAttempts ?? QUEUE_MAX_ATTEMPTS,
+        };
         return (payload: Message) => sendWebhook(delivery.webhook, { url, payload }, post);
       },
     },
