@@ -1,7 +1,8 @@
 /**
  * The storm: 1,000 distinct CloudWatch alarms at once, through the real handlers, the way AWS runs
  * them, against a local Slack webhook that takes one message a second (429 + Retry-After beyond).
- * Not part of `npm test`: it runs in real time (a few minutes). `npm run storm [-- --mode before|after]`.
+ * Not part of `npm test`: it runs in real time (a few minutes).
+ * `npm run storm [-- --mode before|after] [--spread SECONDS]`.
  *
  * - alarm events → the alarm function (`createAlarmHandler`, 50 at a time, as EventBridge invokes it)
  *   → an in-process SNS topic that applies the subscriptions' filter policies;
@@ -52,6 +53,10 @@ const EMAIL_ADDRESSES = 1;
 /** The default email filter (infra/params.cjs) for what the storm sends: alarms by severity. */
 const EMAIL_SEVERITIES = new Set(['critical', 'warning', 'ok']);
 
+const argument = (name: string) =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
+/** `--spread SECONDS`: the alarms arrive evenly over this time instead of all at once. */
+const SPREAD_MS = Number(argument('--spread') ?? 0) * 1000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const nameOf = (i: number) => `storm-alarm-${String(i).padStart(4, '0')}`;
 const NAME = /storm-alarm-\d{4}/g;
@@ -119,6 +124,18 @@ function progress(label: string, line: () => string) {
   const startedAt = Date.now();
   const timer = setInterval(() => console.error(`  [${label} ${seconds(Date.now() - startedAt)}] ${line()}`), 10_000);
   return () => clearInterval(timer);
+}
+
+/**
+ * Invokes the alarm function for every alarm, 50 at a time, as EventBridge does: all at once, or
+ * spread evenly over `--spread` seconds.
+ */
+async function raise(alarm: (event: unknown, context: never) => Promise<unknown>, startedAt: number) {
+  const events = alarmEvents().map((event, i) => ({ event, at: startedAt + (i * SPREAD_MS) / ALARMS }));
+  await pool(events, ASYNC_CONCURRENCY, async ({ event, at }) => {
+    await sleep(at - Date.now());
+    await alarm(event, lambdaContext(Date.now()));
+  });
 }
 
 /** One alarm state change per alarm, each distinct, as EventBridge delivers it. */
@@ -302,9 +319,7 @@ async function before(): Promise<Result> {
   });
   startedAt = Date.now();
   const stop = progress('before', () => `${slack.names.size} delivered, ${deadLettered} dead-lettered`);
-  await pool(alarmEvents(), ASYNC_CONCURRENCY, async (event) => {
-    await alarm(event, lambdaContext(Date.now()));
-  });
+  await raise(alarm, startedAt);
   await Promise.all(pending);
   const totalMs = Date.now() - startedAt;
   stop();
@@ -360,9 +375,7 @@ async function after(): Promise<Result> {
   startedAt = Date.now();
   const pollers = [...slackQueue.start(), ...emailQueue.start()];
   const stop = progress('after', () => `${slack.names.size} delivered, ${slackQueue.size} in the Slack queue`);
-  await pool(alarmEvents(), ASYNC_CONCURRENCY, async (event) => {
-    await alarm(event, lambdaContext(Date.now()));
-  });
+  await raise(alarm, startedAt);
   while (slackQueue.size > 0 || emailQueue.size > 0) await sleep(50);
   const totalMs = Date.now() - startedAt;
   stop();
@@ -400,13 +413,17 @@ function print(label: string, r: Result) {
   console.log(`  total time: ${seconds(r.totalMs)}`);
 }
 
-const mode = process.argv.includes('--mode') ? process.argv[process.argv.indexOf('--mode') + 1] : 'both';
+const mode = argument('--mode') ?? 'both';
 if (mode !== 'before' && mode !== 'after' && mode !== 'both') {
   console.error('storm: --mode must be before, after or both');
   process.exit(2);
 }
+if (!Number.isFinite(SPREAD_MS) || SPREAD_MS < 0) {
+  console.error('storm: --spread must be a number of seconds');
+  process.exit(2);
+}
 console.log(
-  `storm: ${ALARMS} distinct alarms at once; Slack takes 1 message/s (429 + Retry-After: 1 beyond); ` +
+  `storm: ${ALARMS} distinct alarms ${SPREAD_MS ? `over ${SPREAD_MS / 1000} s` : 'at once'}; Slack takes 1 message/s (429 + Retry-After: 1 beyond); ` +
     `Lambda retry delays and visibility timeout scaled ×${TIME_SCALE}`,
 );
 if (mode !== 'after') print('before (SNS → slack function, 50 concurrent, 2 async retries)', await before());
