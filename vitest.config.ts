@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    setupFiles: ['tests/helpers/fast-check-seed.ts'],
+    setupFiles: ['tests/helpers/fast-check-seed.ts', 'tests/helpers/no-network.ts'],
     // The SDK looks for credentials before any mock is reached; these are dummies, never real.
     env: {
       AWS_ACCESS_KEY_ID: 'AKIDTESTTESTTEST',

@@ -1,11 +1,16 @@
 #!/usr/bin/env node
-// Entry point of `npx notifier`: runs the TypeScript sources through tsx, so the CLI works right
-// after `npm ci` with no build step, and exercises exactly the code the Lambdas bundle.
-import { register } from 'tsx/esm/api';
+// Entry point of `npx notifier`: the JavaScript built into dist/ by `npm run build` (which `npm ci`
+// and `npm install` run through `prepare`), so nothing is compiled at run time.
+import { existsSync } from 'node:fs';
 
+const BUILT = new URL('../dist/cli.mjs', import.meta.url);
+
+if (!existsSync(BUILT)) {
+  process.stderr.write('notifier: the command is not built yet: run "npm run build" (npm ci does it too)\n');
+  process.exit(1);
+}
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-register();
-const { runCli } = await import('../src/cli/main.ts');
+const { runCli } = await import(BUILT.href);
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -13,7 +13,7 @@
  * Failing here, at package time, beats a Lambda that fails on its first alarm.
  */
 
-const { ParameterError, parseTimeZone, splitList } = require('./param-checks.cjs');
+const { ParameterError, parseBoolean, parseTimeZone, splitList } = require('./param-checks.cjs');
 const { deriveDigestParams, DIGEST_PARAM_NAMES } = require('./digest-params.cjs');
 
 /** Severities of a Notification (src/lib/core/notification.ts); subscriptions filter on them. */
@@ -29,6 +29,10 @@ const MAX_TARGET_HEALTH_TIMEOUT_MS = 10_000;
 /** CloudWatch alarm names are at most 255 characters, so a longer prefix can never match:
  *  https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html */
 const MAX_ALARM_NAME_LENGTH = 255;
+/** Flapping: at most this many changes (src/lib/core/flapping/history.ts MAX_FLAP_THRESHOLD), 0 = off. */
+const MAX_FLAP_THRESHOLD = 63;
+/** Flapping window, at most a day (src/lib/config.ts MAX_FLAP_WINDOW_MINUTES). */
+const MAX_FLAP_WINDOW_MINUTES = 1440;
 /** Deliberately loose: SNS sends a confirmation mail, which is the real check. */
 const EMAIL_PATTERN = /^[^\s@,;<>"']+@[^\s@,;<>"']+\.[^\s@,;<>"']+$/;
 const PARAM_NAMES = [
@@ -41,8 +45,17 @@ const PARAM_NAMES = [
   'emailApiCallSeverities',
   'emailFindingSeverities',
   'findingsMinSeverity',
+  'reportInsufficientDataToOk',
+  'excludedAlarmNamePrefixes',
+  'accountNames',
+  'lookUpAccountNames',
+  'reportAlarmsWithActionsDisabled',
+  'accessDeniedBurstThreshold',
+  'accessDeniedBurstWindowMinutes',
   'slackSeverities',
   'targetHealthTimeoutMs',
+  'flapThreshold',
+  'flapWindowMinutes',
   'logLevel',
   'rulesFile',
   ...DIGEST_PARAM_NAMES,
@@ -101,6 +114,35 @@ function parsePrefixes(value) {
   return prefixes;
 }
 
+/** "111122223333=prod, 444455556666=staging" (src/lib/core/accounts.ts reads the same at run time). */
+function parseAccountNames(value) {
+  const entries = splitList(value);
+  const bad = entries.find((entry) => !/^\d{12}\s*=\s*\S/.test(entry));
+  if (bad !== undefined) {
+    throw new ParameterError(
+      'accountNames',
+      `"${bad}" is not ACCOUNT_ID=NAME (a 12-digit account id, then a name)`,
+      '111122223333=prod',
+    );
+  }
+  return entries.join(',');
+}
+
+/** `none`, or alarm name prefixes; the function reads "none" as "exclude nothing" (src/lib/config.ts). */
+function parseExcludedPrefixes(value) {
+  const text = String(value ?? '').trim();
+  if (text === 'none') return text;
+  const prefixes = splitList(text);
+  if (prefixes.length === 0 || prefixes.some((prefix) => prefix.length > MAX_ALARM_NAME_LENGTH)) {
+    throw new ParameterError(
+      'excludedAlarmNamePrefixes',
+      `"${text}" is neither none nor alarm name prefixes of up to ${MAX_ALARM_NAME_LENGTH} characters`,
+      'TargetTracking-',
+    );
+  }
+  return prefixes.join(',');
+}
+
 function oneOf(name, value, allowed) {
   if (!allowed.includes(value)) {
     throw new ParameterError(name, `"${value}" is not one of ${allowed.join(', ')}`, allowed[0]);
@@ -119,6 +161,20 @@ function parseTimeout(value) {
   }
   return String(ms);
 }
+
+/** A whole number from `min` to `max`, as the string the environment variable gets. */
+function parseWholeNumber(name, value, min, max, example) {
+  const text = String(value ?? '').trim();
+  const n = Number(text);
+  if (text === '' || !Number.isInteger(n) || n < min || n > max) {
+    throw new ParameterError(name, `"${value}" is not a whole number from ${min} to ${max}`, example);
+  }
+  return String(n);
+}
+
+/** Bounds of the access-denied burst parameters (src/lib/config.ts checks the same at run time). */
+const MAX_ACCESS_DENIED_BURST_THRESHOLD = 50;
+const MAX_ACCESS_DENIED_BURST_WINDOW_MINUTES = 1440;
 
 function parseParameterName(value) {
   const name = String(value ?? '').trim();
@@ -170,12 +226,42 @@ function deriveParams(raw, ownAlarmPrefix) {
     locale: oneOf('locale', String(raw.locale ?? ''), LOCALES),
     timeZone,
     targetHealthTimeoutMs: parseTimeout(raw.targetHealthTimeoutMs),
+    // Unset (an older serverless.yml) means the defaults; 0 changes turns the flapping check off.
+    flapThreshold: parseWholeNumber('flapThreshold', raw.flapThreshold ?? '4', 0, MAX_FLAP_THRESHOLD, '4'),
+    flapWindowMinutes: parseWholeNumber(
+      'flapWindowMinutes',
+      raw.flapWindowMinutes ?? '10',
+      1,
+      MAX_FLAP_WINDOW_MINUTES,
+      '10',
+    ),
     findingsMinSeverity: oneOf(
       'findingsMinSeverity',
       String(raw.findingsMinSeverity ?? '')
         .trim()
         .toLowerCase(),
       FINDINGS_MIN_SEVERITIES,
+    ),
+    accountNames: parseAccountNames(raw.accountNames),
+    lookUpAccountNames: String(parseBoolean('lookUpAccountNames', raw.lookUpAccountNames)),
+    reportInsufficientDataToOk: String(parseBoolean('reportInsufficientDataToOk', raw.reportInsufficientDataToOk)),
+    excludedAlarmNamePrefixes: parseExcludedPrefixes(raw.excludedAlarmNamePrefixes),
+    reportAlarmsWithActionsDisabled: String(
+      parseBoolean('reportAlarmsWithActionsDisabled', raw.reportAlarmsWithActionsDisabled),
+    ),
+    accessDeniedBurstThreshold: parseWholeNumber(
+      'accessDeniedBurstThreshold',
+      raw.accessDeniedBurstThreshold,
+      1,
+      MAX_ACCESS_DENIED_BURST_THRESHOLD,
+      '5',
+    ),
+    accessDeniedBurstWindowMinutes: parseWholeNumber(
+      'accessDeniedBurstWindowMinutes',
+      raw.accessDeniedBurstWindowMinutes,
+      1,
+      MAX_ACCESS_DENIED_BURST_WINDOW_MINUTES,
+      '10',
     ),
     logLevel: oneOf('logLevel', String(raw.logLevel ?? '').toUpperCase(), LOG_LEVELS),
     // Checked, loaded and turned into EventBridge rules by infra/api-call.cjs.

@@ -11,7 +11,11 @@
  * 3. Render throughput: every fixture through the full path (event → Notification → SNS publish,
  *    email and Slack), events per CPU-second on one core.
  *
- * Options: --runs N (cold-start samples per command, default 9), --seconds S (render, default 3).
+ * 4. CLI start: CPU time of `notifier --help` and of `notifier render EXAMPLE` through the built
+ *    bin (`npm run build`), as a ratio to `node -e 0`, interleaved.
+ *
+ * Options: --runs N (cold-start samples per command, default 9), --seconds S (render, default 3),
+ * --only cli (just the CLI start figures; no packaging).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -24,7 +28,11 @@ const PACKAGE_DIR = join(ROOT, '.serverless');
 /** Under node_modules so the bundles resolve @aws-sdk/* from the project, as Lambda's runtime does. */
 const WORK = join(ROOT, 'node_modules/.cache/notifier-bench');
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '9' }, seconds: { type: 'string', default: '3' } },
+  options: {
+    runs: { type: 'string', default: '9' },
+    seconds: { type: 'string', default: '3' },
+    only: { type: 'string' },
+  },
 });
 const RUNS = Number(values.runs);
 const RENDER_SECONDS = Number(values.seconds);
@@ -110,6 +118,52 @@ function renderThroughput() {
   return JSON.parse(r.stdout);
 }
 
+/**
+ * Preloaded into every measured `node`: at exit, prints the process's CPU time (user + system, ms)
+ * on stderr, so a whole command is measured as it runs, with no wrapper script of its own.
+ */
+const CPU_AT_EXIT = `data:text/javascript,import { writeSync } from 'node:fs';
+process.on('exit', () => { const u = process.cpuUsage(); writeSync(2, '\\ncpu-ms ' + (u.user + u.system) / 1000 + '\\n'); });`;
+
+/** CPU ms of one `node ARGS` run to its end (output discarded). */
+function commandCpuMs(args) {
+  const r = spawnSync(process.execPath, ['--import', CPU_AT_EXIT, ...args], { env: ENV, encoding: 'utf8', cwd: ROOT });
+  const ms = /cpu-ms ([\d.]+)\s*$/.exec(r.stderr)?.[1];
+  if (r.status !== 0 || ms === undefined) throw new Error(`node ${args.join(' ')} failed: ${r.stderr.split('\n')[0]}`);
+  return Number(ms);
+}
+
+const BIN = join(ROOT, 'bin/notifier.mjs');
+/** The commands timed, each a ratio to `node -e 0` measured between them. */
+const CLI_COMMANDS = [
+  ['--help', [BIN, '--help']],
+  ['render', [BIN, 'render', 'ec2-cpu-alarm']],
+];
+
+/** CLI start, interleaved with the baseline so load on the machine hits all alike. */
+function cliStarts() {
+  if (!existsSync(join(ROOT, 'dist/cli.mjs')))
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const base = [];
+  const own = CLI_COMMANDS.map(() => []);
+  for (let i = 0; i < RUNS; i++) {
+    base.push(commandCpuMs(['-e', '0']));
+    for (const [n, [, args]] of CLI_COMMANDS.entries()) own[n].push(commandCpuMs(args));
+  }
+  const baseMs = median(base);
+  console.log(`\nCLI start (built bin, CPU, median of ${RUNS}): node -e 0 ${baseMs.toFixed(0)} ms`);
+  CLI_COMMANDS.forEach(([name], n) => {
+    const ms = median(own[n]);
+    console.log(
+      `  notifier ${name.padEnd(8)} ${`${ms.toFixed(0)} ms`.padStart(7)}   ${(ms / baseMs).toFixed(2)} × node -e 0`,
+    );
+  });
+}
+
+if (values.only === 'cli') {
+  cliStarts();
+  process.exit(0);
+}
 ensurePackage();
 const functions = coldStarts(prepareFunctions());
 console.log(
@@ -126,3 +180,4 @@ const render = renderThroughput();
 console.log(
   `\nrender: ${render.events} fixture events, ${render.eventsPerCpuSecond.toFixed(0)} events per CPU-second (${render.microsPerEvent.toFixed(0)} µs each), full path: event → Notification → SNS publish, email, Slack`,
 );
+cliStarts();

@@ -4,8 +4,9 @@
  * `osls package`, offline and without AWS credentials (the tests read the result).
  *
  * - Extra arguments go to osls, e.g. `--package .serverless-eu --region eu-west-1`.
- * - `--param="k=v"` overrides a default below; `--param="k="` (empty, which osls itself rejects)
- *   drops our default so serverless.yml's `params.default` applies, e.g. `alertEmail=` for no mail.
+ * - `--param="k=v"` sets a deploy parameter, e.g. `--param="alertEmail=you@example.com"` to see
+ *   the email subscriptions; without it nobody is subscribed (serverless.yml's `params.default`).
+ *   `--param="k="` (empty, which osls itself rejects) is dropped, so the default applies.
  * - Prints one line: the time taken and each zip's size. Exits with osls' exit code.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,8 +16,6 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const OSLS = join(ROOT, 'node_modules/.bin/osls');
-/** Parameters that make a realistic template (serverless.yml's defaults have no email at all). */
-const DEFAULT_PARAMS = { alertEmail: 'ops@example.com,oncall@example.com' };
 /** Dummies only: `osls package` resolves a region and credentials but never calls AWS. */
 const OFFLINE_ENV = {
   AWS_ACCESS_KEY_ID: 'AKIDPACKAGEONLY',
@@ -56,8 +55,7 @@ function splitArgs(args) {
 
 function oslsArgs(args) {
   const { params, rest } = splitArgs(args);
-  const merged = new Map([...Object.entries(DEFAULT_PARAMS), ...params]);
-  const paramArgs = [...merged].filter(([, value]) => value !== '').map(([key, value]) => `--param=${key}=${value}`);
+  const paramArgs = [...params].filter(([, value]) => value !== '').map(([key, value]) => `--param=${key}=${value}`);
   const hasStage = rest.some((arg) => arg === '--stage' || arg === '-s' || arg.startsWith('--stage='));
   return ['package', ...(hasStage ? [] : ['--stage', 'dev']), ...paramArgs, ...rest];
 }

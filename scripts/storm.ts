@@ -314,7 +314,11 @@ async function before(): Promise<Result> {
     if (EMAIL_SEVERITIES.has(severity)) emails += EMAIL_ADDRESSES;
   });
   const alarm = createAlarmHandler({
-    env: { NOTIFICATIONS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:n' },
+    // Every alarm is reported: no DescribeAlarms lookup (the quiet defaults' actions check) in a local run.
+    env: {
+      NOTIFICATIONS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:n',
+      REPORT_ALARMS_WITH_ACTIONS_DISABLED: 'true',
+    },
     sns: () => sns,
   });
   startedAt = Date.now();
@@ -369,7 +373,11 @@ async function after(): Promise<Result> {
     if (EMAIL_SEVERITIES.has(severity)) emailQueue.send(message.sqs ?? message.default ?? '');
   });
   const alarm = createAlarmHandler({
-    env: { NOTIFICATIONS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:n' },
+    // Every alarm is reported: no DescribeAlarms lookup (the quiet defaults' actions check) in a local run.
+    env: {
+      NOTIFICATIONS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:n',
+      REPORT_ALARMS_WITH_ACTIONS_DISABLED: 'true',
+    },
     sns: () => sns,
   });
   startedAt = Date.now();

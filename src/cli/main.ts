@@ -1,63 +1,70 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CredentialsError } from '../lib/adapters/errors';
 import { ConfigError, InputError } from '../lib/core/errors';
-import { digestCommand, digestUsage } from './commands/digest';
-import { doctorCommand, doctorUsage } from './commands/doctor';
-import { renderCommand, renderUsage } from './commands/render';
-import { replayCommand, replayUsage } from './commands/replay';
-import { rulesCommand, rulesUsage } from './commands/rules';
-import { EXIT, UsageError } from './errors';
+import { commandEntries } from './commands';
+import { CommandError, EXIT, UsageError } from './errors';
 import { type CliIo, writeLine } from './io';
 
-/** The bundled example events `npm start` replays. */
-const EXAMPLES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
+const width = Math.max(...commandEntries.map((c) => `${c.name} ${c.synopsis}`.length));
 
+/** The overview: one line per command. Each command's options are in its own usage (lazy-loaded). */
 const usage = `notifier: AWS events to email and Slack notifications
 
 Commands:
-  notifier render [options] FILE|-   show what one event would publish (email, Slack, SNS)
-  notifier replay [options] [DIR]    replay the bundled example events (what npm start runs)
-  notifier rules [options]           list the API-call rules in effect (built-in plus your file)
-  notifier doctor [--region R]       check that CloudTrail can feed API-call alerts (needs AWS credentials)
-  notifier digest --data FILE        render the cost digest (of a --period) from recorded AWS responses
+${commandEntries.map((c) => `  notifier ${`${c.name} ${c.synopsis}`.padEnd(width)}  ${c.about}`).join('\n')}
   notifier help [COMMAND]
 
-Run "notifier COMMAND --help" for a command's options.
-
-${renderUsage}
-
-${replayUsage}
-
-${rulesUsage}
-
-${doctorUsage}
-
-${digestUsage}`;
+Run "notifier COMMAND --help" (or "notifier help COMMAND") for a command's options.
+Exit codes: 0 success, 1 failure (not healthy, not delivered), 2 bad input, usage or no AWS credentials.`;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
-const helpCommand: Command = async (_args, io) => {
-  writeLine(io.stdout, usage);
+const findEntry = (name: string | undefined) => commandEntries.find((c) => c.name === name);
+
+const helpCommand: Command = async (args, io) => {
+  const [name] = args;
+  if (name === undefined || name.startsWith('-')) {
+    writeLine(io.stdout, usage);
+    return EXIT.ok;
+  }
+  const entry = findEntry(name);
+  if (!entry) throw new UsageError(`help: unknown command "${name}" (try: notifier help)`);
+  writeLine(io.stdout, (await entry.load()).usage);
   return EXIT.ok;
 };
 
-const commands: Record<string, Command> = {
-  render: renderCommand,
-  replay: (args, io) => replayCommand(args, io, EXAMPLES_DIR),
-  rules: rulesCommand,
-  doctor: (args, io) => doctorCommand(args, io),
-  digest: digestCommand,
-  help: helpCommand,
-  '--help': helpCommand,
-  '-h': helpCommand,
-};
+const helpAliases: Record<string, Command> = { help: helpCommand, '--help': helpCommand, '-h': helpCommand };
 
 /** Exit code per error class; anything else is an internal failure (1). */
 const exitCodes = [
   [UsageError, EXIT.badInput],
   [InputError, EXIT.badInput],
   [ConfigError, EXIT.badInput],
+  [CredentialsError, EXIT.badInput],
+  [CommandError, EXIT.failure],
 ] as const;
+
+async function dispatch(name: string | undefined, args: string[], io: CliIo): Promise<number> {
+  if (name === undefined) return helpCommand([], io);
+  const alias = helpAliases[name];
+  if (alias) return alias(args, io);
+  const entry = findEntry(name);
+  if (!entry) throw new UsageError(`unknown command "${name}" (try: notifier help)`);
+  return (await entry.load()).run(args, io);
+}
+
+/**
+ * Prints a command's failure as one line on stderr (a stack trace only with NOTIFIER_DEBUG) and
+ * answers its exit code: 2 for bad input, usage or settings, 1 for a failed command or anything else.
+ * @example process.exitCode = reportError(error, io, process.env);
+ */
+export function reportError(error: unknown, io: CliIo, env: NodeJS.ProcessEnv = process.env): number {
+  const known = exitCodes.find(([type]) => error instanceof type);
+  const message = error instanceof Error ? error.message : String(error);
+  const firstLine = message.split('\n')[0];
+  writeLine(io.stderr, `notifier: ${known ? '' : 'internal error: '}${firstLine}`);
+  if (env.NOTIFIER_DEBUG && error instanceof Error) writeLine(io.stderr, error.stack);
+  return known ? known[1] : EXIT.failure;
+}
 
 /**
  * Runs the `notifier` command line and returns the exit code. Errors are printed as one line on
@@ -65,16 +72,9 @@ const exitCodes = [
  */
 export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [name, ...args] = argv;
-  const command = name === undefined ? helpCommand : commands[name];
   try {
-    if (!command) throw new UsageError(`unknown command "${name}" (try: notifier help)`);
-    return await command(args, io);
+    return await dispatch(name, args, io);
   } catch (error) {
-    const known = exitCodes.find(([type]) => error instanceof type);
-    const message = error instanceof Error ? error.message : String(error);
-    const firstLine = message.split('\n')[0];
-    writeLine(io.stderr, `notifier: ${known ? '' : 'internal error: '}${firstLine}`);
-    if (env.NOTIFIER_DEBUG && error instanceof Error) writeLine(io.stderr, error.stack);
-    return known ? known[1] : EXIT.failure;
+    return reportError(error, io, env);
   }
 }

@@ -43,7 +43,9 @@ export function createQueueChannelHandler<Config extends NotifierConfig & { webh
           sleep: deps.sleep,
           maxAttempts: deps.maxAttempts ?? QUEUE_MAX_ATTEMPTS,
         };
-        return (payload: Message) => sendWebhook(delivery.webhook, { url, payload }, post);
+        return async (payload: Message) => {
+          await sendWebhook(delivery.webhook, { url, payload }, post);
+        };
       },
     },
     deps,

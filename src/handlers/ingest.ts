@@ -1,11 +1,16 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
+import { createAccountNamer } from '../lib/adapters/account-names';
+import { createAlarmActionsReader } from '../lib/adapters/alarm-actions';
+import { createDeniedBurstStore } from '../lib/adapters/burst-store';
 import type { Clock } from '../lib/adapters/clock';
 import { invocationDeadline, timeLeft } from '../lib/adapters/deadline';
 import { dedupeStoreFor } from '../lib/adapters/dedupe-store';
 import { deliverOnce } from '../lib/adapters/deliver-once';
+import { type FlapStore, flapStoreFor } from '../lib/adapters/flap-store';
 import { logger } from '../lib/adapters/logger';
 import { loadRuleSet } from '../lib/adapters/rules-file';
 import { sdkClientConfig } from '../lib/adapters/sdk-client';
@@ -13,9 +18,11 @@ import { settleBounded } from '../lib/adapters/settle-bounded';
 import { publishNotification } from '../lib/adapters/sns-publisher';
 import { createTargetHealthReader } from '../lib/adapters/target-health';
 import { type Env, loadPublishConfig, type PublishConfig } from '../lib/config';
+import { withAccountNames } from '../lib/core/accounts';
 import { isUnparsed } from '../lib/core/notification';
 import { buildSnsPublish } from '../lib/core/publish/sns-message';
 import type { RuleSet } from '../lib/core/sources/cloudtrail';
+import type { Enrichers } from '../lib/core/sources/enrichments';
 import type { Source } from '../lib/core/sources/source';
 import { type PipelineOptions, processEvent } from '../lib/pipeline';
 import { deliveryFailure, unreadableInput } from './delivery-failure';
@@ -31,10 +38,14 @@ const SNS_PUBLISH_CONCURRENCY = 10;
 export interface IngestHandlerDeps {
   env?: Env;
   sns?: () => SNSClient;
-  /** DynamoDB client of the dedupe store, used only when DEDUPE_TABLE is set. */
+  /** DynamoDB client of the dedupe store and the flapping history, used only when DEDUPE_TABLE is set. */
   dynamodb?: () => DynamoDBClient;
   /** ELBv2 client for a target group's region (its ARN may name another region than ours). */
   elbv2?: (region: string) => ElasticLoadBalancingV2Client;
+  /** Names of accounts for people; default: configured names, then IAM and Organizations (createAccountNamer). */
+  accountNames?: (accountIds: readonly string[], ownAccount?: string) => Promise<Map<string, string>>;
+  /** CloudWatch client for an alarm's region ('' = the function's), to ask whether its actions are enabled. */
+  cloudwatch?: (region: string) => CloudWatchClient;
   /** The effective API-call rules; default: the built-in rules plus NOTIFIER_RULES_FILE. */
   ruleSet?: () => Promise<RuleSet>;
   now?: Clock;
@@ -46,11 +57,17 @@ export interface IngestSummary {
   ignored: number;
 }
 
+/** The flapping check for the sources that ask for it (alarms), when the function has a store. */
+const flappingEnricher = (store: FlapStore | undefined, deadline: number): Pick<Enrichers, 'flapping'> =>
+  store ? { flapping: (change) => store.record(change, deadline) } : {};
+
 /**
  * Builds a handler that turns whatever AWS delivers (EventBridge events, SNS→Lambda events, Lambda
  * alarm actions) into notifications through the shared pipeline and publishes each to
- * NOTIFICATIONS_TOPIC_ARN. Ignored inputs are logged with their rule. Throws (so Lambda retries,
- * then dead-letters) when a publish fails or a record was unreadable, after delivering the rest;
+ * NOTIFICATIONS_TOPIC_ARN. Ignored inputs are logged with their rule. Alarm state changes go
+ * through the flapping check (with DEDUPE_TABLE set and FLAP_THRESHOLD above 0): a flapping alarm's
+ * changes become one "flapping" notification, the rest are logged as ignored by rule `flapping`.
+ * Throws (so Lambda retries, then dead-letters) when a publish fails or a record was unreadable, after delivering the rest;
  * the wrapped `main` of each function sends permanent failures to the dead-letter queue at once.
  * The alarm, api-call and budget functions are this handler; they differ in what is routed to them
  * and in their IAM permissions.
@@ -71,22 +88,51 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
   };
   const targetHealth = once(() => createTargetHealthReader(elbv2, { timeoutMs: config().targetHealthTimeoutMs }));
   const clock = deps.now ?? Date.now;
-  const dedupe = once(() => dedupeStoreFor(config(), deps.dynamodb, { now: clock }));
+  // CloudWatch is loaded on first use: only the alarm source asks, and only for EventBridge changes.
+  const cloudwatchClients = new Map<string, Promise<CloudWatchClient>>();
+  const cloudwatch = (region = '') => {
+    const client =
+      cloudwatchClients.get(region) ??
+      (deps.cloudwatch
+        ? Promise.resolve(deps.cloudwatch(region))
+        : import('@aws-sdk/client-cloudwatch').then(
+            (sdk) => new sdk.CloudWatchClient(sdkClientConfig(region ? { region } : {})),
+          ));
+    cloudwatchClients.set(region, client);
+    return client;
+  };
+  const alarmActions = once(() => createAlarmActionsReader(cloudwatch, { now: clock }));
+  const accountNames = once(() => deps.accountNames ?? createAccountNamer({ ...config().accountNames, now: clock }));
+  // One DynamoDB client for the dedupe keys, the flapping history and the access-denied bursts (one table).
+  const dynamodb = once(deps.dynamodb ?? (() => new DynamoDBClient(sdkClientConfig())));
+  const dedupe = once(() => dedupeStoreFor(config(), dynamodb, { now: clock }));
+  const flaps = once(() => flapStoreFor(config(), dynamodb, { now: clock }));
+  // Access-denied bursts are counted in the dedupe table; without one, each refused call is told alone.
+  const deniedBurst = once(() => {
+    const table = config().dedupe?.tableName;
+    return table ? createDeniedBurstStore(dynamodb(), { tableName: table, now: clock }) : undefined;
+  });
 
   return async function ingestHandler(event: unknown, context?: Context): Promise<IngestSummary> {
     const deadline = invocationDeadline(context, clock());
-    const { locale, timeZone, alarmNamePrefixes, findingsMinSeverity } = config();
+    const { locale, timeZone, alarmNamePrefixes, findingsMinSeverity, accessDeniedBurst, quietAlarms } = config();
+    const burstStore = deniedBurst();
     const now = new Date(clock());
     const options: PipelineOptions = {
       ctx: { locale, timeZone, now },
       sources,
       alarmNamePrefixes,
       findingsMinSeverity,
+      accessDeniedBurst,
+      quietAlarms,
+      alarmActions: alarmActions(),
+      ...(burstStore ? { deniedBurst: burstStore } : {}),
       targetHealth: targetHealth(),
       ruleSet: await ruleSet(),
+      ...flappingEnricher(flaps(), deadline),
     };
     const result = await processEvent(event, options).catch((error: unknown) => {
-      logger.error('input could not be read', { error });
+      logger.error('input could not be processed', { error });
       throw error;
     });
     for (const { rule, reason, path } of result.ignored) logger.info('input ignored', { rule, reason, path });
@@ -98,7 +144,12 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
 
     // Each notification is published once (deliver-once lease), at most SNS_PUBLISH_CONCURRENCY at a time,
     // every publish bounded by the invocation's deadline.
-    const outcomes = await settleBounded(result.notifications, SNS_PUBLISH_CONCURRENCY, async (n) => {
+    // Accounts named for people ("111122223333 (prod)"); the function's own account is in its ARN.
+    const ownAccount = context?.invokedFunctionArn?.split(':')[4];
+    const accounts = result.notifications.flatMap((n) => (n.account ? [n.account] : []));
+    const names = accounts.length > 0 ? await accountNames()(accounts, ownAccount) : new Map<string, string>();
+    const notifications = withAccountNames(result.notifications, names);
+    const outcomes = await settleBounded(notifications, SNS_PUBLISH_CONCURRENCY, async (n) => {
       const publish = () =>
         publishNotification(sns(), config().topicArn, buildSnsPublish(n), { timeoutMs: timeLeft(deadline, clock()) });
       const delivery = await deliverOnce(dedupe(), n.dedupeKey, publish, { deadline, now: clock });

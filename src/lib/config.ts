@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { parseAccountNames } from './core/accounts';
 import { ConfigError } from './core/errors';
+import { MAX_FLAP_THRESHOLD } from './core/flapping/history';
 import { localeSchema } from './core/locale';
-import { FINDINGS_MIN_SEVERITIES, type FindingsMinSeverity } from './core/sources/source';
+import { type DeniedBurstSettings, MAX_DENIED_BURST_THRESHOLD } from './core/sources/cloudtrail/denied-burst';
+import { FINDINGS_MIN_SEVERITIES, type FindingsMinSeverity, type QuietAlarmSettings } from './core/sources/source';
 import { isValidTimeZone } from './core/time';
 
 /** How long one ELBv2 enrichment call may take before the alarm is sent without it. */
@@ -20,6 +23,13 @@ const MAX_TARGET_HEALTH_TIMEOUT_MS = 10_000;
  */
 const DEFAULT_DEDUPE_TTL_SECONDS = 172_800;
 
+/** An alarm changing state more than this many times within the window is flapping (0 = off). */
+const DEFAULT_FLAP_THRESHOLD = 4;
+/** The flapping window, in minutes; also how long a flapping alarm must keep one state to be stable. */
+const DEFAULT_FLAP_WINDOW_MINUTES = 10;
+/** Same bounds as the deploy parameters (infra/params.cjs). */
+const MAX_FLAP_WINDOW_MINUTES = 1_440;
+
 /** Findings below MEDIUM (GuardDuty under 4.0, Security Hub LOW) are context, not alerts, by default. */
 const DEFAULT_FINDINGS_MIN_SEVERITY: FindingsMinSeverity = 'warning';
 
@@ -33,6 +43,44 @@ const TOPIC_ARN_PATTERN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
 
+/** An env var holding a whole number within [min, max], told in `unit` when it is not one. */
+const wholeNumber = (unit: string, min: number, max: number) =>
+  optional(
+    z
+      .string()
+      .regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number of ${unit}` })
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(min, { error: `must be at least ${min}` })
+          .max(max, { error: `must be at most ${max}` }),
+      ),
+  );
+
+/** Five refused calls by one principal within ten minutes make one alert (deploy parameters of the same names). */
+const DEFAULT_ACCESS_DENIED_BURST: DeniedBurstSettings = { threshold: 5, windowMinutes: 10 };
+/** A day: longer windows would keep muting a principal that was alerted once. */
+const MAX_ACCESS_DENIED_BURST_WINDOW_MINUTES = 1_440;
+
+/** "true" or "false", as serverless.yml passes a boolean parameter. */
+const flag = (name: string) =>
+  optional(
+    z
+      .string()
+      .trim()
+      .pipe(z.enum(['true', 'false'], { error: (i) => `"${String(i.input)}" is not true or false (${name})` }))
+      .transform((v) => v === 'true'),
+  );
+
+/**
+ * Auto Scaling target tracking names its alarms "TargetTracking-…"; they flip as scaling works.
+ * @see https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-target-tracking.html
+ */
+const DEFAULT_EXCLUDED_ALARM_NAME_PREFIXES = ['TargetTracking-'];
+/** The value of EXCLUDED_ALARM_NAME_PREFIXES that excludes nothing (empty means "the default"). */
+const NO_EXCLUDED_PREFIXES = 'none';
+
 const commonSchema = z.object({
   NOTIFIER_LOCALE: optional(
     z.string().pipe(z.enum(localeSchema.options, { error: (i) => `"${String(i.input)}" is not one of en, ja` })),
@@ -41,6 +89,20 @@ const commonSchema = z.object({
     z.string().refine(isValidTimeZone, { error: (i) => `"${String(i.input)}" is not an IANA time zone` }),
   ),
   ALARM_NAME_PREFIXES: optional(z.string()),
+  EXCLUDED_ALARM_NAME_PREFIXES: optional(z.string()),
+  REPORT_INSUFFICIENT_DATA_TO_OK: flag('report INSUFFICIENT_DATA → OK'),
+  REPORT_ALARMS_WITH_ACTIONS_DISABLED: flag('report alarms whose actions are disabled'),
+  ACCOUNT_NAMES: optional(
+    z.string().transform((text, ctx) => {
+      try {
+        return parseAccountNames(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  ),
+  LOOK_UP_ACCOUNT_NAMES: flag('look up account names'),
   FINDINGS_MIN_SEVERITY: optional(
     z.string().pipe(
       z.enum(FINDINGS_MIN_SEVERITIES, {
@@ -61,7 +123,28 @@ const commonSchema = z.object({
           .max(MAX_TARGET_HEALTH_TIMEOUT_MS, { error: `must be at most ${MAX_TARGET_HEALTH_TIMEOUT_MS}` }),
       ),
   ),
+  ACCESS_DENIED_BURST_THRESHOLD: wholeNumber('calls', 1, MAX_DENIED_BURST_THRESHOLD),
+  ACCESS_DENIED_BURST_WINDOW_MINUTES: wholeNumber('minutes', 1, MAX_ACCESS_DENIED_BURST_WINDOW_MINUTES),
   DEDUPE_TABLE: optional(z.string().trim()),
+  FLAP_THRESHOLD: optional(
+    z
+      .string()
+      .regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number of state changes` })
+      .transform(Number)
+      .pipe(z.number().max(MAX_FLAP_THRESHOLD, { error: `must be at most ${MAX_FLAP_THRESHOLD}` })),
+  ),
+  FLAP_WINDOW_MINUTES: optional(
+    z
+      .string()
+      .regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number of minutes` })
+      .transform(Number)
+      .pipe(
+        z
+          .number()
+          .min(1, { error: 'must be at least 1' })
+          .max(MAX_FLAP_WINDOW_MINUTES, { error: `must be at most ${MAX_FLAP_WINDOW_MINUTES}` }),
+      ),
+  ),
   DEDUPE_TTL_SECONDS: optional(
     z
       .string()
@@ -87,6 +170,13 @@ const slackSchema = z
     path: ['SLACK_WEBHOOK_PARAMETER'],
   });
 
+/** "a, ,b" → ["a", "b"]. */
+const splitList = (value: string) =>
+  value
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+
 /** Settings every handler reads. */
 export interface NotifierConfig {
   readonly locale: z.infer<typeof localeSchema>;
@@ -97,10 +187,27 @@ export interface NotifierConfig {
   readonly targetHealthTimeoutMs: number;
   /** The least severity of security findings reported (the deploy parameter `findingsMinSeverity`). */
   readonly findingsMinSeverity: FindingsMinSeverity;
+  /** Alarm changes that are routine rather than news (quiet defaults). */
+  readonly quietAlarms: QuietAlarmSettings;
+  /**
+   * How accounts are named in messages: configured names (ACCOUNT_NAMES), and whether to look the
+   * others up (LOOK_UP_ACCOUNT_NAMES; the deploy sets it, local runs and tests look nothing up).
+   */
+  readonly accountNames: { readonly configured: ReadonlyMap<string, string>; readonly lookUp: boolean };
+  /** Refused calls by one principal within a window that make one alert (a threshold of 1: each alone). */
+  readonly accessDeniedBurst: DeniedBurstSettings;
   /** A user rules file for API-call alerts (README, "Your own rules"); absent = the built-in rules. */
   readonly rulesFile?: string;
   /** Where delivered notifications are remembered (DEDUPE_TABLE); absent = no duplicate suppression. */
   readonly dedupe?: DedupeConfig;
+  /** When an alarm counts as flapping (FLAP_THRESHOLD, FLAP_WINDOW_MINUTES); needs the dedupe table. */
+  readonly flapping: FlappingConfig;
+}
+
+/** More than `threshold` state changes within `windowMs` is flapping; threshold 0 turns it off. */
+export interface FlappingConfig {
+  readonly threshold: number;
+  readonly windowMs: number;
 }
 
 /** The dedupe table and how long a key is kept in it. */
@@ -144,15 +251,33 @@ export function loadConfig(env: Env = process.env): NotifierConfig {
   return Object.freeze({
     locale: e.NOTIFIER_LOCALE ?? 'en',
     timeZone: e.NOTIFIER_TIME_ZONE ?? 'UTC',
-    alarmNamePrefixes: Object.freeze(
-      (e.ALARM_NAME_PREFIXES ?? '')
-        .split(',')
-        .map((p) => p.trim())
-        .filter((p) => p !== ''),
-    ),
+    alarmNamePrefixes: Object.freeze(splitList(e.ALARM_NAME_PREFIXES ?? '')),
     targetHealthTimeoutMs: e.TARGET_HEALTH_TIMEOUT_MS ?? DEFAULT_TARGET_HEALTH_TIMEOUT_MS,
     findingsMinSeverity: e.FINDINGS_MIN_SEVERITY ?? DEFAULT_FINDINGS_MIN_SEVERITY,
+    accountNames: Object.freeze({
+      configured: e.ACCOUNT_NAMES ?? new Map<string, string>(),
+      lookUp: e.LOOK_UP_ACCOUNT_NAMES ?? false,
+    }),
+    quietAlarms: Object.freeze({
+      reportInsufficientDataToOk: e.REPORT_INSUFFICIENT_DATA_TO_OK ?? false,
+      reportActionsDisabled: e.REPORT_ALARMS_WITH_ACTIONS_DISABLED ?? false,
+      excludedAlarmNamePrefixes: Object.freeze(
+        e.EXCLUDED_ALARM_NAME_PREFIXES === undefined
+          ? DEFAULT_EXCLUDED_ALARM_NAME_PREFIXES
+          : e.EXCLUDED_ALARM_NAME_PREFIXES.trim() === NO_EXCLUDED_PREFIXES
+            ? []
+            : splitList(e.EXCLUDED_ALARM_NAME_PREFIXES),
+      ),
+    }),
+    accessDeniedBurst: Object.freeze({
+      threshold: e.ACCESS_DENIED_BURST_THRESHOLD ?? DEFAULT_ACCESS_DENIED_BURST.threshold,
+      windowMinutes: e.ACCESS_DENIED_BURST_WINDOW_MINUTES ?? DEFAULT_ACCESS_DENIED_BURST.windowMinutes,
+    }),
     ...(e.NOTIFIER_RULES_FILE ? { rulesFile: e.NOTIFIER_RULES_FILE } : {}),
+    flapping: Object.freeze({
+      threshold: e.FLAP_THRESHOLD ?? DEFAULT_FLAP_THRESHOLD,
+      windowMs: (e.FLAP_WINDOW_MINUTES ?? DEFAULT_FLAP_WINDOW_MINUTES) * 60_000,
+    }),
     ...(e.DEDUPE_TABLE
       ? {
           dedupe: Object.freeze({

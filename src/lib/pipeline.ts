@@ -8,9 +8,10 @@ import {
   type Enrichers,
   type EnrichmentKind,
   type EnrichmentRequests,
+  type Enrichments,
   enrichmentFailures,
 } from './core/sources/enrichments';
-import type { Source, SourceSettings } from './core/sources/source';
+import type { Ignored, Source, SourceSettings } from './core/sources/source';
 
 /** An input a named rule dropped on purpose. */
 export interface IgnoredInput {
@@ -34,26 +35,60 @@ export interface PipelineResult {
   errors: InputError[];
 }
 
+const isIgnored = (built: Notification | readonly Notification[] | Ignored): built is Ignored =>
+  !Array.isArray(built) && (built as Partial<Ignored>).kind === 'ignored';
+
 /** Characters kept of an enricher's unexpected error message. */
 const MAX_ENRICHMENT_ERROR_LENGTH = 200;
+
+/**
+ * One enrichment with the caller's enricher. An enricher that throws gets its kind's visible failure;
+ * a kind without one (flapping: its answer decides whether to notify) rethrows, so the invocation is
+ * retried rather than guessed.
+ */
+async function enrichOne<K extends EnrichmentKind>(
+  kind: K,
+  request: Enrichments[K]['request'],
+  enricher: (request: Enrichments[K]['request']) => Promise<Enrichments[K]['response']>,
+): Promise<Enrichments[K]['response']> {
+  try {
+    return await enricher(request);
+  } catch (error) {
+    const fallback = enrichmentFailures[kind];
+    if (fallback === undefined) throw error;
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return fallback(request, text.slice(0, MAX_ENRICHMENT_ERROR_LENGTH));
+  }
+}
 
 /** Runs each enrichment a source asked for with the caller's enricher; absent enrichers are skipped. */
 async function enrich(needs: EnrichmentRequests | undefined, enrichers: Enrichers): Promise<Enriched> {
   const kinds = Object.keys(needs ?? {}) as EnrichmentKind[];
   const entries = await Promise.all(
-    kinds.map(async (kind) => {
-      const request = needs?.[kind];
-      const enricher = enrichers[kind];
+    kinds.map(async <K extends EnrichmentKind>(kind: K) => {
+      const request = needs?.[kind] as Enrichments[K]['request'] | undefined;
+      const enricher = enrichers[kind] as Enrichers[K];
       if (!request || !enricher) return [];
-      try {
-        return [[kind, await enricher(request)]];
-      } catch (error) {
-        const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        return [[kind, enrichmentFailures[kind](request, text.slice(0, MAX_ENRICHMENT_ERROR_LENGTH))]];
-      }
+      return [[kind, await enrichOne(kind, request, enricher)]];
     }),
   );
   return Object.fromEntries(entries.flat()) as Enriched;
+}
+
+/** Characters kept of an unexpected error's message in the record's error. */
+const MAX_RECORD_ERROR_LENGTH = 300;
+
+/**
+ * A record's failure as an InputError naming the record: an InputError as it is, anything else a
+ * source threw (a bug, a RangeError on hostile input) wrapped with its name and message, and the
+ * original as `cause`. Retrying cannot help either, so it is a permanent failure (dead-lettered).
+ */
+function recordError(error: unknown, path: string): InputError {
+  if (error instanceof InputError) return error;
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new InputError(`could not be turned into a notification: ${text.slice(0, MAX_RECORD_ERROR_LENGTH)}`, path, {
+    cause: error,
+  });
 }
 
 /**
@@ -61,8 +96,14 @@ async function enrich(needs: EnrichmentRequests | undefined, enrichers: Enricher
  * action, a CloudTrail record or log, or a bare SNS message string — into notifications:
  * unwrap → dispatch to the first matching source → run the enrichments it asks for → build.
  *
+ * One bad record never sinks the others: whatever its source throws while reading or building it
+ * (a broken field, or an unexpected error) becomes that record's entry in `errors`, and the other
+ * records are still turned into notifications; the caller delivers them, then fails loudly for the
+ * bad one. A failing enricher that has no fallback (the flapping check's store) fails the whole
+ * input instead, so it is retried.
+ *
  * @throws InputError when the whole input is unreadable (not an object/string, no known shape, or a
- *   broken event that is not one of several SNS records).
+ *   broken event that is not one of several SNS records); what such an enricher throws.
  * @example const { notifications } = await processEvent(event, { ctx, sources });
  */
 export async function processEvent(input: unknown, options: PipelineOptions): Promise<PipelineResult> {
@@ -73,19 +114,26 @@ export async function processEvent(input: unknown, options: PipelineOptions): Pr
     try {
       reading = dispatch(item, options.sources, options);
     } catch (error) {
-      // Within an SNS→Lambda event a bad record is reported and the others go on.
-      if (error instanceof InputError && item.envelope?.kind === 'sns-lambda') {
-        result.errors.push(error);
-        continue;
-      }
-      throw error;
+      // Within an SNS→Lambda event a bad record is reported and the others go on; a lone event
+      // that is not any shape we know is unreadable as a whole.
+      if (error instanceof InputError && item.envelope?.kind !== 'sns-lambda') throw error;
+      result.errors.push(recordError(error, item.path));
+      continue;
     }
     if (reading.kind === 'ignored') {
       result.ignored.push({ rule: reading.rule, reason: reading.reason, path: item.path });
-    } else {
-      const built = reading.build(options.ctx, await enrich(reading.needs, options));
-      result.notifications.push(...(Array.isArray(built) ? built : [built as Notification]));
+      continue;
     }
+    const enriched = await enrich(reading.needs, options);
+    let built: ReturnType<typeof reading.build>;
+    try {
+      built = reading.build(options.ctx, enriched);
+    } catch (error) {
+      result.errors.push(recordError(error, item.path));
+      continue;
+    }
+    if (isIgnored(built)) result.ignored.push({ rule: built.rule, reason: built.reason, path: item.path });
+    else result.notifications.push(...(Array.isArray(built) ? built : [built as Notification]));
   }
   return result;
 }

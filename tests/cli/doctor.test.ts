@@ -1,9 +1,12 @@
 import { Readable } from 'node:stream';
 import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
+import { CredentialsProviderError } from '@smithy/core/config';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { doctorCommand } from '../../src/cli/commands/doctor';
 import { UsageError } from '../../src/cli/errors';
+import { CredentialsError } from '../../src/lib/adapters/errors';
+import { cli } from './memory-io';
 
 const cloudTrail = mockClient(CloudTrailClient);
 beforeEach(() => cloudTrail.reset());
@@ -57,6 +60,50 @@ describe('cli: notifier doctor', () => {
     });
     expect([code, regions]).toEqual([1, ['ap-northeast-1']]);
     expect(JSON.parse(stdout)).toMatchObject({ region: 'ap-northeast-1', healthy: false, trails: [] });
+  });
+
+  describe('without usable credentials: exit 2 and the fix, not "NOT healthy"', () => {
+    it.each([
+      [
+        'none found',
+        new CredentialsProviderError('Could not load credentials from any providers', { tryNextLink: false }),
+      ],
+      [
+        'an expired SSO token',
+        Object.assign(new Error('The security token included in the request is expired'), {
+          name: 'ExpiredTokenException',
+        }),
+      ],
+    ])('%s', async (_case, error) => {
+      cloudTrail.on(DescribeTrailsCommand).rejects(error);
+      const { code, stdout, stderr } = await cli(['doctor', '--region', 'ap-northeast-1']);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(/^notifier: no usable AWS credentials \(\w+: .+\): set AWS_PROFILE/);
+      expect(stderr).toContain('"aws configure"');
+      expect(stderr).toContain('"aws sso login"');
+      expect(stderr).toContain('--region');
+      expect(stderr).not.toMatch(/healthy/i);
+    });
+
+    it('throws a CredentialsError from the command itself', async () => {
+      cloudTrail
+        .on(DescribeTrailsCommand)
+        .rejects(new CredentialsProviderError('Could not load credentials', { tryNextLink: false }));
+      await expect(run(['--region', 'us-east-1'])).rejects.toThrow(CredentialsError);
+    });
+  });
+
+  it('exits 1 through the command line when the trail is not healthy (credentials worked)', async () => {
+    cloudTrail
+      .on(DescribeTrailsCommand)
+      .rejects(Object.assign(new Error('User is not authorized'), { name: 'AccessDeniedException' }));
+    const { code, stdout, stderr } = await cli(['doctor', '--region', 'us-east-1']);
+    expect([code, stderr]).toEqual([1, '']);
+    expect(stdout).toMatch(
+      /^CloudTrail in us-east-1: NOT healthy\nPROBLEM Could not list CloudTrail trails in us-east-1: AccessDeniedException/,
+    );
   });
 
   it.each([

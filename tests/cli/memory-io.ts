@@ -1,27 +1,33 @@
 import { Readable } from 'node:stream';
+import type { CliIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
 
-/** Runs the CLI in-process with in-memory streams; returns exit code and what it printed. */
-export async function cli(args: string[], stdinText = '') {
-  let stdout = '';
-  let stderr = '';
-  const io = {
+/** In-memory streams for a command, and what was written to them so far. */
+export function memoryIo(stdinText = '') {
+  const out = { stdout: '', stderr: '' };
+  const io: CliIo = {
     stdout: {
       write: (s: string) => {
-        stdout += s;
+        out.stdout += s;
         return true;
       },
     },
     stderr: {
       write: (s: string) => {
-        stderr += s;
+        out.stderr += s;
         return true;
       },
     },
     stdin: Readable.from([stdinText]),
   };
-  const code = await runCli(args, io as never, {});
-  return { code, stdout, stderr };
+  return { io, out };
+}
+
+/** Runs the CLI in-process with in-memory streams; returns exit code and what it printed. */
+export async function cli(args: string[], stdinText = '') {
+  const { io, out } = memoryIo(stdinText);
+  const code = await runCli(args, io, {});
+  return { code, ...out };
 }
 
 /** A fixed clock so outputs are reproducible. */

@@ -1,10 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, NOW } from './memory-io';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
-const manifest = JSON.parse(readFileSync(join(EXAMPLES, 'examples.json'), 'utf8')) as Array<{ title: string }>;
+const manifest = JSON.parse(readFileSync(join(EXAMPLES, 'examples.json'), 'utf8')) as Array<{
+  title: string;
+  source: string;
+}>;
+const ROOT = join(EXAMPLES, '..');
 
 describe('notifier replay (npm start)', () => {
   it('replays every bundled example and shows an email and a Slack view for each', async () => {
@@ -40,4 +44,13 @@ describe('notifier replay (npm start)', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/examples\.json: \[0\.title\]/);
   });
+
+  it.each(manifest.map((m) => [m.title, m.source]))(
+    'cites where the example comes from by its path in this repository: %s',
+    (_title, source) => {
+      const cited = source.match(/tests\/fixtures\/\S+\.json/g) ?? [];
+      expect(cited.length).toBeGreaterThan(0);
+      for (const path of cited) expect(existsSync(join(ROOT, path)), path).toBe(true);
+    },
+  );
 });

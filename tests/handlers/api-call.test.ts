@@ -105,7 +105,7 @@ describe('handlers: api-call', () => {
     await expect(
       createApiCallHandler({ env })({ 'detail-type': 'AWS API Call via CloudTrail', source: 'aws.ec2' }),
     ).rejects.toThrow(InputError);
-    expect(logs.entries()).toContainEqual(expect.objectContaining({ message: 'input could not be read' }));
+    expect(logs.entries()).toContainEqual(expect.objectContaining({ message: 'input could not be processed' }));
   });
 
   it('fails with a ConfigError naming a missing topic', async () => {

@@ -123,7 +123,8 @@ describe('handlers: ingest deduplication (dynalite on 127.0.0.1)', () => {
       name: 'AccessDeniedException',
     });
     const broken = { send: () => Promise.reject(denied) } as unknown as DynamoDBClient;
-    const handler = createAlarmHandler({ env: env(), dynamodb: () => broken });
+    // The flapping check, on the same table, fails loudly instead (tests/handlers/alarm-flapping.test.ts).
+    const handler = createAlarmHandler({ env: { ...env(), FLAP_THRESHOLD: '0' }, dynamodb: () => broken });
     const { eventBridge } = oneStateChangeTwoRoutes();
     expect(await handler(eventBridge)).toEqual({ published: 1, ignored: 0 });
     expect(await handler(eventBridge)).toEqual({ published: 1, ignored: 0 });

@@ -172,3 +172,31 @@ describe('infra: api-call user rules file (rulesFile)', () => {
     expect(apiCall?.map((e) => e.eventBridge?.pattern)).toEqual(patternsOf(template));
   });
 });
+
+describe('infra: access-denied bursts', () => {
+  it('passes the burst parameters to the api-call function, 5 in 10 min by default', () => {
+    expect(environment(template)).toMatchObject({
+      ACCESS_DENIED_BURST_THRESHOLD: '5',
+      ACCESS_DENIED_BURST_WINDOW_MINUTES: '10',
+    });
+    expect(environment(custom)).toMatchObject({
+      ACCESS_DENIED_BURST_THRESHOLD: '3',
+      ACCESS_DENIED_BURST_WINDOW_MINUTES: '15',
+    });
+  });
+
+  it('counts bursts in the dedupe table, which the api-call role may read and write', () => {
+    expect(environment(template).DEDUPE_TABLE).toEqual({ Ref: 'DedupeTable' });
+    const statements = (
+      (template.Resources.ApiCallRole?.Properties?.Policies ?? []) as Array<{
+        PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> };
+      }>
+    ).flatMap((p) => p.PolicyDocument.Statement);
+    const onTable = statements.filter(
+      (s) => JSON.stringify(s.Resource) === JSON.stringify({ 'Fn::GetAtt': ['DedupeTable', 'Arn'] }),
+    );
+    expect(onTable.flatMap((s) => [s.Action].flat())).toEqual(
+      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem']),
+    );
+  });
+});

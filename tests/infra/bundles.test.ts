@@ -27,9 +27,11 @@ const FUNCTIONS = Object.keys(HANDLERS) as (keyof typeof HANDLERS)[];
  * without an installed SDK client are signed by the function itself (src/lib/adapters/aws-json.ts):
  * the digest's Free Tier reader, and the delivering functions' dead-letter SendMessage; they take
  * the credential chain from the runtime too, and bundle only the small `@smithy/signature-v4`. The
- * delivering functions use DynamoDB for the dedupe store (src/lib/adapters/dedupe-store.ts).
+ * delivering functions use DynamoDB for the dedupe store (src/lib/adapters/dedupe-store.ts), and the
+ * ingest functions CloudWatch, loaded on first use, for the alarm quiet defaults (adapters/alarm-actions.ts).
  */
 const DELIVERING = [
+  '@aws-sdk/client-cloudwatch',
   '@aws-sdk/client-dynamodb',
   '@aws-sdk/client-elastic-load-balancing-v2',
   '@aws-sdk/client-sns',

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type EventPattern, matchesEventPattern } from '../../src/lib/core/sources/cloudtrail';
 import { fixture } from '../helpers/fixtures';
-import { type CfnTemplate, customTemplate, packagedTemplate, resourcesOfType, rulesTargeting } from './packaged';
+import {
+  type CfnTemplate,
+  customTemplate,
+  emailTemplate,
+  packagedTemplate,
+  resourcesOfType,
+  rulesTargeting,
+} from './packaged';
 
 const PACKAGE_TIMEOUT_MS = 120_000;
 const FUNCTION_ID = 'ApiCallLambdaFunction';
@@ -9,10 +16,13 @@ const FUNCTION_ID = 'ApiCallLambdaFunction';
 let template: CfnTemplate;
 /** Packaged with CUSTOM_PARAMS, among them `findingsMinSeverity=critical`. */
 let custom: CfnTemplate;
+/** Packaged with EMAIL_PARAMS: a plain package subscribes no address. */
+let withEmail: CfnTemplate;
 
 beforeAll(() => {
   template = packagedTemplate();
   custom = customTemplate();
+  withEmail = emailTemplate();
 }, PACKAGE_TIMEOUT_MS);
 
 /** The apiCall function's EventBridge patterns for one event source (`aws.guardduty`, …). */
@@ -103,7 +113,7 @@ describe('infra: finding sources', () => {
   });
 
   it('emails findings only at emailFindingSeverities (critical by default)', () => {
-    const policies = emailFilterPolicies(template);
+    const policies = emailFilterPolicies(withEmail);
     expect(policies.length).toBeGreaterThan(0);
     for (const { $or } of policies) {
       const admitsFindings = $or.filter(

@@ -9,12 +9,15 @@ export interface CfnResource {
   Type: string;
   Properties?: Record<string, unknown>;
   DependsOn?: string | string[];
+  Condition?: string;
 }
 
 /** The parts of a template the tests read. */
 export interface CfnTemplate {
   Resources: Record<string, CfnResource>;
   Outputs?: Record<string, { Value: unknown }>;
+  Parameters?: Record<string, Record<string, unknown>>;
+  Conditions?: Record<string, unknown>;
 }
 
 /** An IAM policy statement, with single values left as osls wrote them. */
@@ -42,7 +45,9 @@ export const variantDir = (name: string) => join(CACHE, name);
 /**
  * The one non-default parameter set the tests package (each packaging costs seconds, so every
  * override any test needs goes into this one build): no email, narrowed alarms, a user rules file,
- * findings only at critical, and a digest in Tokyo at 08:30, turned off, with other figures.
+ * findings only at critical, access-denied bursts of 3 in 15 min, quiet alarm defaults off, a digest in
+ * Tokyo at 08:30, turned off, with other figures, and forwarders of an organization and two accounts
+ * allowed to put events on the home bus.
  */
 export const CUSTOM_DIR = variantDir('custom-params');
 export const CUSTOM_RULES_FILE = 'tests/infra/fixtures/notifier-rules.json';
@@ -51,19 +56,35 @@ export const CUSTOM_PARAMS = [
   'alarmNamePrefixes=prod-,billing-',
   `rulesFile=${CUSTOM_RULES_FILE}`,
   'findingsMinSeverity=critical',
+  'excludedAlarmNamePrefixes=none',
+  'accountNames=111122223333=prod',
+  'lookUpAccountNames=false',
+  'reportInsufficientDataToOk=true',
+  'accessDeniedBurstThreshold=3',
+  'accessDeniedBurstWindowMinutes=15',
   'digestEnabled=false',
   'digestSchedule=cron(30 8 ? * MON-FRI *)',
   'digestTimeZone=Asia/Tokyo',
   'digestTopN=8',
   'costMetric=AmortizedCost',
   'includeCreditsAndRefunds=true',
+  'organizationId=o-a1b2c3d4e5',
+  'eventSourceAccountIds=111122223333,444455556666',
 ] as const;
+/**
+ * A build with two example addresses, for the tests of email subscriptions: a plain
+ * `npm run package` subscribes nobody.
+ */
+export const EMAIL_DIR = variantDir('example-emails');
+export const EMAIL_PARAMS = ['alertEmail=ops@example.com,oncall@example.com'] as const;
 /** Test files run in parallel, but two osls runs would share serverless-esbuild's `.esbuild/` folder. */
 const LOCK = join(CACHE, 'package.lock');
 const LOCK_POLL_MS = 200;
 /** A lock older than any packaging run was left by a killed process. */
 const LOCK_STALE_MS = 120_000;
 const TEMPLATE = 'cloudformation-template-update-stack.json';
+/** infra/forwarder-plugin.cjs writes it on every packaging. */
+const FORWARDER_TEMPLATE = 'forwarder.json';
 /** The parameters a build used, so a build with other parameters is not taken for fresh. */
 const PARAMS_STAMP = 'test-params.json';
 /** What the template and zips are built from: newer than the template means rebuild. */
@@ -121,6 +142,14 @@ function withLock(run: () => void): void {
     rmSync(LOCK, { recursive: true, force: true });
   }
 }
+
+/** The forwarder stack's template that the packaging of `dir` wrote next to the home template. */
+export function forwarderTemplate(dir = DEFAULT_DIR, params: readonly string[] = []): CfnTemplate {
+  packagedTemplate(dir, params);
+  return JSON.parse(readFileSync(join(dir, FORWARDER_TEMPLATE), 'utf8')) as CfnTemplate;
+}
+/** The build with {@link EMAIL_PARAMS}. */
+export const emailTemplate = (): CfnTemplate => packagedTemplate(EMAIL_DIR, EMAIL_PARAMS);
 
 /** The build with {@link CUSTOM_PARAMS}. */
 export const customTemplate = (): CfnTemplate => packagedTemplate(CUSTOM_DIR, CUSTOM_PARAMS);

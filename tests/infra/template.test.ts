@@ -3,6 +3,7 @@ import {
   type CfnResource,
   type CfnTemplate,
   customTemplate,
+  emailTemplate,
   packagedTemplate,
   resourcesOfType,
   rulesTargeting,
@@ -19,8 +20,17 @@ const ENVIRONMENT_NAMES = [
   'ALARM_NAME_PREFIXES',
   'SLACK_WEBHOOK_PARAMETER',
   'TARGET_HEALTH_TIMEOUT_MS',
+  'FLAP_THRESHOLD',
+  'FLAP_WINDOW_MINUTES',
   'DEDUPE_TABLE',
   'FINDINGS_MIN_SEVERITY',
+  'ACCESS_DENIED_BURST_THRESHOLD',
+  'ACCESS_DENIED_BURST_WINDOW_MINUTES',
+  'EXCLUDED_ALARM_NAME_PREFIXES',
+  'ACCOUNT_NAMES',
+  'LOOK_UP_ACCOUNT_NAMES',
+  'REPORT_INSUFFICIENT_DATA_TO_OK',
+  'REPORT_ALARMS_WITH_ACTIONS_DISABLED',
   'DEAD_LETTER_QUEUE_URL',
   'DIGEST_PERIOD',
   'DIGEST_TOP_N',
@@ -44,12 +54,16 @@ const PUBLISHERS = FUNCTIONS.map(([id]) => id).filter(
   (id) => id !== 'SlackLambdaFunction' && id !== 'EmailLambdaFunction',
 );
 
+/** `npm run package` as is: no parameters. */
 let template: CfnTemplate;
+/** Packaged with EMAIL_PARAMS: two example addresses. */
+let withEmail: CfnTemplate;
 /** Packaged with CUSTOM_PARAMS: no email, `alarmNamePrefixes=prod-,billing-`, … */
 let narrowed: CfnTemplate;
 
 beforeAll(() => {
   template = packagedTemplate();
+  withEmail = emailTemplate();
   narrowed = customTemplate();
 }, PACKAGE_TIMEOUT_MS);
 
@@ -94,6 +108,13 @@ describe('infra: functions', () => {
     const names = FUNCTIONS.flatMap(([id]) => Object.keys(variables(template, id)));
     expect(names.filter((name) => !ENVIRONMENT_NAMES.includes(name))).toEqual([]);
     expect(variables(template, 'SlackLambdaFunction').SLACK_WEBHOOK_PARAMETER).toBe('/notifier/slack-webhook-url');
+  });
+
+  it('gives the alarm function the flapping thresholds (4 changes in 10 minutes by default)', () => {
+    expect(variables(template, 'AlarmLambdaFunction')).toMatchObject({
+      FLAP_THRESHOLD: '4',
+      FLAP_WINDOW_MINUTES: '10',
+    });
   });
 
   it.each(PUBLISHERS)('%s publishes to the notifications topic', (id) => {
@@ -154,9 +175,9 @@ describe('infra: notifications topic', () => {
   });
 
   it('subscribes each alertEmail address: critical API calls, and other categories by severity', () => {
-    const subscriptions = emailSubscriptions(template).map(([, r]) => props(r));
+    const subscriptions = emailSubscriptions(withEmail).map(([, r]) => props(r));
     expect(subscriptions.map((s) => s.Endpoint)).toEqual(['ops@example.com', 'oncall@example.com']);
-    for (const subscription of [...subscriptions, queueSubscription(template, 'EmailQueue')]) {
+    for (const subscription of [...subscriptions, queueSubscription(withEmail, 'EmailQueue')]) {
       expect(subscription).toMatchObject({
         FilterPolicy: {
           $or: [
@@ -176,14 +197,20 @@ describe('infra: notifications topic', () => {
   });
 
   it('sends each address the email topic, which only the email function publishes to', () => {
-    for (const [, subscription] of emailSubscriptions(template))
+    for (const [, subscription] of emailSubscriptions(withEmail))
       expect(props(subscription).TopicArn).toEqual({ Ref: 'EmailTopic' });
-    expect(queueSubscription(template, 'EmailQueue')).toMatchObject({
+    expect(queueSubscription(withEmail, 'EmailQueue')).toMatchObject({
       TopicArn: { Ref: 'NotificationsTopic' },
       RawMessageDelivery: true,
       RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': ['EmailDeadLetterQueue', 'Arn'] } },
     });
     expect(variables(template, 'EmailLambdaFunction').NOTIFICATIONS_TOPIC_ARN).toEqual({ Ref: 'EmailTopic' });
+  });
+
+  it('subscribes nobody when packaged without parameters', () => {
+    expect(emailSubscriptions(template)).toEqual([]);
+    expect(queueSubscription(template, 'EmailQueue')).toEqual({});
+    expect(lambdaSubscriptions(template)).toHaveLength(2);
   });
 
   it.each(['NotificationsTopic', 'EmailTopic', 'AlarmActionsTopic', 'BudgetAlertsTopic'])(
@@ -269,6 +296,66 @@ describe('infra: paced delivery', () => {
           Condition: { ArnEquals: { 'aws:SourceArn': { Ref: 'NotificationsTopic' } } },
         },
       ],
+    });
+  });
+});
+
+describe('infra: alarm quiet defaults', () => {
+  it('passes them to the alarm function: TargetTracking- excluded, INSUFFICIENT_DATA → OK and disabled actions quiet', () => {
+    expect(variables(template, 'AlarmLambdaFunction')).toMatchObject({
+      EXCLUDED_ALARM_NAME_PREFIXES: 'TargetTracking-',
+      REPORT_INSUFFICIENT_DATA_TO_OK: 'false',
+      REPORT_ALARMS_WITH_ACTIONS_DISABLED: 'false',
+    });
+    expect(variables(narrowed, 'AlarmLambdaFunction')).toMatchObject({
+      EXCLUDED_ALARM_NAME_PREFIXES: 'none',
+      REPORT_INSUFFICIENT_DATA_TO_OK: 'true',
+    });
+  });
+
+  it('lets the alarm role read this account’s alarms (DescribeAlarms), nothing more of CloudWatch', () => {
+    const statements = (
+      (props(template.Resources.AlarmRole).Policies ?? []) as Array<{
+        PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> };
+      }>
+    ).flatMap((p) => p.PolicyDocument.Statement);
+    const cloudwatch = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('cloudwatch:')));
+    expect(cloudwatch).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'cloudwatch:DescribeAlarms',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's Fn::Sub syntax, not JavaScript's
+        Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:cloudwatch:*:${AWS::AccountId}:alarm:*' },
+      },
+    ]);
+  });
+});
+
+describe('infra: account names', () => {
+  const INGEST = [
+    ['AlarmLambdaFunction', 'AlarmRole'],
+    ['ApiCallLambdaFunction', 'ApiCallRole'],
+    ['BudgetLambdaFunction', 'BudgetRole'],
+  ] as const;
+
+  it.each(INGEST)('%s looks account names up by default, with no names configured', (id) => {
+    expect(variables(template, id)).toMatchObject({ ACCOUNT_NAMES: '', LOOK_UP_ACCOUNT_NAMES: 'true' });
+    expect(variables(narrowed, id)).toMatchObject({
+      ACCOUNT_NAMES: '111122223333=prod',
+      LOOK_UP_ACCOUNT_NAMES: 'false',
+    });
+  });
+
+  it.each(INGEST)('%s may read the account alias and Organizations account names (%s)', (_id, role) => {
+    const statements = (
+      (props(template.Resources[role]).Policies ?? []) as Array<{
+        PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> };
+      }>
+    ).flatMap((p) => p.PolicyDocument.Statement);
+    expect(statements).toContainEqual({
+      Effect: 'Allow',
+      Action: ['iam:ListAccountAliases', 'organizations:DescribeAccount'],
+      Resource: '*',
     });
   });
 });

@@ -22,6 +22,14 @@ describe('config', () => {
       alarmNamePrefixes: [],
       targetHealthTimeoutMs: 2000,
       findingsMinSeverity: 'warning',
+      accessDeniedBurst: { threshold: 5, windowMinutes: 10 },
+      accountNames: { configured: new Map(), lookUp: false },
+      quietAlarms: {
+        reportInsufficientDataToOk: false,
+        reportActionsDisabled: false,
+        excludedAlarmNamePrefixes: ['TargetTracking-'],
+      },
+      flapping: { threshold: 4, windowMs: 600_000 },
     });
   });
 
@@ -32,6 +40,15 @@ describe('config', () => {
       ALARM_NAME_PREFIXES: ' prod-, ,stg-',
       TARGET_HEALTH_TIMEOUT_MS: '500',
       FINDINGS_MIN_SEVERITY: 'critical',
+      ACCESS_DENIED_BURST_THRESHOLD: '3',
+      ACCESS_DENIED_BURST_WINDOW_MINUTES: '30',
+      REPORT_INSUFFICIENT_DATA_TO_OK: 'true',
+      REPORT_ALARMS_WITH_ACTIONS_DISABLED: 'true',
+      EXCLUDED_ALARM_NAME_PREFIXES: 'TargetTracking-, ,scratch-',
+      ACCOUNT_NAMES: '111122223333=prod',
+      LOOK_UP_ACCOUNT_NAMES: 'true',
+      FLAP_THRESHOLD: '0',
+      FLAP_WINDOW_MINUTES: '30',
     };
     expect(loadConfig(env)).toEqual({
       locale: 'ja',
@@ -39,6 +56,14 @@ describe('config', () => {
       alarmNamePrefixes: ['prod-', 'stg-'],
       targetHealthTimeoutMs: 500,
       findingsMinSeverity: 'critical',
+      accessDeniedBurst: { threshold: 3, windowMinutes: 30 },
+      accountNames: { configured: new Map([['111122223333', 'prod']]), lookUp: true },
+      quietAlarms: {
+        reportInsufficientDataToOk: true,
+        reportActionsDisabled: true,
+        excludedAlarmNamePrefixes: ['TargetTracking-', 'scratch-'],
+      },
+      flapping: { threshold: 0, windowMs: 1_800_000 },
     });
   });
 
@@ -63,8 +88,31 @@ describe('config', () => {
     [{ TARGET_HEALTH_TIMEOUT_MS: '60000' }, 'TARGET_HEALTH_TIMEOUT_MS: must be at most 10000'],
     [{ DEDUPE_TTL_SECONDS: '2d' }, 'DEDUPE_TTL_SECONDS: "2d" is not a whole number of seconds'],
     [{ DEDUPE_TTL_SECONDS: '0' }, 'DEDUPE_TTL_SECONDS: must be at least 1'],
+    [
+      { REPORT_INSUFFICIENT_DATA_TO_OK: 'yes' },
+      'REPORT_INSUFFICIENT_DATA_TO_OK: "yes" is not true or false (report INSUFFICIENT_DATA → OK)',
+    ],
+    [
+      { ACCOUNT_NAMES: 'prod=111122223333' },
+      'ACCOUNT_NAMES: "prod=111122223333" is not ACCOUNT_ID=NAME (a 12-digit account id, then a name)',
+    ],
+    [{ ACCESS_DENIED_BURST_THRESHOLD: 'five' }, 'ACCESS_DENIED_BURST_THRESHOLD: "five" is not a whole number of calls'],
+    [{ ACCESS_DENIED_BURST_THRESHOLD: '0' }, 'ACCESS_DENIED_BURST_THRESHOLD: must be at least 1'],
+    [{ ACCESS_DENIED_BURST_THRESHOLD: '51' }, 'ACCESS_DENIED_BURST_THRESHOLD: must be at most 50'],
+    [{ ACCESS_DENIED_BURST_WINDOW_MINUTES: '2000' }, 'ACCESS_DENIED_BURST_WINDOW_MINUTES: must be at most 1440'],
+    [{ FLAP_THRESHOLD: 'four' }, 'FLAP_THRESHOLD: "four" is not a whole number of state changes'],
+    [{ FLAP_THRESHOLD: '64' }, 'FLAP_THRESHOLD: must be at most 63'],
+    [{ FLAP_WINDOW_MINUTES: '0' }, 'FLAP_WINDOW_MINUTES: must be at least 1'],
+    [{ FLAP_WINDOW_MINUTES: '1441' }, 'FLAP_WINDOW_MINUTES: must be at most 1440'],
   ])('names the bad variable in one line: %o', (env, message) => {
     expect(configError(() => loadConfig(env))).toBe(message);
+  });
+
+  it('excludes no alarm with EXCLUDED_ALARM_NAME_PREFIXES=none, and TargetTracking- when it is empty', () => {
+    expect(loadConfig({ EXCLUDED_ALARM_NAME_PREFIXES: 'none' }).quietAlarms.excludedAlarmNamePrefixes).toEqual([]);
+    expect(loadConfig({ EXCLUDED_ALARM_NAME_PREFIXES: '' }).quietAlarms.excludedAlarmNamePrefixes).toEqual([
+      'TargetTracking-',
+    ]);
   });
 
   describe('dedupe store', () => {

@@ -141,6 +141,12 @@ const expected: Record<string, string[]> = {
   'health/eventbridge-health-abuse-AWS_ABUSE_DOS_REPORT-docs-sample.json': [
     'event critical: AWS Health abuse report: AWS_ABUSE_DOS_REPORT',
   ],
+  'health/eventbridge-health-ec2-instance-store-degraded-organization-view-affectedAccount-hmrc.json': [
+    'event warning: AWS Health: AWS_EC2_INSTANCE_STORE_DRIVE_PERFORMANCE_DEGRADED (EC2)',
+  ],
+  'health/sns-event-health-AWS_RISK_CREDENTIALS_EXPOSED-organization-view-hmrc.json': [
+    'event critical: AWS Health: AWS_RISK_CREDENTIALS_EXPOSED (RISK)',
+  ],
   'health/eventbridge-health-ec2-instance-retirement-scheduledChange-c7n.json': [
     'event warning: AWS Health: AWS_EC2_PERSISTENT_INSTANCE_RETIREMENT_SCHEDULED (EC2)',
   ],

@@ -9,7 +9,8 @@ export const doctorUsage = `Usage: notifier doctor [--region REGION] [--format t
 
 Checks that a CloudTrail trail with logging enabled covers the region (EventBridge delivers
 "AWS API Call via CloudTrail" events only then) and says what is missing and how to fix it.
-Exit code 0 when healthy, 1 when not. Uses the AWS credentials of the environment.
+Uses the AWS credentials of the environment (AWS_PROFILE, "aws configure", "aws sso login").
+Exit code 0 when healthy, 1 when not, 2 when no usable credentials were found (nothing checked).
 
   --region   the region to check (default: AWS_REGION or AWS_DEFAULT_REGION)
   --format   text (default) or json`;

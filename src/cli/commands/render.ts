@@ -3,19 +3,20 @@ import { InputError } from '../../lib/core/errors';
 import { sources } from '../../lib/core/sources';
 import { processEvent } from '../../lib/pipeline';
 import { EXIT, UsageError } from '../errors';
+import { readEventArg } from '../event-arg';
 import { type CliIo, writeLine } from '../io';
 import { parseFlags, renderFlags, toFormat, toRenderContext } from '../options';
 import { formatText, toRenderOutput } from '../present';
-import { readInput } from '../read-input';
 import { loadRecordedTargetHealth } from '../recorded-target-health';
 
 /** Usage text of `notifier render`. */
 export const renderUsage = `Usage: notifier render [--format text|json] [--locale en|ja] [--time-zone ZONE]
-                       [--now ISO-TIME] [--target-health FILE] [--rules-file FILE] FILE|-
+                       [--now ISO-TIME] [--target-health FILE] [--rules-file FILE] FILE|EXAMPLE|-
 
 Reads one event as delivered to the notifier's Lambdas (an EventBridge event, an SNS->Lambda
 event, a CloudWatch alarm Lambda-action payload, or a bare SNS message body) and prints what
 would be published: the SNS subject and attributes, the email text and the Slack message.
+EXAMPLE is the name of a bundled example (e.g. ec2-cpu-alarm; "notifier replay" shows them all).
 
   --format          text (default) or json (one JSON object: {"notifications":[...],"ignored":[...]})
   --locale          en (default) or ja
@@ -35,12 +36,15 @@ export async function renderCommand(args: string[], io: CliIo): Promise<number> 
     return EXIT.ok;
   }
   if (positionals.length !== 1) {
-    throw new UsageError(`render: expected exactly one FILE (or - for stdin), got ${positionals.length}`);
+    throw new UsageError(`render: expected exactly one FILE, EXAMPLE or - (stdin), got ${positionals.length}`);
   }
   const format = toFormat(values.format);
   const ctx = toRenderContext(values);
-  const targetHealth = values['target-health'] ? await loadRecordedTargetHealth(values['target-health']) : undefined;
-  const input = await readInput(positionals[0]!, io.stdin);
+  const event = await readEventArg(positionals[0]!, io.stdin);
+  const input = event.input;
+  const targetHealth = values['target-health']
+    ? await loadRecordedTargetHealth(values['target-health'])
+    : event.targetHealth;
   const ruleSet = await loadRuleSet(values['rules-file']);
   const result = await processEvent(input.value, {
     ctx,

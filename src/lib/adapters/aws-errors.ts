@@ -54,3 +54,24 @@ export function describeAwsError(error: unknown): string {
   const line = message && message !== name ? `${name}: ${message}` : name;
   return line.length <= MAX_ERROR_NOTE_CHARS ? line : `${line.slice(0, MAX_ERROR_NOTE_CHARS - 1)}…`;
 }
+
+/**
+ * Errors meaning "these credentials cannot be used", not "the account is set up wrong": none found
+ * (the SDK's credential chain came up empty), an SSO session or token that expired, keys AWS does
+ * not recognise. The fix is the same for all: sign in again or pick a profile.
+ * @see https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/setting-credentials-node.html
+ */
+const CREDENTIALS_ERROR_NAMES: ReadonlySet<string> = new Set([
+  'CredentialsProviderError',
+  'TokenProviderError',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+]);
+
+/** True when an SDK error says the caller has no usable credentials (see {@link CREDENTIALS_ERROR_NAMES}). */
+export function isCredentialsError(error: unknown): boolean {
+  const name = (typeof error === 'object' && error !== null ? (error as AwsErrorShape).name : undefined) ?? '';
+  return typeof name === 'string' && CREDENTIALS_ERROR_NAMES.has(name);
+}

@@ -50,6 +50,8 @@ export interface AwsJsonClientOptions {
   readonly service: string;
   /** The `X-Amz-Target` prefix, e.g. "AWSFreeTierService", "AmazonSQS". */
   readonly targetPrefix: string;
+  /** The protocol version of the API: "1.0" (default; Free Tier, SQS) or "1.1" (Organizations). */
+  readonly jsonVersion?: '1.0' | '1.1';
   readonly credentials?: ReturnType<typeof defaultProvider>;
   readonly fetch?: typeof fetch;
 }
@@ -83,7 +85,7 @@ export function createAwsJsonClient(options: AwsJsonClientOptions): AwsJsonCall 
       query: {},
       headers: {
         host: url.host,
-        'content-type': 'application/x-amz-json-1.0',
+        'content-type': `application/x-amz-json-${options.jsonVersion ?? '1.0'}`,
         'x-amz-target': `${options.targetPrefix}.${operation}`,
       },
       body,

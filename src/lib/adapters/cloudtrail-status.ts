@@ -4,7 +4,8 @@ import {
   GetTrailStatusCommand,
   type Trail,
 } from '@aws-sdk/client-cloudtrail';
-import { describeAwsError } from './aws-errors';
+import { describeAwsError, isCredentialsError } from './aws-errors';
+import { CredentialsError } from './errors';
 
 /**
  * The region where EventBridge receives events of global services (IAM, STS global endpoint,
@@ -119,17 +120,28 @@ function findings(region: string, trails: readonly TrailSummary[]): TrailFinding
 /**
  * Checks that a trail with logging enabled covers `region` (a multi-region trail counts), which
  * EventBridge needs to deliver API-call events; reports in plain language with fix instructions.
- * Never throws for AWS errors: a failed DescribeTrails is an unhealthy report saying so.
+ * Never throws for AWS errors but one: a failed DescribeTrails is an unhealthy report saying so.
+ * @throws CredentialsError when there are no usable credentials: nothing was checked, so the
+ *   trail is neither healthy nor unhealthy.
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_DescribeTrails.html
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_GetTrailStatus.html
  *
  * @example const report = await checkTrails(new CloudTrailClient({ region }), region);
  */
+/** What to do without credentials, in one line. */
+const CREDENTIALS_FIX =
+  'set AWS_PROFILE to a configured profile, or run "aws configure" (access keys) or "aws sso login" (IAM Identity Center), and give the region with --region';
+
 export async function checkTrails(client: CloudTrailClient, region: string): Promise<TrailStatusReport> {
   let trailList: Trail[];
   try {
     trailList = (await client.send(new DescribeTrailsCommand({ includeShadowTrails: true }))).trailList ?? [];
   } catch (error) {
+    if (isCredentialsError(error)) {
+      throw new CredentialsError(`no usable AWS credentials (${describeAwsError(error)}): ${CREDENTIALS_FIX}`, {
+        cause: error,
+      });
+    }
     const message = `Could not list CloudTrail trails in ${region}: ${describeAwsError(error)}.`;
     const fix = 'Run the doctor with credentials allowed cloudtrail:DescribeTrails and cloudtrail:GetTrailStatus.';
     return { region, healthy: false, trails: [], findings: [{ level: 'problem', message, fix }] };

@@ -25,3 +25,25 @@ export function redactUrl(url: string): string {
     return '(invalid URL)';
   }
 }
+
+/**
+ * The AWS SDK found no usable credentials (none configured, an expired SSO session, unknown keys):
+ * the caller must sign in, not fix the account. The message says how.
+ */
+export class CredentialsError extends Error {
+  override readonly name = 'CredentialsError';
+}
+
+/**
+ * A store whose answer decides what is delivered (the flapping history) could not be read or
+ * written. Never swallowed: the invocation fails, and Lambda retries it, then dead-letters it.
+ */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+  /** True when the same call may succeed later (throttling, 5xx, timeout, network). */
+  readonly retryable: boolean;
+  constructor(message: string, options: { retryable: boolean; cause?: unknown }) {
+    super(message, { cause: options.cause });
+    this.retryable = options.retryable;
+  }
+}

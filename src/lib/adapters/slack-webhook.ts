@@ -45,8 +45,8 @@ export const slackWebhook: WebhookChannel = { name: 'Slack webhook', readRespons
  * @see https://api.slack.com/messaging/webhooks
  * @example await postSlackMessage(url, renderSlack(n), { deadline: invocationDeadline(context, Date.now()) });
  */
-export function postSlackMessage(url: string, message: SlackMessage, options: SendWebhookOptions): Promise<void> {
-  return sendWebhook(slackWebhook, { url, payload: message }, options);
+export async function postSlackMessage(url: string, message: SlackMessage, options: SendWebhookOptions): Promise<void> {
+  await sendWebhook(slackWebhook, { url, payload: message }, options);
 }
 
 /** The slack function: Block Kit to an incoming webhook whose URL is in SSM (or the environment). */

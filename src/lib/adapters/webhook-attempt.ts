@@ -18,6 +18,8 @@ export type ResponseReader = (status: number, body: string) => Verdict | undefin
 export interface Outcome {
   verdict: Verdict | 'unanswered';
   detail: string;
+  /** The HTTP status of the answer, when one came. */
+  status?: number;
   retryAfterMs?: number;
   cause?: Error;
 }
@@ -94,6 +96,7 @@ export async function attemptPost(a: Attempt): Promise<Outcome> {
     response.status === 429 ? parseRetryAfter(response.headers.get('retry-after'), a.now()) : undefined;
   return {
     verdict,
+    status: response.status,
     detail: `answered ${response.status}${text ? `: ${text}` : ''}`,
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
   };

@@ -46,6 +46,12 @@ export interface SendWebhookOptions {
   random?: () => number;
 }
 
+/** How a post that was accepted went: the accepting answer's HTTP status and the attempts it took. */
+export interface WebhookAccepted {
+  readonly status: number;
+  readonly attempts: number;
+}
+
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -54,11 +60,16 @@ const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resol
  * `Retry-After`; 5xx and network errors (no answer at all) back off with full jitter; an attempt
  * is not started, nor a wait begun, that cannot finish before the deadline. The URL, its path
  * segments, query values and header values never appear in an error, its causes or a log line.
+ * @returns the accepting answer's status and how many attempts it took.
  * @throws DeliveryError: `retryable: false` when the channel refused for good (a 4xx other than
  *   408/429, or the channel's own verdict), `retryable: true` otherwise.
  * @example await sendWebhook(slackWebhook, { url, payload: renderSlack(n) }, { deadline });
  */
-export async function sendWebhook(channel: WebhookChannel, post: WebhookPost, options: SendWebhookOptions) {
+export async function sendWebhook(
+  channel: WebhookChannel,
+  post: WebhookPost,
+  options: SendWebhookOptions,
+): Promise<WebhookAccepted> {
   const now = options.now ?? Date.now;
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const secrets = webhookSecrets(post.url, post.headers);
@@ -79,7 +90,7 @@ export async function sendWebhook(channel: WebhookChannel, post: WebhookPost, op
     const timeoutMs = options.deadline - now();
     if (timeoutMs < MIN_ATTEMPT_MS) break;
     last = await attemptPost({ ...base, timeoutMs });
-    if (last.verdict === 'accepted') return;
+    if (last.verdict === 'accepted') return { status: last.status ?? 0, attempts: n };
     if (last.verdict === 'permanent') throw fail(last.detail, false, last);
     if (last.verdict === 'unanswered') throw fail(`${last.detail}; it may have been delivered`, true, last);
     if (n === maxAttempts) throw fail(`failed after ${n} attempts, last ${last.detail}`, true, last);

@@ -1,6 +1,7 @@
 import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
 import type { WebhookSource } from '../config';
 import { ConfigError } from '../core/errors';
+import { isAllowedWebhookUrl } from './allowed-url';
 import { describeAwsError, isRetryableAwsError } from './aws-errors';
 import { DeliveryError } from './errors';
 import { withTimeout } from './timeout';
@@ -14,25 +15,16 @@ const WEBHOOK_PARAMETER_MAX_AGE_SECONDS = 300;
 /** Longest wait for SSM (Powertools' client has no timeout of its own); it normally answers in milliseconds. */
 export const WEBHOOK_PARAMETER_TIMEOUT_MS = 3_000;
 
-/** Plain http is allowed only for a receiver on this machine (tests, local runs). */
-const LOCAL_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 /** Reads an SSM SecureString parameter, decrypted; the default goes through Powertools' cache. */
 export type ParameterReader = (name: string) => Promise<string | undefined>;
 
 const readSecureParameter: ParameterReader = (name) =>
   getParameter(name, { decrypt: true, maxAge: WEBHOOK_PARAMETER_MAX_AGE_SECONDS });
 
-function isAllowedUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
-  return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
-}
-
 /** Validates without ever repeating the value: a mistyped URL is still a credential. */
 function checked(value: string | undefined, origin: string): string {
   const url = value?.trim() ?? '';
-  if (!isAllowedUrl(url))
+  if (!isAllowedWebhookUrl(url))
     throw new ConfigError(`${origin} does not hold an https URL (value not shown: it is a secret)`);
   return url;
 }

@@ -75,6 +75,8 @@ export const notificationSchema = z.object({
   /** Visible caveats, e.g. "target health could not be read: AccessDenied". */
   notes: z.array(z.string()),
   account: z.string().optional(),
+  /** The account's name for people (its alias, Organizations name or a configured one), when known. */
+  accountName: z.string().optional(),
   region: z.string().optional(),
   /** ISO 8601 instant the underlying event happened. */
   occurredAt: z.string(),

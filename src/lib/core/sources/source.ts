@@ -1,9 +1,17 @@
 import type { UnwrappedItem } from '../envelopes/types';
 import type { RenderContext } from '../locale';
 import type { Notification } from '../notification';
+import type { DeniedBurstSettings } from './cloudtrail/denied-burst';
 import type { RuleSet } from './cloudtrail/rule';
 import type { NamedEventPattern } from './cloudtrail/rule-patterns';
 import type { Enriched, EnrichmentRequests } from './enrichments';
+
+/** A message dropped on purpose by a named rule, with the reason, which is logged. */
+export interface Ignored {
+  readonly kind: 'ignored';
+  readonly rule: string;
+  readonly reason: string;
+}
 
 /**
  * What a source decided about one message it claimed: a notification to build (after the
@@ -14,10 +22,14 @@ export type Reading =
       readonly kind: 'notify';
       /** Data the pipeline fetches first (e.g. target health); the source never does I/O itself. */
       readonly needs?: EnrichmentRequests;
-      /** One notification, or one per item when a message carries several (a Security Hub event's findings). */
-      readonly build: (ctx: RenderContext, enriched: Enriched) => Notification | readonly Notification[];
+      /**
+       * One notification, or one per item when a message carries several (a Security Hub event's
+       * findings), or a named ignore when what was fetched decides it (an access-denied call below
+       * its burst's threshold, a flapping alarm's muted change).
+       */
+      readonly build: (ctx: RenderContext, enriched: Enriched) => Notification | readonly Notification[] | Ignored;
     }
-  | { readonly kind: 'ignored'; readonly rule: string; readonly reason: string };
+  | Ignored;
 
 /** The settings sources read: the same at run time (config) and at package time (deploy parameters). */
 export interface SourceSettings {
@@ -30,6 +42,23 @@ export interface SourceSettings {
    * Inspector); absent = every finding. Deployed as the EventBridge patterns' filter too.
    */
   readonly findingsMinSeverity?: FindingsMinSeverity;
+  /**
+   * Access-denied calls counted into bursts per principal (a threshold of 1 or absent = each call
+   * alone). Needs the `deniedBurst` enricher (a store); without one, each call is told alone.
+   */
+  readonly accessDeniedBurst?: DeniedBurstSettings;
+  /** Alarm changes that are routine rather than news; absent = every change is reported (the CLI). */
+  readonly quietAlarms?: QuietAlarmSettings;
+}
+
+/** The deploy parameters of the alarm source's quiet defaults (README, Configuration). */
+export interface QuietAlarmSettings {
+  /** Report INSUFFICIENT_DATA → OK (a new alarm's first evaluation, a metric that came back)? */
+  readonly reportInsufficientDataToOk: boolean;
+  /** Alarm name prefixes never reported, e.g. Auto Scaling target tracking's "TargetTracking-". */
+  readonly excludedAlarmNamePrefixes: readonly string[];
+  /** Report alarms whose actions are disabled? Needs the `alarmActions` enricher (DescribeAlarms) to know. */
+  readonly reportActionsDisabled: boolean;
 }
 
 /** Thresholds a user can choose for findings, most to least severe. */

@@ -90,7 +90,9 @@ describe('sources: dispatch', () => {
     expect(alb.kind === 'notify' && alb.needs?.targetHealth?.map((r) => r.name)).toEqual([
       'smith-poc-nodejs-restart-tg',
     ]);
-    expect(cpu.kind === 'notify' && cpu.needs).toBeUndefined();
+    expect(cpu.kind === 'notify' && cpu.needs?.targetHealth).toBeUndefined();
+    // Every dated state change asks the flapping check, target group or not.
+    expect(cpu.kind === 'notify' && cpu.needs?.flapping?.key).toBe('flap:123456789012:us-east-1:ServerCpuTooHigh');
   });
 
   it('sends unknown JSON in an SNS message to the generic source', () => {

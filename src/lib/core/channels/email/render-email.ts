@@ -1,3 +1,4 @@
+import { accountLabel } from '../../accounts';
 import type { Notification } from '../../notification';
 import { renderText } from '../../render/render-text';
 import { multiLine, oneLine } from '../../render/sanitize';
@@ -27,7 +28,7 @@ export function renderEmail(n: Notification): string {
   const t = renderText[n.locale];
   const rows: Row[] = [
     ...n.fields,
-    ...(n.account ? [{ label: t.account, value: n.account }] : []),
+    ...(n.account ? [{ label: t.account, value: accountLabel(n) }] : []),
     ...(n.region ? [{ label: t.region, value: n.region }] : []),
   ];
   const footer: Row[] = [

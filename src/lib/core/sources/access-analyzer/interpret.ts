@@ -83,6 +83,13 @@ const summaries = {
   },
 } as const;
 
+/**
+ * The resource's own name, the last part of its ARN ("fnord" of `arn:aws:iam::…:role/fnord`,
+ * "my-bucket" of `arn:aws:s3:::my-bucket`): with the type it says what is exposed in a subject short
+ * enough to keep both; the whole ARN stays in the description and the resources.
+ */
+const nameOf = (resource: string) => resource.split(/[/:]/).findLast((part) => part !== '') ?? resource;
+
 /** "AWS: 999988887777", "AWS: *"; several principals one a line. */
 const principalText = (p: AccessAnalyzerFinding['principal']) =>
   Object.entries(p ?? {})
@@ -98,13 +105,14 @@ export function accessAnalyzerNotification(
   const t = findingText[ctx.locale];
   const kind = accessKindOf(f);
   const what = [f.resourceType, f.resource].filter(Boolean).join(' ') || f.id;
+  const named = [f.resourceType, f.resource && nameOf(f.resource)].filter(Boolean).join(' ') || f.id;
   const region = [f.region, event.region].find(isRegionCode);
   const analyzerArn = event.resources?.find((r): r is string => typeof r === 'string' && r.includes(':analyzer/'));
   const principal = principalText(f.principal);
   const view: FindingView = {
     product: 'access-analyzer',
     severity: accessAnalyzerSeverities[kind],
-    title: titles[ctx.locale][kind](what),
+    title: titles[ctx.locale][kind](named),
     description: summaries[ctx.locale][kind](
       what,
       (kind === 'external'

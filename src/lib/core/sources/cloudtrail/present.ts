@@ -95,7 +95,8 @@ function crossAccountText(event: CloudTrailEvent, p: Principal, locale: Locale):
   return `${account} (${phrases[locale].caller}: ${p.accountId})`;
 }
 
-function links(event: CloudTrailEvent, p: Principal, region: string | undefined, locale: Locale): Link[] {
+/** Links of a call: the event in CloudTrail's event history, and the principal in IAM. */
+export function apiCallLinks(event: CloudTrailEvent, p: Principal, region: string | undefined, locale: Locale): Link[] {
   const { eventID } = event.record;
   const out: Link[] = [];
   if (eventID && region)
@@ -163,7 +164,7 @@ export function buildApiCallNotification(
     subjectParts,
     summary: phrases[locale].summary(ruleTitle, who, what, viaText, result),
     fields,
-    links: links(event, principal, region, locale),
+    links: apiCallLinks(event, principal, region, locale),
     notes: others.length > 0 ? [phrases[locale].alsoMatches(others.map((r) => r.id).join(', '))] : [],
     ...(account ? { account } : {}),
     ...(region ? { region } : {}),

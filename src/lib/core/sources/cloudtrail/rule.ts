@@ -36,6 +36,11 @@ export interface ApiCallRule {
   readonly conditions?: EventPattern;
   readonly when?: (record: CloudTrailRecord) => boolean;
   readonly details?: (record: CloudTrailRecord) => RuleDetails;
+  /**
+   * Calls this rule names (when it is the chosen rule) are counted per principal into access-denied
+   * bursts (denied-burst.ts) instead of alerting one by one.
+   */
+  readonly groupsDeniedBursts?: boolean;
   /** Where the rule comes from, e.g. "CIS CloudWatch.5". */
   readonly reference?: string;
   /** `default` for the built-in set, `user` for rules from the rules file. */

@@ -1,7 +1,10 @@
 import type { UnwrappedItem } from '../../envelopes/types';
 import { InputError } from '../../errors';
+import type { Locale, RenderContext } from '../../locale';
 import { detailTypeOf, payloadOf } from '../shapes';
 import type { Reading, Source } from '../source';
+import { buildDeniedBurstNotification, deniedBurstIgnore } from './denied-burst-present';
+import { deniedBurstRequest } from './denied-burst-request';
 import { parseCloudTrailEvent } from './interpret';
 import { matchRules } from './match';
 import { buildApiCallNotification } from './present';
@@ -19,6 +22,12 @@ function atPath<T>(path: string, read: () => T): T {
     throw new InputError(error.message, path, { cause: error });
   }
 }
+
+/** Said on a call told alone because its burst could not be counted. */
+const burstUnavailableNote: Readonly<Record<Locale, (error: string) => string>> = {
+  en: (error) => `Sent alone: its access-denied burst could not be counted (${error}).`,
+  ja: (error) => `権限エラーの集計ができなかったため、単独で通知しています（${error}）。`,
+};
 
 const eventSourceOf = (item: UnwrappedItem) =>
   (payloadOf(item)?.detail as { eventSource?: unknown } | undefined)?.eventSource;
@@ -48,7 +57,25 @@ export const cloudtrailSource: Source = {
     const event = atPath(item.path, () => parseCloudTrailEvent(item.payload));
     const match = matchRules(event, settings.ruleSet ?? defaultRuleSet);
     if (match.kind === 'ignored') return match;
-    return { kind: 'notify', build: (ctx) => buildApiCallNotification(event, match.rule, match.others, ctx) };
+    const alone = (ctx: RenderContext) => buildApiCallNotification(event, match.rule, match.others, ctx);
+    const burst = match.rule.groupsDeniedBursts ? deniedBurstRequest(event, settings.accessDeniedBurst) : undefined;
+    if (!burst) return { kind: 'notify', build: alone };
+    return {
+      kind: 'notify',
+      needs: { deniedBurst: burst },
+      build(ctx, { deniedBurst: outcome }) {
+        // No store (the CLI) or an unusable one: the call is told alone, as without bursts.
+        if (!outcome) return alone(ctx);
+        if (outcome.kind === 'unavailable') {
+          const n = alone(ctx);
+          return { ...n, notes: [...n.notes, burstUnavailableNote[ctx.locale](outcome.error)] };
+        }
+        if (outcome.kind === 'alert') {
+          return buildDeniedBurstNotification(event, match.rule, outcome.alert, outcome.settings, ctx);
+        }
+        return deniedBurstIgnore(outcome, burst.key);
+      },
+    };
   },
   deploy: {
     function: 'apiCall',

@@ -112,6 +112,15 @@ export const en = {
     account: 'Account',
     region: 'Region',
   },
+  flapping: {
+    title: (name: string) => `${name} is flapping`,
+    summary: (name: string, changes: number, window: string) =>
+      `${name} changed state ${changes} times in ${window}; further changes are muted until it is stable for ${window}.`,
+    stable: (state: string, duration: string, muted: number) =>
+      `Stable again after flapping: it stayed in ${state} for ${duration}${muted > 0 ? `; ${muted} ${muted === 1 ? 'change was' : 'changes were'} muted` : ''}.`,
+    changes: (changes: number, window: string) => `${changes} in ${window}`,
+    labels: { state: 'State now', changes: 'State changes' },
+  },
   links: {
     alarm: 'Alarm in CloudWatch',
     targetGroup: (name: string) => `Target group ${name}`,

@@ -109,6 +109,15 @@ export const ja: typeof en = {
     account: 'アカウント',
     region: 'リージョン',
   },
+  flapping: {
+    title: (name) => `${name} がフラッピングしています`,
+    summary: (name, changes, window) =>
+      `${name} の状態が ${window}で ${changes} 回変わりました。${window}安定するまで、以降の変化は通知しません。`,
+    stable: (state, duration, muted) =>
+      `フラッピング後に安定しました: ${state} のまま ${duration}続きました${muted > 0 ? `（通知しなかった変化 ${muted} 件）` : ''}。`,
+    changes: (changes, window) => `${window}で ${changes} 回`,
+    labels: { state: '現在の状態', changes: '状態の変化' },
+  },
   links: {
     alarm: 'CloudWatch のアラーム',
     targetGroup: (name) => `ターゲットグループ ${name}`,

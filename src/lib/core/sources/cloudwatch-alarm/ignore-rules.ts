@@ -1,4 +1,4 @@
-import type { Reading, SourceSettings } from '../source';
+import type { Ignored, Reading, SourceSettings } from '../source';
 import type { Alarm } from './model';
 
 /** An ignore reading, or undefined when the rule lets the alarm through. */
@@ -25,8 +25,52 @@ const alarmActionsSuppressed: Rule = ({ name, state, actionsSuppressor }) =>
         reason: `actions of "${name}" are suppressed${actionsSuppressor ? ` by ${actionsSuppressor}` : ''}, which is in ALARM`,
       };
 
+/**
+ * Alarms under an excluded name prefix (deploy parameter `excludedAlarmNamePrefixes`, by default
+ * `TargetTracking-`: the alarms Auto Scaling target tracking creates flip as scaling works, by design).
+ * @see https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-target-tracking.html
+ */
+const excludedAlarmName: Rule = ({ name }, { quietAlarms }) => {
+  const prefix = quietAlarms?.excludedAlarmNamePrefixes.find((p) => name.startsWith(p));
+  return prefix === undefined
+    ? undefined
+    : {
+        kind: 'ignored',
+        rule: 'alarm-name-excluded',
+        reason: `alarm "${name}" is under the excluded prefix ${prefix}`,
+      };
+};
+
+/**
+ * INSUFFICIENT_DATA → OK: a new alarm's first evaluation, or a metric that came back healthy. Nothing
+ * was wrong, so nothing is "resolved" (deploy parameter `reportInsufficientDataToOk`, off by default).
+ */
+const insufficientDataToOk: Rule = ({ name, state, previousState }, { quietAlarms }) =>
+  quietAlarms &&
+  !quietAlarms.reportInsufficientDataToOk &&
+  previousState?.value === 'INSUFFICIENT_DATA' &&
+  state?.value === 'OK'
+    ? {
+        kind: 'ignored',
+        rule: 'insufficient-data-to-ok',
+        reason: `alarm "${name}" went from INSUFFICIENT_DATA to OK (a first evaluation or returning data): nothing to resolve`,
+      }
+    : undefined;
+
 /** The alarm source's ignore rules, in the order they are checked; each ignore is logged with its name. */
-export const alarmIgnoreRules: readonly Rule[] = [alarmNamePrefix, alarmActionsSuppressed];
+export const alarmIgnoreRules: readonly Rule[] = [
+  alarmNamePrefix,
+  excludedAlarmName,
+  alarmActionsSuppressed,
+  insufficientDataToOk,
+];
+
+/** An alarm whose actions are disabled (DescribeAlarms said so): the team switched it off on purpose. */
+export const actionsDisabledIgnore = (name: string): Ignored => ({
+  kind: 'ignored',
+  rule: 'alarm-actions-disabled',
+  reason: `actions of alarm "${name}" are disabled`,
+});
 
 /** The first ignore rule that drops `alarm`, or undefined. */
 export const ignoredAlarm = (alarm: Parameters<Rule>[0], settings: SourceSettings): Reading | undefined =>

@@ -24,7 +24,8 @@ function titleOf(alarm: Alarm, ctx: RenderContext): string {
   return (again ? titles.OK_AGAIN : titles[alarm.state.value])(alarm.name);
 }
 
-function linksOf(alarm: Alarm, ctx: RenderContext): Link[] {
+/** Console links of an alarm: the alarm itself, then each of its target groups. */
+export function linksOf(alarm: Alarm, ctx: RenderContext): Link[] {
   const t = alarmText[ctx.locale].links;
   if (!alarm.region) return [];
   const alarmLink = {

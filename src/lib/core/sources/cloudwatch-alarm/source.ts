@@ -4,11 +4,11 @@ import { parseAt } from '../../schemas/parse';
 import { eventBridgeKey, isEventBridgeShape, type Payload, payloadOf } from '../shapes';
 import type { Reading, Source } from '../source';
 import { CONFIG_CHANGE_SOURCE_TYPE, configChangeNotification, parseConfigChange } from './config-change';
+import { alarmChangeOf, buildAlarmChange } from './flapping';
 import { alarmFromEventBridge, EVENTBRIDGE_ALARM_SOURCE_TYPE } from './from-eventbridge';
 import { alarmFromLambdaAction } from './from-lambda-action';
 import { alarmFromSnsMessage } from './from-sns-message';
-import { ignoredAlarm } from './ignore-rules';
-import { interpretAlarm } from './interpret-alarm';
+import { actionsDisabledIgnore, ignoredAlarm } from './ignore-rules';
 import type { Alarm } from './model';
 import { targetGroupsOf } from './target-groups';
 
@@ -39,7 +39,8 @@ const alarmReaders: Record<Exclude<Shape, 'config-change'>, (item: UnwrappedItem
 
 /**
  * CloudWatch alarms: state changes from EventBridge, from an alarm action's SNS message and from a
- * Lambda alarm action, and alarm configuration changes. Target-group alarms ask for target health.
+ * Lambda alarm action, and alarm configuration changes. Target-group alarms ask for target health;
+ * every dated state change asks the flapping check (a flapping alarm's changes become one message).
  */
 export const cloudwatchAlarmSource: Source = {
   id: 'cloudwatch-alarm',
@@ -58,11 +59,22 @@ export const cloudwatchAlarmSource: Source = {
     }
     const alarm = alarmReaders[shape ?? 'classic'](item);
     const refs = targetGroupsOf(alarm);
+    const change = alarmChangeOf(alarm);
+    // Only EventBridge reports alarms whose actions are off; their SNS and Lambda actions never run.
+    const askActions = shape === 'state-change' && settings.quietAlarms?.reportActionsDisabled === false;
+    const needs = {
+      ...(refs.length > 0 ? { targetHealth: refs } : {}),
+      ...(change ? { flapping: change } : {}),
+      ...(askActions ? { alarmActions: { name: alarm.name, ...(alarm.region ? { region: alarm.region } : {}) } } : {}),
+    };
     return (
       ignoredAlarm(alarm, settings) ?? {
         kind: 'notify',
-        ...(refs.length > 0 ? { needs: { targetHealth: refs } } : {}),
-        build: (ctx, enriched) => interpretAlarm(alarm, ctx, enriched.targetHealth ?? []),
+        needs,
+        build: (ctx, enriched) =>
+          enriched.alarmActions?.actionsEnabled === false
+            ? actionsDisabledIgnore(alarm.name)
+            : buildAlarmChange(alarm, ctx, enriched.targetHealth ?? [], enriched.flapping),
       }
     );
   },

@@ -8,6 +8,7 @@ import { isRecord } from '../../schemas/parse';
 import { toIsoInstant } from '../cloudwatch-alarm/derive';
 import { clip, type Leaf, leafFields, leavesHash, leavesOf } from './flatten';
 import { genericText } from './strings';
+import { readableTime } from './times';
 import { inReadingOrder, severityOfLeaves, stateOf } from './what-happened';
 
 /** Characters of a title built from event fields. */
@@ -16,8 +17,13 @@ const MAX_TITLE_LENGTH = 150;
 type Detail = Record<string, unknown>;
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
 
+type Hint = { title: (d: Detail) => string | undefined; summaryPath?: string };
+
+/** RDS events name the database (or snapshot, group) and say what happened in `Message`. */
+const rdsHint: Hint = { title: (d) => text(d.SourceIdentifier), summaryPath: 'Message' };
+
 /** Per detail-type: what names the event in the title, and which field says it in words. */
-const detailTypeHints: Record<string, { title: (d: Detail) => string | undefined; summaryPath?: string }> = {
+const detailTypeHints: Record<string, Hint> = {
   'AWS Health Event': {
     title: (d) => [text(d.service), text(d.eventTypeCode)].filter(Boolean).join(' ') || undefined,
     summaryPath: 'eventDescription[0].latestDescription',
@@ -26,6 +32,26 @@ const detailTypeHints: Record<string, { title: (d: Detail) => string | undefined
     title: (d) =>
       [text(d.eventName), text(d.eventSource) && `(${d.eventSource})`].filter(Boolean).join(' ') || undefined,
   },
+  // The image scanned, as `repository:tag`; the severity counts follow the scan status.
+  'ECR Image Scan': {
+    title: (d) => {
+      const tags = Array.isArray(d['image-tags']) ? d['image-tags'] : [];
+      const tag = text(tags[0]);
+      return text(d['repository-name']) && (tag ? `${d['repository-name']}:${tag}` : text(d['repository-name']));
+    },
+  },
+  // The canary that ran; the detail-type says how it went, the status and reason come first.
+  'Synthetics Canary TestRun Failure': { title: (d) => text(d['canary-name']) },
+  'Synthetics Canary TestRun Successful': { title: (d) => text(d['canary-name']) },
+  // The certificate's name; the days left are the first field.
+  'ACM Certificate Approaching Expiration': { title: (d) => text(d.CommonName) },
+  'ACM Certificate Expired': { title: (d) => text(d.CommonName) },
+  'RDS DB Instance Event': rdsHint,
+  'RDS DB Cluster Event': rdsHint,
+  'RDS DB Snapshot Event': rdsHint,
+  'RDS DB Cluster Snapshot Event': rdsHint,
+  'RDS DB Parameter Group Event': rdsHint,
+  'RDS DB Security Group Event': rdsHint,
   'AWS Console Sign In via CloudTrail': {
     title: (d) =>
       [text(d.eventName), text(isRecord(d.userIdentity) ? d.userIdentity.type : undefined)].filter(Boolean).join(' ') ||
@@ -33,9 +59,15 @@ const detailTypeHints: Record<string, { title: (d: Detail) => string | undefined
   },
 };
 
-/** Severity by detail-type; anything else is information. */
+/**
+ * Severity by detail-type, for events whose detail has no state word; anything else is information.
+ * A certificate about to expire (ACM sends one a day from 45 days before) or expired needs a person.
+ * @see https://docs.aws.amazon.com/acm/latest/userguide/supported-events.html
+ */
 const detailTypeSeverities: Record<string, Severity> = {
   'AWS Health Event': 'warning',
+  'ACM Certificate Approaching Expiration': 'warning',
+  'ACM Certificate Expired': 'warning',
 };
 
 /** AWS Health descriptions arrive with `\n` written out as two characters. */
@@ -71,7 +103,10 @@ export function genericEventNotification(event: EventBridgeEvent, ctx: RenderCon
     title: clip(named || state ? `${detailType}: ${named ?? state}` : detailType, MAX_TITLE_LENGTH),
     summary: described ? unescapeNewlines(described.value) : t.eventSummary(detailType, event.source),
     fields: [
-      ...leafFields(fields, t.more),
+      ...leafFields(
+        fields.map((leaf) => readableTime(leaf, ctx.timeZone, ctx.locale)),
+        t.more,
+      ),
       ...(resources.length ? [{ label: t.labels.resources, value: clip(resources.join('\n')) }] : []),
       // Account and region are the notification's own (every renderer shows them); a region that is
       // not a region code is kept as a field so it is not lost.

@@ -11,30 +11,61 @@ const KEY_FIELDS = [
   'severity',
   'status',
   'state',
+  'test-run-status',
+  'current-state',
+  'build-status',
   'laststatus',
+  'eventname',
   'scanstatus',
   'scanresultstatus',
   'scan-status',
   'reason',
+  'state-reason',
   'stoppedreason',
   'statusreason',
+  'additionalinformation',
   'errormessage',
   'errorcode',
   'message',
   'resource',
 ] as const;
 
-/** Keys that hold the state of the thing an event is about, for the title ("Glue Job State Change: FAILED"). */
-const STATE_KEYS = new Set(['state', 'status', 'laststatus', 'scanresultstatus', 'scan-status', 'scanstatus']);
+/**
+ * Keys that hold the state of the thing an event is about, for the title ("Glue Job State Change:
+ * FAILED"). CodeBuild calls it `build-status`, CloudWatch Synthetics `test-run-status` and
+ * `current-state`; ECS service and deployment events name what happened in `eventName`
+ * ("SERVICE_DEPLOYMENT_FAILED").
+ */
+const STATE_KEYS = new Set([
+  'state',
+  'status',
+  'test-run-status',
+  'current-state',
+  'build-status',
+  'laststatus',
+  'scanresultstatus',
+  'scan-status',
+  'scanstatus',
+  'eventname',
+]);
+
+/**
+ * Keys that hold a severity word: Glue's and EMR's `severity`, ECS's `eventType` (INFO, WARN, ERROR),
+ * RDS's `EventCategories` (failure, failover, low storage…).
+ * @see https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Events.Messages.html
+ */
+const SEVERITY_KEYS = new Set(['severity', 'eventtype', 'eventcategories']);
 
 /**
  * Well-known state and severity words in AWS events and ours: a failure, an error, a timeout, an
- * expiry or a threat needs a look (warning); a CRITICAL finding pages. Anything else is information.
+ * expiry, a threat, a database failover or low storage needs a look (warning); a CRITICAL finding
+ * pages. Anything else is information.
  */
 export const stateWordSeverities = {
   FAILED: 'warning',
   FAILURE: 'warning',
   ERROR: 'warning',
+  WARN: 'warning',
   TIMED_OUT: 'warning',
   TIMEOUT: 'warning',
   EXPIRED: 'warning',
@@ -42,6 +73,8 @@ export const stateWordSeverities = {
   ABORTED: 'warning',
   UNHEALTHY: 'warning',
   IMPAIRED: 'warning',
+  FAILOVER: 'warning',
+  'LOW STORAGE': 'warning',
   CRITICAL: 'critical',
 } as const satisfies Record<string, Severity>;
 
@@ -82,7 +115,7 @@ export function severityOfLeaves(leaves: readonly Leaf[]): Severity {
   let best: Severity = 'info';
   for (const leaf of leaves) {
     const key = keyOf(leaf.path);
-    const byWord = STATE_KEYS.has(key) || key === 'severity' ? wordSeverity(leaf.value) : undefined;
+    const byWord = STATE_KEYS.has(key) || SEVERITY_KEYS.has(key) ? wordSeverity(leaf.value) : undefined;
     const counted: Severity | undefined =
       key === 'critical' && COUNT_PARENTS.some((p) => leaf.path.toLowerCase().includes(p)) && Number(leaf.value) > 0
         ? 'critical'

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { renderSubject } from '../../../../../src/lib/core/render/subject';
 import { sources } from '../../../../../src/lib/core/sources';
 import { accessKindOf } from '../../../../../src/lib/core/sources/access-analyzer/interpret';
 import { accessAnalyzerSeverities } from '../../../../../src/lib/core/sources/access-analyzer/severity';
 import { processEvent } from '../../../../../src/lib/pipeline';
 import { fixture } from '../../../../helpers/fixtures';
-import { contexts, fieldOf, notificationOf } from '../../../../helpers/render-fixture';
+import { contexts, fieldOf, notificationOf, notificationsOf } from '../../../../helpers/render-fixture';
 
 const ACTIVE = 'access-analyzer/eventbridge-access-analyzer-s3-cross-account-ACTIVE-docs.json';
 const ERROR = 'access-analyzer/eventbridge-access-analyzer-s3-error-ACCESS_DENIED-docs.json';
@@ -22,10 +23,10 @@ describe('source: access-analyzer', () => {
   });
 
   it.each([
-    ['en', ACTIVE, 'warning', 'IAM Access Analyzer: External access to AWS::S3::Bucket arn:aws:s3:::my-bucket'],
-    ['ja', ACTIVE, 'warning', 'IAM Access Analyzer: AWS::S3::Bucket arn:aws:s3:::my-bucket に外部からアクセス可能'],
-    ['en', ERROR, 'info', 'IAM Access Analyzer: Could not analyze AWS::S3::Bucket arn:aws:s3:::my-bucket'],
-    ['ja', ERROR, 'info', 'IAM Access Analyzer: AWS::S3::Bucket arn:aws:s3:::my-bucket を分析できません'],
+    ['en', ACTIVE, 'warning', 'IAM Access Analyzer: External access to AWS::S3::Bucket my-bucket'],
+    ['ja', ACTIVE, 'warning', 'IAM Access Analyzer: AWS::S3::Bucket my-bucket に外部からアクセス可能'],
+    ['en', ERROR, 'info', 'IAM Access Analyzer: Could not analyze AWS::S3::Bucket my-bucket'],
+    ['ja', ERROR, 'info', 'IAM Access Analyzer: AWS::S3::Bucket my-bucket を分析できません'],
   ] as const)('(%s) %s', async (locale, file, severity, title) => {
     const n = await notificationOf(file, locale);
     expect(n).toMatchObject({ category: 'finding', severity, title, account: '111122223333', region: 'us-west-2' });
@@ -33,6 +34,27 @@ describe('source: access-analyzer', () => {
       'https://us-west-2.console.aws.amazon.com/access-analyzer/home?region=us-west-2#/findings/details/arn%3Aaws%3Aaccess-analyzer%3Aus-west-2%3A111122223333%3Aanalyzer%2FMyAnalyzer/22222222-dcba-4444-dcba-333333333333',
     );
   });
+
+  it.each([
+    [
+      'access-analyzer/eventbridge-access-analyzer-kms-key-public-isPublic-ACTIVE-lunatic-def.json',
+      'critical',
+      '[CRITICAL] IAM Access Analyzer: Public access to AWS::KMS::Key 4ab85425-3ede-4dd1-9f17-914a7e2f33d7',
+    ],
+    [
+      'access-analyzer/eventbridge-access-analyzer-iam-role-cross-account-AssumeRole-ACTIVE-primeharbor.json',
+      'warning',
+      '[WARNING] IAM Access Analyzer: External access to AWS::IAM::Role fnord (us-east-1)',
+    ],
+  ] as const)(
+    'names the exposed resource by its type and name, whole, in the subject of %s',
+    async (file, severity, subject) => {
+      const [n] = await notificationsOf(file);
+      expect(n).toMatchObject({ severity });
+      expect(n && renderSubject(n)).toBe(subject);
+      expect(n?.fields.find((f) => f.value.startsWith('arn:'))?.value).toMatch(/^arn:aws:(kms|iam):/);
+    },
+  );
 
   it.each([
     [

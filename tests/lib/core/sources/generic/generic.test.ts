@@ -11,6 +11,7 @@ import {
 import { leafFields, leavesOf, MAX_GENERIC_FIELDS } from '../../../../../src/lib/core/sources/generic/flatten';
 import { genericEventNotification } from '../../../../../src/lib/core/sources/generic/from-eventbridge';
 import { snsJsonNotification, snsTextNotification } from '../../../../../src/lib/core/sources/generic/from-sns';
+import { notificationOf } from '../../../../helpers/render-fixture';
 
 const fixture = (path: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`../../../../fixtures/${path}`, import.meta.url), 'utf8'));
@@ -59,6 +60,35 @@ describe('generic: notifications for events without an interpreter', () => {
       occurredAt: '2023-02-15T10:07:10.000Z',
     });
     expect(notificationSchema.parse(n)).toEqual(n);
+  });
+
+  it.each([
+    [
+      'generic/eventbridge-rds-db-instance-event-RDS-EVENT-0049-multi-az-failover-docs.json',
+      'warning',
+      'RDS DB Instance Event: rds:my-db-instance',
+      'A Multi-AZ failover has completed.',
+    ],
+    [
+      'generic/eventbridge-rds-db-snapshot-event-RDS-EVENT-0041-deleted-docs.json',
+      'info',
+      'RDS DB Snapshot Event: rds:my-db-snapshot',
+      'Deleted manual snapshot',
+    ],
+  ])(
+    'names the database of RDS event %s, says its message, and warns of a failover',
+    async (file, severity, title, summary) => {
+      expect(await notificationOf(file)).toMatchObject({ severity, title, summary });
+    },
+  );
+
+  it('warns of a certificate about to expire and names it', async () => {
+    const n = await notificationOf('generic/eventbridge-acm-certificate-approaching-expiration-31-days-docs.json');
+    expect(n).toMatchObject({
+      severity: 'warning',
+      title: 'ACM Certificate Approaching Expiration: My Awesome Service',
+    });
+    expect(n.fields[0]).toEqual({ label: 'DaysToExpiry', value: '31' });
   });
 
   it('restores the line breaks AWS Health writes out as \\n', () => {

@@ -107,6 +107,7 @@ export const generalRules = [
     severity: 'warning',
     conditions: { errorCode: [{ suffix: 'UnauthorizedOperation' }, { prefix: 'AccessDenied' }] },
     details: genericDetails,
+    groupsDeniedBursts: true,
     reference: 'CIS CloudWatch.2',
   }),
 ];
