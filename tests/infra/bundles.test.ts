@@ -19,6 +19,7 @@ const HANDLERS = {
   budget: 'budget',
   costDigest: 'cost-digest',
   slack: 'slack',
+  email: 'email',
 } as const;
 const FUNCTIONS = Object.keys(HANDLERS) as (keyof typeof HANDLERS)[];
 /**
@@ -50,6 +51,7 @@ const SDK_IMPORTS: Record<keyof typeof HANDLERS, string[]> = {
     '@aws-sdk/credential-provider-node',
   ],
   slack: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-ssm', '@aws-sdk/credential-provider-node'],
+  email: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-sns', '@aws-sdk/credential-provider-node'],
 };
 /** SigV4's algorithm name: present only where the signer is bundled. */
 const SIGV4_MARKER = 'AWS4-HMAC-SHA256';
@@ -72,7 +74,7 @@ const bundleText = (fn: string) => entries(fn).map((entry) => entry.content.toSt
 
 describe('infra: function bundles', () => {
   it('packages one zip per function', () => {
-    expect([...zips.keys()].sort()).toEqual(FUNCTIONS.map((fn) => `${fn}.zip`));
+    expect([...zips.keys()].sort()).toEqual(FUNCTIONS.map((fn) => `${fn}.zip`).sort());
   });
 
   it.each(FUNCTIONS)('%s.zip holds the ESM bundle of its handler and nothing else', (fn) => {
@@ -106,7 +108,7 @@ describe('infra: function bundles', () => {
 
   it('bundles the SigV4 signer only into functions that sign a call themselves (Free Tier, dead letters)', () => {
     const signing = FUNCTIONS.filter((fn) => bundleText(fn).some((text) => text.includes(SIGV4_MARKER)));
-    expect(signing).toEqual(['alarm', 'apiCall', 'budget', 'costDigest', 'slack']);
+    expect(signing).toEqual(['alarm', 'apiCall', 'budget', 'costDigest', 'slack', 'email']);
   });
 
   it.each(FUNCTIONS)('%s.zip gives bundled CommonJS code a require()', (fn) => {

@@ -20,8 +20,8 @@ export interface SnsPublishInput {
 
 /**
  * The SNS publish of a notification: `MessageStructure: "json"` with `default` (subject and a short
- * summary), `email` ({@link renderEmail}) and `lambda` (the Notification as JSON, for the Slack
- * forwarder and any other subscriber). When the whole publish would exceed 256 KB of UTF-8 (subject
+ * summary), `email` ({@link renderEmail}), and `lambda` and `sqs` (the Notification as JSON, for
+ * Lambda and SQS subscribers: the Slack queue, any other subscriber). When the whole publish would exceed 256 KB of UTF-8 (subject
  * and attributes included), the longest values are truncated visibly in both the email text and the
  * Notification copy until it fits; it is never rejected.
  * @see https://docs.aws.amazon.com/sns/latest/dg/sns-send-custom-platform-specific-payloads-mobile-devices.html
@@ -83,7 +83,8 @@ function message(n: Notification): string {
   const summary = truncateChars(multiLine(n.summary), DEFAULT_SUMMARY_MAX_CHARS, n.locale);
   const subject = renderSubject(n);
   const defaultBody = summary ? `${subject}\n\n${summary}` : subject;
-  return JSON.stringify({ default: defaultBody, email: renderEmail(n), lambda: JSON.stringify(n) });
+  const json = JSON.stringify(n);
+  return JSON.stringify({ default: defaultBody, email: renderEmail(n), lambda: json, sqs: json });
 }
 
 function attributeBytes(attributes: SnsAttributes): number {

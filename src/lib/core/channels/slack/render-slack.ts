@@ -68,7 +68,8 @@ function withinBudget(pieces: readonly Piece[], fixed: number, n: Notification):
   return [...kept.map((p) => p.block), section(note)];
 }
 
-function contextBlock(n: Notification): SlackBlock {
+/** The last line: account · region · category. */
+export function contextBlock(n: Notification): SlackBlock {
   const parts = [accountLabel(n), n.region ?? '']
     .map((part) => slackLine(part, CONTEXT_PART_MAX_CHARS))
     .filter(Boolean);
