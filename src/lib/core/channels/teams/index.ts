@@ -1,0 +1,14 @@
+import type { Channel } from '../channel';
+import { renderTeams } from './render-teams';
+import { previewTeams } from './teams-preview';
+import type { TeamsMessage } from './teams-types';
+
+/**
+ * Microsoft Teams: an Adaptive Card for a Workflows webhook ("Post to a channel when a webhook
+ * request is received"; Office 365 connectors are retired), posted through the shared webhook sender.
+ */
+export const teamsChannel: Channel<TeamsMessage> = {
+  id: 'teams',
+  render: renderTeams,
+  preview: previewTeams,
+};

@@ -1,0 +1,9 @@
+import type { Channel } from '../channel';
+import { previewWebhook, renderWebhook, type WebhookMessage } from './render-webhook';
+
+/** A generic JSON webhook: the versioned Notification in a small envelope, for any tool that takes JSON. */
+export const webhookChannel: Channel<WebhookMessage> = {
+  id: 'webhook',
+  render: renderWebhook,
+  preview: previewWebhook,
+};
