@@ -42,7 +42,7 @@ describe('adapters: teams webhook, against a local Workflows receiver', () => {
   ])('delivers %s: 202, the card recorded as rendered', async (_, n) => {
     const message = renderTeams(n);
     const accepted = await postTeamsMessage(teams.url, message, options());
-    expect(accepted).toEqual({ status: 202, attempts: 1 });
+    expect(accepted).toEqual({ status: 202, attempts: 1, body: '' });
     expect(teams.cards).toEqual([message.attachments[0].content]);
   });
 
