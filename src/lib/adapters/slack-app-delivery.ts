@@ -1,7 +1,7 @@
+import { alarmIncident } from '../core/alarm-incident';
 import { renderSlack } from '../core/channels/slack/render-slack';
 import type { SlackMessage } from '../core/channels/slack/slack-types';
 import type { Notification } from '../core/notification';
-import { alarmIncident } from '../core/slack-app/incident';
 import { incidentDuration, resolvedSlackMessage } from '../core/slack-app/resolved-message';
 import { logger } from './logger';
 import type { SlackThreadStore } from './slack-thread-store';

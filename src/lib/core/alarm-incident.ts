@@ -1,4 +1,4 @@
-import type { Notification } from '../notification';
+import type { Notification } from './notification';
 
 /** The alarm states a CloudWatch alarm notification's dedupe key ends its identity with. */
 export const ALARM_STATES = ['ALARM', 'OK', 'INSUFFICIENT_DATA'] as const;

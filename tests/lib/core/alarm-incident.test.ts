@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { alarmIncident } from '../../../../src/lib/core/slack-app/incident';
-import { alarmThenOk } from '../../../helpers/alarm-pair';
-import { albAlarm, hostile } from '../render/sample-notifications';
+import { alarmIncident } from '../../../src/lib/core/alarm-incident';
+import { alarmThenOk } from '../../helpers/alarm-pair';
+import { albAlarm, hostile } from './render/sample-notifications';
 
-describe('slack app: alarm incident', () => {
+describe('alarm incident', () => {
   it('gives an alarm’s ALARM and OK the same identity, without state or time', async () => {
     const [alarm, ok] = await alarmThenOk(252_000);
     expect(alarmIncident(alarm)).toEqual({
