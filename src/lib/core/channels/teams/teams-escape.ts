@@ -16,7 +16,7 @@ import { replaceEach } from '../../render/replace';
 /** Characters that start or end markdown anywhere in a line. */
 const inlineMarkdown = /[\\*_[\]<>]/g;
 /** A list item ("- ", "+ ", "1. ", "1) ") at the start of a line. */
-const listMarker = /^(\s*)([-+]|\d+[.)])(?=\s)/gm;
+const listMarker = /^([ \t]*)([-+]|\d+[.)])(?=\s)/gm;
 const ZERO_WIDTH_SPACE = '\u200b';
 
 /**
