@@ -1,5 +1,5 @@
 import { type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from '../core/schemas/zod';
 import type { SlackMessage } from '../core/channels/slack/slack-types';
 import { describeAwsError } from './aws-errors';
 import type { Clock } from './clock';
@@ -30,9 +30,9 @@ export const slackThreadSchema = z.object({
   /** `occurredAt` of the ALARM notification, for "resolved after …". */
   alarmAt: z.string(),
   /** The ALARM message as posted, for the in-place update; absent when it was too big to keep. */
-  message: z.object({ text: z.string(), blocks: z.array(z.any()) }).optional(),
+  message: z.optional(z.object({ text: z.string(), blocks: z.array(z.any()) })),
   /** When the thread was resolved (its OK delivered): a later OK is then posted as a reply only. */
-  resolvedAt: z.string().optional(),
+  resolvedAt: z.optional(z.string()),
 });
 export type SlackThread = z.infer<typeof slackThreadSchema> & { message?: SlackMessage };
 

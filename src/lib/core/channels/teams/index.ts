@@ -1,5 +1,6 @@
 import type { Channel } from '../channel';
 import { renderTeams } from './render-teams';
+import { renderTeamsGroup, TEAMS_GROUP_MAX_MEMBERS } from './render-teams-group';
 import { previewTeams } from './teams-preview';
 import type { TeamsMessage } from './teams-types';
 
@@ -10,5 +11,7 @@ import type { TeamsMessage } from './teams-types';
 export const teamsChannel: Channel<TeamsMessage> = {
   id: 'teams',
   render: renderTeams,
+  groupLimit: TEAMS_GROUP_MAX_MEMBERS,
+  renderGroup: renderTeamsGroup,
   preview: previewTeams,
 };

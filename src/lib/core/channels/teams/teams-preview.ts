@@ -3,8 +3,14 @@ import type { CardElement, TeamsMessage } from './teams-types';
 
 type Previewer<T extends CardElement['type']> = (element: Extract<CardElement, { type: T }>) => string[];
 
-/** Markdown the renderer itself writes (the bold notes heading), shown plain; escaped text stays as written. */
-const plain = (text: string) => unescapeTeams(text.replace(/(?<!\\)\*\*/g, ''));
+/** The renderer's own link in a group's list, `[title](url)`, shown as "title (url)". */
+const OWN_LINK = /(?<!\\)\[((?:\\.|[^\]\\\n])*)\]\((https?:\/\/[^\s()]+)\)/g;
+
+/** Markdown the renderer itself writes (bold headings, list links), shown plain; escaped text stays as written. */
+const plain = (text: string) =>
+  unescapeTeams(
+    text.replace(/(?<!\\)\*\*/g, '').replace(OWN_LINK, (_, title: string, url: string) => `${title} (${url})`),
+  );
 
 const previewers: { [T in CardElement['type']]: Previewer<T> } = {
   TextBlock: (b) => {

@@ -1,3 +1,5 @@
+import type { NotificationGroup } from '../../grouping/group-notifications';
+import { groupHead } from '../../grouping/group-text';
 import type { Notification } from '../../notification';
 import { renderSubject } from '../../render/subject';
 
@@ -22,7 +24,18 @@ export interface WebhookMessage {
   readonly subject: string;
   /** The Notification as published (DESIGN.md, Contracts), with its own `schemaVersion`. */
   readonly notification: Notification;
+  /**
+   * Only in a grouped post: every member, the first being `notification`. The channel's group limit
+   * is 1 ({@link WEBHOOK_GROUP_MAX_MEMBERS}), so a receiver gets one notification a post.
+   */
+  readonly notifications?: readonly Notification[];
 }
+
+/**
+ * A JSON receiver (PagerDuty, a ticketing tool) acts on each notification: each post carries one.
+ * Posts are small, so pacing needs no grouping.
+ */
+export const WEBHOOK_GROUP_MAX_MEMBERS = 1;
 
 /**
  * The generic webhook's JSON body. Nothing is escaped: it is data, not markup, and the receiver
@@ -31,6 +44,16 @@ export interface WebhookMessage {
  */
 export function renderWebhook(n: Notification): WebhookMessage {
   return { version: WEBHOOK_ENVELOPE_VERSION, subject: renderSubject(n), notification: n };
+}
+
+/**
+ * The envelope for a group: the group's subject, its first member as `notification` and every
+ * member in `notifications`, nothing lost should a group of several ever be posted.
+ */
+export function renderWebhookGroup(g: NotificationGroup): WebhookMessage {
+  const [first] = g.members;
+  if (g.members.length === 1 && first) return renderWebhook(first);
+  return { ...renderWebhook(first as Notification), subject: renderSubject(groupHead(g)), notifications: g.members };
 }
 
 /**

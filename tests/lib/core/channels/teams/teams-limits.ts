@@ -12,11 +12,19 @@ const atMost = (v: string, max: string) => {
 
 /** Markdown that would make a link or emphasis: a "[", "<", "*" or "_" not escaped by a backslash. */
 const unescapedMarkdown = /(?<!\\)(?:\\\\)*[[<*_]/;
+/** The renderer's own markup in a group's list: `[title](https://…)` and `**title**`, replaced by the title. */
+const OWN_LINK = /(?<!\\)\[((?:\\.|[^\]\\\n])*)\]\((https?:\/\/[^\s()<>]+)\)/g;
+const OWN_BOLD = /^- \*\*((?:\\.|[^*\\\n])*)\*\*/gm;
+const withoutOwnMarkup = (text: string) =>
+  text
+    .replace(/^⚠️ \*\*[^*\n]+\*\*\n\n/, '')
+    .replace(OWN_LINK, (_, title: string) => title)
+    .replace(OWN_BOLD, (_, title: string) => `- ${title}`);
 
 /**
  * Every way `m` breaks a Teams Workflows limit or lets event text through unescaped, as readable
  * strings (empty when the message is valid). The only markdown allowed is what the renderer itself
- * writes (the bold notes heading). Shared by the fixture table, the renderer's tests and the receiver.
+ * writes (the bold notes heading, a group's list links and bold titles). Shared by the fixture table, the renderer's tests and the receiver.
  */
 export function teamsViolations(m: TeamsMessage): string[] {
   const problems: string[] = [];
@@ -40,7 +48,7 @@ export function teamsViolations(m: TeamsMessage): string[] {
   card.body.forEach((element, i) => {
     const texts =
       element.type === 'TextBlock'
-        ? [element.text.replace(/^⚠️ \*\*[^*\n]+\*\*\n\n/, '')]
+        ? [withoutOwnMarkup(element.text)]
         : element.facts.flatMap((f) => [f.title, f.value]);
     check(element.type !== 'FactSet' || element.facts.length > 0, `body[${i}]: empty FactSet`);
     for (const text of texts) {
