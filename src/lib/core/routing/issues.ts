@@ -14,7 +14,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 const quote = (value: unknown) => JSON.stringify(value)?.slice(0, 80) ?? String(value);
 const list = (values: readonly unknown[]) => values.map((v) => String(v)).join(', ');
 
-/** How each kind of zod issue reads; zod/mini's own messages are a bare "Invalid input". */
+/** How each kind of zod issue the schema leaves to zod reads (zod/mini alone says only "Invalid input"). */
 const issueTexts: Partial<Record<string, (issue: z.core.$ZodIssue, value: unknown) => string>> = {
   unrecognized_keys: (issue) => {
     const keys = (issue as z.core.$ZodIssueUnrecognizedKeys).keys;
@@ -42,8 +42,9 @@ export function issueLines(issues: readonly z.core.$ZodIssue[], input: unknown, 
   return issues.map((issue) => {
     const path = formatPath('', issue.path);
     const value = valueAt(input, issue.path);
-    const custom = issue.message && issue.message !== 'Invalid input' ? issue.message : undefined;
-    const text = custom ?? issueTexts[issue.code]?.(issue, value) ?? 'is not valid';
+    // The schema's own messages (formats, lengths, custom checks) say it best; zod's words for these
+    // kinds depend on whether a locale was loaded, so they are always ours.
+    const text = issueTexts[issue.code]?.(issue, value) ?? (issue.message || 'is not valid');
     return `${source}: ${path ? `${path}: ` : ''}${text}`;
   });
 }
