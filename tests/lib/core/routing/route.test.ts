@@ -9,11 +9,11 @@ import {
   type RoutingFile,
   route,
 } from '../../../../src/lib/core/routing';
-import { fixture } from '../../../helpers/fixtures';
 import { notificationOf } from '../../../helpers/render-fixture';
+import { routesExample } from '../../../helpers/routes-example';
 import { albAlarm, genericEvent, okRecovery } from '../render/sample-notifications';
 
-const smallTeam = () => parseRouting(fixture('routing/small-team.json'), 'small-team.json').routing;
+const smallTeam = () => parseRouting(routesExample(), 'small-team.json').routing;
 const now = new Date('2026-11-29T12:00:00Z');
 
 /** Where a decision sends the notification: destination names, or `silenced by <id>`. */

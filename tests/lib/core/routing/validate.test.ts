@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigFileError } from '../../../../src/lib/core/errors';
 import { describeRouting, parseRouting, parseRoutingJson } from '../../../../src/lib/core/routing';
-import { fixture } from '../../../helpers/fixtures';
+import { routesExample } from '../../../helpers/routes-example';
 
 type File = Record<string, unknown> & {
   destinations: Record<string, Record<string, unknown>>;
   routes: Array<Record<string, unknown>>;
   silences: Array<Record<string, unknown>>;
 };
-const smallTeam = () => fixture<File>('routing/small-team.json');
+const smallTeam = () => routesExample<File>();
 
 /** The error lines of a broken copy of the small-team file. */
 function errorsOf(change: (f: File) => void): readonly string[] {
