@@ -41,4 +41,5 @@ export {
   silencedAlarmKey,
   silencing,
 } from './silence';
+export { buildSilence, MAX_SILENCE_DAYS, parseDuration, type SilenceRequest } from './silence-args';
 export { describeRouting, type ParsedRouting, parseRouting, parseRoutingJson, ROUTING_FILE_NAME } from './validate';
