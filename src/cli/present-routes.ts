@@ -1,8 +1,13 @@
 import { type Channel, channels } from '../lib/core/channels';
-import { renderSlack } from '../lib/core/channels/slack/render-slack';
-import { withRunbook } from '../lib/core/links/runbook';
 import type { Notification } from '../lib/core/notification';
-import { addMention, type DestinationType, type RouteDecision, type Routing, route } from '../lib/core/routing';
+import {
+  type DestinationType,
+  notificationFor,
+  type RouteDecision,
+  type Routing,
+  route,
+  slackMessageFor,
+} from '../lib/core/routing';
 import type { RenderedNotification, RenderOutput } from './present';
 
 /**
@@ -41,7 +46,7 @@ const findChannel = (id: string | undefined): Channel<unknown> | undefined =>
 
 /** What one destination receives: its channel's rendering with the route's runbook link and mention. */
 function deliveryView(n: Notification, d: Extract<RouteDecision, { kind: 'deliver' }>['deliveries'][number]) {
-  const withLink = d.runbook ? withRunbook(n, d.runbook) : n;
+  const withLink = notificationFor(n, d);
   const channelId = channelOfType[d.config.type];
   const base = {
     destination: d.destination,
@@ -51,10 +56,7 @@ function deliveryView(n: Notification, d: Extract<RouteDecision, { kind: 'delive
     ...(d.runbook ? { runbook: d.runbook } : {}),
   };
   if (channelId === undefined) return { ...base, channel: 'notification', rendering: withLink };
-  if (channelId === 'slack') {
-    const message = renderSlack(withLink);
-    return { ...base, channel: 'slack', rendering: d.mention ? addMention(message, d.mention, n.locale) : message };
-  }
+  if (channelId === 'slack') return { ...base, channel: 'slack', rendering: slackMessageFor(n, d) };
   const channel = findChannel(channelId);
   return { ...base, channel: channelId, ...(channel ? { rendering: channel.render(withLink) } : {}) };
 }

@@ -7,6 +7,7 @@ export { DEFAULT_DESTINATIONS, defaultRouting, OWN_NOTIFICATIONS_TOPIC } from '.
 export { compileMatcher, describeMatcher, isCatchAll, MATCH_KEYS, matchValues } from './match';
 export { parseMatchArgs } from './match-args';
 export { addMention, isMention, MENTION_FORMS, MENTION_PATTERN } from './mention';
+export { notificationFor, slackMessageFor } from './prepare';
 export {
   type AlarmFollowUp,
   compileRouting,

@@ -3,7 +3,7 @@ import { SLACK_MAX_BLOCKS, SLACK_SECTION_TEXT_MAX_CHARS } from '../../../../src/
 import { renderSlack } from '../../../../src/lib/core/channels/slack/render-slack';
 import type { SlackMessage } from '../../../../src/lib/core/channels/slack/slack-types';
 import type { Notification } from '../../../../src/lib/core/notification';
-import { addMention, isMention } from '../../../../src/lib/core/routing';
+import { addMention, isMention, slackMessageFor } from '../../../../src/lib/core/routing';
 import { albAlarm } from '../render/sample-notifications';
 
 /** Every mention or link Slack would act on in a message: `<!…>`, `<@…>`, `<#…>`, `<http…>`. */
@@ -78,5 +78,12 @@ describe('mentions', () => {
 
   it('refuses anything but an allowed mention, so event text can never be passed in by mistake', () => {
     expect(() => addMention(renderSlack(albAlarm), hostileAlarm.title)).toThrow(/not an allowed Slack mention/);
+  });
+
+  it('a Slack destination gets its route’s mention and runbook button; one without them gets the plain rendering', () => {
+    const routed = slackMessageFor(hostileAlarm, { mention: '<!here>', runbook: 'https://wiki.example.com/oncall' });
+    expect(controlSequences(routed)).toEqual(['<!here>', '<!here>']);
+    expect(JSON.stringify(routed)).toContain('"url":"https://wiki.example.com/oncall"');
+    expect(slackMessageFor(hostileAlarm, {})).toEqual(renderSlack(hostileAlarm));
   });
 });
