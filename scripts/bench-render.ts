@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { channels } from '../src/lib/core/channels';
-import { buildSnsPublish, fitToSns } from '../src/lib/core/publish/sns-message';
+import { fitForSns } from '../src/lib/core/publish/sns-message';
 import { sources } from '../src/lib/core/sources';
 import { processEvent } from '../src/lib/pipeline';
 
@@ -26,9 +26,10 @@ async function once(): Promise<number> {
   for (const input of inputs) {
     const { notifications } = await processEvent(input, { ctx, sources });
     for (const n of notifications) {
-      buildSnsPublish(n);
-      const published = fitToSns(n);
-      for (const c of channels) c.render(published);
+      // The SNS publish (its email body included) and the notification as published, rendered once;
+      // then every channel renders what subscribers receive, as `notifier render` shows it.
+      const { notification } = fitForSns(n);
+      for (const c of channels) c.render(notification);
     }
     events += 1;
   }

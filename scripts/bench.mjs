@@ -5,23 +5,30 @@
  * absolute times on a shared machine are noise.
  *
  * 1. Each function's zip size (from `npm run package`, run first when .serverless/ is missing).
- * 2. Each function's cold import, as CPU time (user + system) of a fresh `node` importing the
- *    bundle, as a ratio to `node -e 0` and to its floor: a module importing only the @aws-sdk
- *    clients the bundle imports (the runtime ships them; they are not in the zip).
+ * 2. Each function's cold start, as CPU time (user + system) of a fresh `node`: importing the
+ *    bundle, and importing it plus its first invocation (a fixture event; its SNS publish or Slack
+ *    post goes to a local stub). Ratios to `node -e 0` and to the function's floor: a module
+ *    importing only the @aws-sdk modules the bundle imports (the runtime ships them; they are not
+ *    in the zip) and making the same first call (one SNS Publish, or one POST to the webhook).
+ *    All commands of a function run interleaved, so load on the machine hits them alike.
  * 3. Render throughput: every fixture through the full path (event → Notification → SNS publish,
  *    email and Slack), events per CPU-second on one core.
+ * 4. End to end, warm: alarm event → alarm function → SNS (local stub) → Slack forwarder → a
+ *    local Slack receiver; p50 and p99 wall time (scripts/bench/e2e.mjs).
  *
- * 4. CLI start: CPU time of `notifier --help` and of `notifier render EXAMPLE` through the built
+ * 5. CLI start: CPU time of `notifier --help` and of `notifier render EXAMPLE` through the built
  *    bin (`npm run build`), as a ratio to `node -e 0`, interleaved.
  *
  * Options: --runs N (cold-start samples per command, default 9), --seconds S (render, default 3),
- * --only cli (just the CLI start figures; no packaging).
+ * --samples N (end-to-end samples, default 300), --only cli (just the CLI start figures; no packaging).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
+import { benchEnv, lambdaContextSource, snsEventFor, startStubs } from './bench/stubs.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const PACKAGE_DIR = join(ROOT, '.serverless');
@@ -32,30 +39,60 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '9' },
     seconds: { type: 'string', default: '3' },
     only: { type: 'string' },
+    samples: { type: 'string', default: '300' },
   },
 });
 const RUNS = Number(values.runs);
 const RENDER_SECONDS = Number(values.seconds);
+const E2E_SAMPLES = Number(values.samples);
 const ENV = { ...process.env, AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+const FIXTURES = join(ROOT, 'tests/fixtures');
+/**
+ * The first event each function gets; the Slack forwarder's is the alarm's published message
+ * (captured from the alarm's own first invocation). costDigest's first call (Cost Explorer and
+ * Budgets) has no stub here: only its import is measured.
+ */
+const FIRST_EVENTS = {
+  alarm: 'cloudwatch-alarm/eventbridge-single-metric-alarm-ALARM.json',
+  apiCall: 'cloudtrail/eventbridge-ConsoleLogin-root-success-no-mfa-docs.json',
+  budget: 'budgets/sns-event-budget-ACTUAL-monthly-sasa9477.json',
+};
+/** The first call of a function that publishes, and of the Slack forwarder, as its floor makes it. */
+const FLOOR_CALLS = {
+  publish: `import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+await new SNSClient({}).send(new PublishCommand({ TopicArn: process.env.NOTIFICATIONS_TOPIC_ARN, Message: '{}' }));`,
+  post: `await (await fetch(process.env.SLACK_WEBHOOK_URL, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"x"}' })).text();`,
+};
+const execFileAsync = promisify(execFile);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** CPU milliseconds (user + system) of one fresh `node` that imports `args[0]` (or nothing). */
-function cpuMs(args) {
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', WRAPPER, ...args], {
-    env: ENV,
+/**
+ * CPU milliseconds (user + system) of one fresh `node` that imports `args[0]` (or nothing) and,
+ * given `args[1]`, invokes its `main` with that event file. Asynchronous: the stubs answering the
+ * first calls live in this process.
+ */
+async function cpuMs(args, env = ENV) {
+  const { stdout } = await execFileAsync(process.execPath, ['--input-type=module', '-e', WRAPPER, ...args], {
+    env,
     encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  }).catch((error) => {
+    throw new Error(`node ${args.join(' ')} failed: ${String(error.stderr ?? error).split('\n')[0]}`);
   });
-  if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${r.stderr.split('\n')[0]}`);
-  return Number(r.stdout.trim());
+  return Number(stdout.trim().split('\n').at(-1));
 }
 
-/** Imports the module named by argv (or nothing) and prints the process's CPU time so far, in ms. */
-const WRAPPER = `const target = process.argv[1];
-if (target) await import(target);
+/** Imports the module named by argv (or nothing), invokes it with the event file if one is named, prints CPU ms. */
+const WRAPPER = `const [target, eventFile] = process.argv.slice(1);
+const mod = target ? await import(target) : undefined;
+if (eventFile) {
+  const { readFileSync } = await import('node:fs');
+  await mod.main(JSON.parse(readFileSync(eventFile, 'utf8')), ${lambdaContextSource});
+}
 const u = process.cpuUsage();
-process.stdout.write(String((u.user + u.system) / 1000));`;
+process.stdout.write('\\n' + String((u.user + u.system) / 1000));`;
 
 function ensurePackage() {
   if (existsSync(PACKAGE_DIR) && readdirSync(PACKAGE_DIR).some((f) => f.endsWith('.zip'))) return;
@@ -74,10 +111,18 @@ function prepareFunctions() {
       const dir = join(WORK, name);
       execFileSync('unzip', ['-q', '-o', join(PACKAGE_DIR, zip), '-d', dir]);
       const bundle = findBundle(dir);
-      const sdk = [...new Set(readFileSync(bundle, 'utf8').match(/@aws-sdk\/[a-z0-9-]+/g) ?? [])].sort();
+      // Static imports only: a module imported on first use (ELBv2 in alarm) is no part of the cold start.
+      const staticImport = /(?:from|import)\s*["'](@aws-sdk\/[a-z0-9-]+)["']/g;
+      const sdk = [...new Set([...readFileSync(bundle, 'utf8').matchAll(staticImport)].map(([, m]) => m))].sort();
       const floor = join(dir, 'floor.mjs');
-      writeFileSync(floor, sdk.map((m) => `import '${m}';`).join('\n') || 'export {};');
-      return { name, bundle, floor, sdk, zipBytes: statSync(join(PACKAGE_DIR, zip)).size };
+      const imports = sdk.map((m) => `import '${m}';`).join('\n');
+      writeFileSync(floor, imports || 'export {};');
+      const call = name === 'slack' ? FLOOR_CALLS.post : FIRST_EVENTS[name] ? FLOOR_CALLS.publish : undefined;
+      const floorCall = call ? join(dir, 'floor-call.mjs') : undefined;
+      if (floorCall) writeFileSync(floorCall, `${imports}\n${call}\n`);
+      const event =
+        name === 'slack' ? join(dir, 'event.json') : FIRST_EVENTS[name] && join(FIXTURES, FIRST_EVENTS[name]);
+      return { name, bundle, floor, floorCall, event, sdk, zipBytes: statSync(join(PACKAGE_DIR, zip)).size };
     });
 }
 
@@ -88,19 +133,63 @@ function findBundle(dir) {
   throw new Error(`no .mjs bundle in ${dir}`);
 }
 
-/** Cold-import CPU, interleaved with `node -e 0` and the floor so load on the machine hits all alike. */
-function coldStarts(functions) {
-  return functions.map((fn) => {
-    const base = [];
-    const floor = [];
-    const own = [];
-    for (let i = 0; i < RUNS; i++) {
-      base.push(cpuMs([]));
-      floor.push(cpuMs([fn.floor]));
-      own.push(cpuMs([fn.bundle]));
-    }
-    return { ...fn, base: median(base), floorMs: median(floor), ownMs: median(own) };
+/** Cold-start CPU, every command of a function interleaved so load on the machine hits all alike. */
+async function coldStarts(functions) {
+  let lastPublish;
+  // The floors publish `{}`; a function publishes MessageStructure json with a `lambda` body.
+  const stubs = await startStubs({
+    onPublish: (params) => {
+      if (params.get('MessageStructure') === 'json') lastPublish ??= params;
+    },
   });
+  const env = { ...ENV, ...benchEnv(stubs) };
+  const results = [];
+  for (const fn of functions) {
+    if (fn.name === 'slack') {
+      // What SNS delivers to the forwarder: the `lambda` body of the alarm's publish.
+      const topic = lastPublish.get('TopicArn');
+      writeFileSync(fn.event, JSON.stringify(snsEventFor(JSON.parse(lastPublish.get('Message')).lambda, topic)));
+    }
+    const samples = { base: [], floor: [], own: [], floorCall: [], ownCall: [] };
+    for (let i = 0; i < RUNS; i++) {
+      samples.base.push(await cpuMs([], env));
+      samples.floor.push(await cpuMs([fn.floor], env));
+      samples.own.push(await cpuMs([fn.bundle], env));
+      if (fn.floorCall) {
+        samples.floorCall.push(await cpuMs([fn.floorCall], env));
+        samples.ownCall.push(await cpuMs([fn.bundle, fn.event], env));
+      }
+    }
+    const m = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, xs.length ? median(xs) : undefined]));
+    results.push({
+      ...fn,
+      base: m.base,
+      floorMs: m.floor,
+      ownMs: m.own,
+      floorCallMs: m.floorCall,
+      ownCallMs: m.ownCall,
+    });
+  }
+  await stubs.close();
+  return results;
+}
+
+/** Warm end-to-end latency, alarm → SNS stub → Slack forwarder → receiver, in a process of its own. */
+function endToEnd(functions) {
+  const bundle = (name) => functions.find((f) => f.name === name).bundle;
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'scripts/bench/e2e.mjs'),
+      bundle('alarm'),
+      bundle('slack'),
+      join(FIXTURES, FIRST_EVENTS.alarm),
+      String(E2E_SAMPLES),
+    ],
+    { env: ENV, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (r.status !== 0) throw new Error(`end-to-end bench failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
 
 /** Events per CPU-second through the full render path, in-process (tsx compiles the sources once). */
@@ -165,19 +254,38 @@ if (values.only === 'cli') {
   process.exit(0);
 }
 ensurePackage();
-const functions = coldStarts(prepareFunctions());
+const functions = await coldStarts(prepareFunctions());
+const ratio = (a, b) => (a === undefined || b === undefined ? '-' : (a / b).toFixed(2));
+const ms = (x) => (x === undefined ? '-' : `${x.toFixed(0)} ms`);
 console.log(
-  `machine: ${process.arch}, ${readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown CPU'}, node ${process.version}`,
+  `machine: ${process.arch}, ${readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown CPU'}, ${availableParallelism()} cores, node ${process.version}`,
 );
-console.log(`\nfunction      zip        import CPU   × node -e 0   × floor   (floor: ${'SDK clients it imports'})`);
+console.log(
+  '\nfunction      zip        import CPU  × node -e 0  × floor  own (− SDK)   import + 1st call  × node -e 0  × floor   (floor: SDK modules it imports)',
+);
 for (const f of functions) {
   console.log(
-    `${f.name.padEnd(12)}  ${kb(f.zipBytes).padStart(9)}  ${`${f.ownMs.toFixed(0)} ms`.padStart(10)}   ${(f.ownMs / f.base).toFixed(2).padStart(10)}   ${(f.ownMs / f.floorMs).toFixed(2).padStart(7)}   ${f.sdk.map((m) => m.replace('@aws-sdk/client-', '')).join(', ') || '-'}`,
+    [
+      f.name.padEnd(12),
+      kb(f.zipBytes).padStart(9),
+      ms(f.ownMs).padStart(11),
+      ratio(f.ownMs, f.base).padStart(11),
+      ratio(f.ownMs, f.floorMs).padStart(7),
+      ms(f.ownMs - f.floorMs).padStart(11),
+      ms(f.ownCallMs).padStart(18),
+      ratio(f.ownCallMs, f.base).padStart(11),
+      ratio(f.ownCallMs, f.floorCallMs).padStart(7),
+      `  ${f.sdk.map((m) => m.replace('@aws-sdk/client-', '')).join(', ') || '-'}`,
+    ].join('  '),
   );
 }
 console.log(`node -e 0: ${median(functions.map((f) => f.base)).toFixed(0)} ms CPU (median of ${RUNS} per function)`);
 const render = renderThroughput();
 console.log(
   `\nrender: ${render.events} fixture events, ${render.eventsPerCpuSecond.toFixed(0)} events per CPU-second (${render.microsPerEvent.toFixed(0)} µs each), full path: event → Notification → SNS publish, email, Slack`,
+);
+const e2e = endToEnd(functions);
+console.log(
+  `\nend to end (warm, ${e2e.samples} samples): alarm event → alarm → SNS stub → slack → receiver: p50 ${e2e.p50.toFixed(1)} ms, p99 ${e2e.p99.toFixed(1)} ms`,
 );
 cliStarts();

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { ConfigError } from '../lib/core/errors';
 import type { RenderContext } from '../lib/core/locale';
+import * as z from '../lib/core/schemas/zod';
 import { sources } from '../lib/core/sources';
 import { processEvent } from '../lib/pipeline';
 import { type RenderOutput, toRenderOutput } from './present';
@@ -32,11 +32,11 @@ const exampleSchema = z.object({
   file: z.string(),
   title: z.string(),
   /** A recorded DescribeTargetHealth response to enrich with, as the deployed function would call ELBv2. */
-  targetHealth: z.string().optional(),
+  targetHealth: z.optional(z.string()),
   /** Where the payload comes from: its fixture in tests/fixtures/ and the project it was taken from. */
   source: z.string(),
 });
-const manifestSchema = z.array(exampleSchema).min(1);
+const manifestSchema = z.array(exampleSchema).check(z.minLength(1));
 
 /** One bundled example event. */
 export type Example = z.infer<typeof exampleSchema>;

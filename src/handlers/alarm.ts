@@ -1,6 +1,6 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { logger } from '../lib/adapters/logger';
+import { injectLambdaContext, logger } from '../lib/adapters/logger';
+import { createTargetHealthReader, elbv2ClientFor } from '../lib/adapters/target-health';
 import { cloudwatchAlarmSource } from '../lib/core/sources/cloudwatch-alarm/source';
 import { genericSource } from '../lib/core/sources/generic/source';
 import { deadLetterPermanentFailures } from './dead-letter';
@@ -15,7 +15,8 @@ export const SOURCES = [cloudwatchAlarmSource, genericSource];
  * health (the only function allowed to read it).
  * @example const handler = createAlarmHandler({ env: { NOTIFICATIONS_TOPIC_ARN: arn } });
  */
-export const createAlarmHandler = (deps: IngestHandlerDeps = {}) => createIngestHandler(SOURCES, deps);
+export const createAlarmHandler = (deps: IngestHandlerDeps = {}) =>
+  createIngestHandler(SOURCES, { elbv2: elbv2ClientFor, targetHealth: createTargetHealthReader, ...deps });
 
 /** The plain handler (tests call it directly). */
 export const handler = createAlarmHandler();

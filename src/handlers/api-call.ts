@@ -1,6 +1,6 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { logger } from '../lib/adapters/logger';
+import { injectLambdaContext, logger } from '../lib/adapters/logger';
+import { loadRuleSet } from '../lib/adapters/rules-file';
 import { accessAnalyzerSource } from '../lib/core/sources/access-analyzer/source';
 import { cloudtrailSource } from '../lib/core/sources/cloudtrail/source';
 import { genericSource } from '../lib/core/sources/generic/source';
@@ -29,7 +29,8 @@ export const SOURCES = [
  * events. A notification is published; any other event is logged as ignored with the reason.
  * @example const handler = createApiCallHandler({ env: { NOTIFICATIONS_TOPIC_ARN: arn } });
  */
-export const createApiCallHandler = (deps: IngestHandlerDeps = {}) => createIngestHandler(SOURCES, deps);
+export const createApiCallHandler = (deps: IngestHandlerDeps = {}) =>
+  createIngestHandler(SOURCES, { ruleSet: loadRuleSet, ...deps });
 
 /** The plain handler (tests call it directly). */
 export const handler = createApiCallHandler();

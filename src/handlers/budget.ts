@@ -1,6 +1,5 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { logger } from '../lib/adapters/logger';
+import { injectLambdaContext, logger } from '../lib/adapters/logger';
 import { budgetTopicSource } from '../lib/core/sources/budget/source';
 import { costAnomalySource } from '../lib/core/sources/cost-anomaly/source';
 import { deadLetterPermanentFailures } from './dead-letter';

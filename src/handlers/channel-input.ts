@@ -1,13 +1,13 @@
-import { z } from 'zod';
 import type { NotifierConfig } from '../lib/config';
 import { checkMessageText } from '../lib/core/envelopes/bounds';
 import { type Notification, notificationSchema } from '../lib/core/notification';
+import * as z from '../lib/core/schemas/zod';
 import { genericSource } from '../lib/core/sources/generic/source';
 import { type PipelineResult, processEvent } from '../lib/pipeline';
 
 /** The part of an SNS→Lambda event the forwarder reads; the rest is passed on untouched. */
 const snsEventSchema = z.looseObject({
-  Records: z.array(z.looseObject({ Sns: z.looseObject({ Message: z.string() }) })).min(1),
+  Records: z.array(z.looseObject({ Sns: z.looseObject({ Message: z.string() }) })).check(z.minLength(1)),
 });
 
 /** Our own Notification in a record's message; undefined for anything else, which the pipeline then reads (and bounds). */

@@ -1,4 +1,3 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { BudgetsClient } from '@aws-sdk/client-budgets';
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -10,7 +9,7 @@ import { invocationDeadline, timeLeft } from '../lib/adapters/deadline';
 import { dedupeStoreFor } from '../lib/adapters/dedupe-store';
 import { deliverOnce } from '../lib/adapters/deliver-once';
 import { createFreeTierReader, type FreeTierReader } from '../lib/adapters/free-tier';
-import { logger } from '../lib/adapters/logger';
+import { injectLambdaContext, logger } from '../lib/adapters/logger';
 import { sdkClientConfig } from '../lib/adapters/sdk-client';
 import { publishNotification } from '../lib/adapters/sns-publisher';
 import type { Env } from '../lib/config';

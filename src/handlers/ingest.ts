@@ -1,6 +1,6 @@
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
 import { createAccountNamer } from '../lib/adapters/account-names';
@@ -12,11 +12,10 @@ import { dedupeStoreFor } from '../lib/adapters/dedupe-store';
 import { deliverOnce } from '../lib/adapters/deliver-once';
 import { type FlapStore, flapStoreFor } from '../lib/adapters/flap-store';
 import { logger } from '../lib/adapters/logger';
-import { loadRuleSet } from '../lib/adapters/rules-file';
 import { sdkClientConfig } from '../lib/adapters/sdk-client';
 import { settleBounded } from '../lib/adapters/settle-bounded';
 import { publishNotification } from '../lib/adapters/sns-publisher';
-import { createTargetHealthReader } from '../lib/adapters/target-health';
+import type { TargetHealthReader } from '../lib/adapters/target-health';
 import { type Env, loadPublishConfig, type PublishConfig } from '../lib/config';
 import { withAccountNames } from '../lib/core/accounts';
 import { isUnparsed } from '../lib/core/notification';
@@ -40,14 +39,25 @@ export interface IngestHandlerDeps {
   sns?: () => SNSClient;
   /** DynamoDB client of the dedupe store and the flapping history, used only when DEDUPE_TABLE is set. */
   dynamodb?: () => DynamoDBClient;
-  /** ELBv2 client for a target group's region (its ARN may name another region than ours). */
-  elbv2?: (region: string) => ElasticLoadBalancingV2Client;
+  /**
+   * ELBv2 client for a target group's region (its ARN may name another region than ours). The alarm
+   * function passes the SDK's, loaded on the first target-group alarm; the others have none.
+   */
+  elbv2?: (region: string) => ElasticLoadBalancingV2Client | Promise<ElasticLoadBalancingV2Client>;
+  /** Reads target-group health with those clients (the alarm function passes it; see target-health.ts). */
+  targetHealth?: (
+    elbv2: (region: string) => Promise<ElasticLoadBalancingV2Client>,
+    options: { timeoutMs: number },
+  ) => TargetHealthReader;
   /** Names of accounts for people; default: configured names, then IAM and Organizations (createAccountNamer). */
   accountNames?: (accountIds: readonly string[], ownAccount?: string) => Promise<Map<string, string>>;
   /** CloudWatch client for an alarm's region ('' = the function's), to ask whether its actions are enabled. */
   cloudwatch?: (region: string) => CloudWatchClient;
-  /** The effective API-call rules; default: the built-in rules plus NOTIFIER_RULES_FILE. */
-  ruleSet?: () => Promise<RuleSet>;
+  /**
+   * The effective API-call rules, given NOTIFIER_RULES_FILE; default: none (the sources' own). The
+   * api-call function passes the loader, so no other function bundles the rules.
+   */
+  ruleSet?: (rulesFile: string | undefined) => Promise<RuleSet | undefined>;
   now?: Clock;
 }
 
@@ -77,16 +87,18 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
   const env = deps.env ?? process.env;
   const config = once<PublishConfig>(() => loadPublishConfig(env));
   const sns = once(deps.sns ?? (() => new SNSClient(sdkClientConfig())));
-  const ruleSet = once(deps.ruleSet ?? (() => loadRuleSet(config().rulesFile)));
-  const elbv2Clients = new Map<string, ElasticLoadBalancingV2Client>();
-  const elbv2 = (region: string) => {
-    const client =
-      elbv2Clients.get(region) ??
-      (deps.elbv2 ?? ((r) => new ElasticLoadBalancingV2Client(sdkClientConfig({ region: r }))))(region);
+  const ruleSet = once(() => deps.ruleSet?.(config().rulesFile) ?? Promise.resolve(undefined));
+  const elbv2Clients = new Map<string, Promise<ElasticLoadBalancingV2Client>>();
+  const elbv2 = (region: string, create: NonNullable<IngestHandlerDeps['elbv2']>) => {
+    const client = elbv2Clients.get(region) ?? Promise.resolve(create(region));
     elbv2Clients.set(region, client);
     return client;
   };
-  const targetHealth = once(() => createTargetHealthReader(elbv2, { timeoutMs: config().targetHealthTimeoutMs }));
+  const targetHealth = once(() => {
+    const { elbv2: create, targetHealth: reader } = deps;
+    if (!create || !reader) return undefined;
+    return reader((region) => elbv2(region, create), { timeoutMs: config().targetHealthTimeoutMs });
+  });
   const clock = deps.now ?? Date.now;
   // CloudWatch is loaded on first use: only the alarm source asks, and only for EventBridge changes.
   const cloudwatchClients = new Map<string, Promise<CloudWatchClient>>();
@@ -118,6 +130,7 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
     const { locale, timeZone, alarmNamePrefixes, findingsMinSeverity, accessDeniedBurst, quietAlarms } = config();
     const burstStore = deniedBurst();
     const now = new Date(clock());
+    const rules = await ruleSet();
     const options: PipelineOptions = {
       ctx: { locale, timeZone, now },
       sources,
@@ -127,8 +140,8 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
       quietAlarms,
       alarmActions: alarmActions(),
       ...(burstStore ? { deniedBurst: burstStore } : {}),
-      targetHealth: targetHealth(),
-      ruleSet: await ruleSet(),
+      ...(targetHealth() ? { targetHealth: targetHealth() } : {}),
+      ...(rules ? { ruleSet: rules } : {}),
       ...flappingEnricher(flaps(), deadline),
     };
     const result = await processEvent(event, options).catch((error: unknown) => {

@@ -1,21 +1,32 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { logger } from '../lib/adapters/logger';
+import type { Context } from 'aws-lambda';
+import { injectLambdaContext, logger } from '../lib/adapters/logger';
 import { slackDelivery } from '../lib/adapters/slack-webhook';
 import { type ChannelHandlerDeps, type ChannelSummary, createChannelHandler } from './channel';
+import { createQueueChannelHandler, type QueueChannelDeps } from './channel-queue';
 import { deadLetterPermanentFailures } from './dead-letter';
+import type { BatchResponse } from './queue-batch';
+import { isQueueEvent } from './queue-input';
 
 /** What the Slack forwarder needs from the outside; each has a real default. */
-export type SlackHandlerDeps = ChannelHandlerDeps;
-/** What one invocation did. */
-export type SlackSummary = ChannelSummary;
+export type SlackHandlerDeps = ChannelHandlerDeps & QueueChannelDeps;
+/** What one invocation did: a partial batch response for a queue batch, a summary for SNS records. */
+export type SlackSummary = ChannelSummary | BatchResponse;
 
 /**
- * The Slack forwarder: the notifications topic's records, as Block Kit, to the incoming webhook
+ * The Slack forwarder. Deployed behind the Slack queue (SNS → SQS → this function, at most two at a
+ * time): a batch is paced to the webhook and grouped (see {@link createQueueChannelHandler}). An
+ * SNS→Lambda event (a topic subscribed directly) is still posted record by record
  * (see {@link createChannelHandler}). `main` sends permanent failures to the dead-letter queue at once.
  * @example const handler = createSlackHandler({ env: { SLACK_WEBHOOK_URL: 'http://127.0.0.1:8080/x' } });
  */
-export const createSlackHandler = (deps: SlackHandlerDeps = {}) => createChannelHandler(slackDelivery, deps);
+export function createSlackHandler(deps: SlackHandlerDeps = {}) {
+  const fromTopic = createChannelHandler(slackDelivery, deps);
+  const fromQueue = createQueueChannelHandler(slackDelivery, deps);
+  return function slackHandler(event: unknown, context?: Context): Promise<SlackSummary> {
+    return isQueueEvent(event) ? fromQueue(event, context) : fromTopic(event, context);
+  };
+}
 
 /** The plain handler (tests call it directly). */
 export const handler = createSlackHandler();

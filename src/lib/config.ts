@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { parseAccountNames } from './core/accounts';
 import { ConfigError } from './core/errors';
 import { MAX_FLAP_THRESHOLD } from './core/flapping/history';
 import { localeSchema } from './core/locale';
+import * as z from './core/schemas/zod';
 import { type DeniedBurstSettings, MAX_DENIED_BURST_THRESHOLD } from './core/sources/cloudtrail/denied-burst';
 import { FINDINGS_MIN_SEVERITIES, type FindingsMinSeverity, type QuietAlarmSettings } from './core/sources/source';
 import { isValidTimeZone } from './core/time';
@@ -40,22 +40,25 @@ const DEFAULT_FINDINGS_MIN_SEVERITY: FindingsMinSeverity = 'warning';
 const TOPIC_ARN_PATTERN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/;
 
 /** serverless.yml resolves an unset optional parameter to "", which means "not set". */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+const optional = <T extends z.ZodMiniType>(schema: T) =>
+  z.pipe(
+    z.transform((value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)),
+    z.optional(schema),
+  );
 
 /** An env var holding a whole number within [min, max], told in `unit` when it is not one. */
 const wholeNumber = (unit: string, min: number, max: number) =>
   optional(
-    z
-      .string()
-      .regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number of ${unit}` })
-      .transform(Number)
-      .pipe(
-        z
-          .number()
-          .min(min, { error: `must be at least ${min}` })
-          .max(max, { error: `must be at most ${max}` }),
+    z.pipe(
+      z.pipe(
+        z.string().check(z.regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number of ${unit}` })),
+        z.transform(Number),
       ),
+      z
+        .number()
+        .check(z.gte(min, { error: `must be at least ${min}` }))
+        .check(z.lte(max, { error: `must be at most ${max}` })),
+    ),
   );
 
 /** Five refused calls by one principal within ten minutes make one alert (deploy parameters of the same names). */
@@ -66,11 +69,13 @@ const MAX_ACCESS_DENIED_BURST_WINDOW_MINUTES = 1_440;
 /** "true" or "false", as serverless.yml passes a boolean parameter. */
 const flag = (name: string) =>
   optional(
-    z
-      .string()
-      .trim()
-      .pipe(z.enum(['true', 'false'], { error: (i) => `"${String(i.input)}" is not true or false (${name})` }))
-      .transform((v) => v === 'true'),
+    z.pipe(
+      z.pipe(
+        z.string().check(z.trim()),
+        z.enum(['true', 'false'], { error: (i) => `"${String(i.input)}" is not true or false (${name})` }),
+      ),
+      z.transform((v: 'true' | 'false') => v === 'true'),
+    ),
   );
 
 /**
@@ -83,92 +88,67 @@ const NO_EXCLUDED_PREFIXES = 'none';
 
 const commonSchema = z.object({
   NOTIFIER_LOCALE: optional(
-    z.string().pipe(z.enum(localeSchema.options, { error: (i) => `"${String(i.input)}" is not one of en, ja` })),
+    z.pipe(z.string(), z.enum(localeSchema.options, { error: (i) => `"${String(i.input)}" is not one of en, ja` })),
   ),
   NOTIFIER_TIME_ZONE: optional(
-    z.string().refine(isValidTimeZone, { error: (i) => `"${String(i.input)}" is not an IANA time zone` }),
+    z.string().check(z.refine(isValidTimeZone, { error: (i) => `"${String(i.input)}" is not an IANA time zone` })),
   ),
   ALARM_NAME_PREFIXES: optional(z.string()),
   EXCLUDED_ALARM_NAME_PREFIXES: optional(z.string()),
   REPORT_INSUFFICIENT_DATA_TO_OK: flag('report INSUFFICIENT_DATA → OK'),
   REPORT_ALARMS_WITH_ACTIONS_DISABLED: flag('report alarms whose actions are disabled'),
   ACCOUNT_NAMES: optional(
-    z.string().transform((text, ctx) => {
-      try {
-        return parseAccountNames(text);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message });
-        return z.NEVER;
-      }
-    }),
+    z.pipe(
+      z.string(),
+      z.transform((text: string, ctx) => {
+        try {
+          return parseAccountNames(text);
+        } catch (error) {
+          ctx.issues.push({ code: 'custom', message: (error as Error).message, input: text });
+          return z.NEVER;
+        }
+      }),
+    ),
   ),
   LOOK_UP_ACCOUNT_NAMES: flag('look up account names'),
   FINDINGS_MIN_SEVERITY: optional(
-    z.string().pipe(
+    z.pipe(
+      z.string(),
       z.enum(FINDINGS_MIN_SEVERITIES, {
         error: (i) => `"${String(i.input)}" is not one of ${FINDINGS_MIN_SEVERITIES.join(', ')}`,
       }),
     ),
   ),
-  NOTIFIER_RULES_FILE: optional(z.string().trim()),
-  TARGET_HEALTH_TIMEOUT_MS: optional(
-    z
-      .string()
-      .regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number of milliseconds` })
-      .transform(Number)
-      .pipe(
-        z
-          .number()
-          .min(1, { error: 'must be at least 1' })
-          .max(MAX_TARGET_HEALTH_TIMEOUT_MS, { error: `must be at most ${MAX_TARGET_HEALTH_TIMEOUT_MS}` }),
-      ),
-  ),
+  NOTIFIER_RULES_FILE: optional(z.string().check(z.trim())),
+  TARGET_HEALTH_TIMEOUT_MS: wholeNumber('milliseconds', 1, MAX_TARGET_HEALTH_TIMEOUT_MS),
   ACCESS_DENIED_BURST_THRESHOLD: wholeNumber('calls', 1, MAX_DENIED_BURST_THRESHOLD),
   ACCESS_DENIED_BURST_WINDOW_MINUTES: wholeNumber('minutes', 1, MAX_ACCESS_DENIED_BURST_WINDOW_MINUTES),
-  DEDUPE_TABLE: optional(z.string().trim()),
-  FLAP_THRESHOLD: optional(
-    z
-      .string()
-      .regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number of state changes` })
-      .transform(Number)
-      .pipe(z.number().max(MAX_FLAP_THRESHOLD, { error: `must be at most ${MAX_FLAP_THRESHOLD}` })),
-  ),
-  FLAP_WINDOW_MINUTES: optional(
-    z
-      .string()
-      .regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number of minutes` })
-      .transform(Number)
-      .pipe(
-        z
-          .number()
-          .min(1, { error: 'must be at least 1' })
-          .max(MAX_FLAP_WINDOW_MINUTES, { error: `must be at most ${MAX_FLAP_WINDOW_MINUTES}` }),
-      ),
-  ),
-  DEDUPE_TTL_SECONDS: optional(
-    z
-      .string()
-      .regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number of seconds` })
-      .transform(Number)
-      .pipe(z.number().min(1, { error: 'must be at least 1' })),
-  ),
+  DEDUPE_TABLE: optional(z.string().check(z.trim())),
+  FLAP_THRESHOLD: wholeNumber('state changes', 0, MAX_FLAP_THRESHOLD),
+  FLAP_WINDOW_MINUTES: wholeNumber('minutes', 1, MAX_FLAP_WINDOW_MINUTES),
+  DEDUPE_TTL_SECONDS: wholeNumber('seconds', 1, Number.MAX_SAFE_INTEGER),
 });
 
 const publishSchema = z.object({
   NOTIFICATIONS_TOPIC_ARN: z
     .string({ error: 'is required (the SNS topic notifications are published to)' })
-    .trim()
-    .min(1, { error: 'is required (the SNS topic notifications are published to)' })
-    .regex(TOPIC_ARN_PATTERN, { error: (i) => `"${String(i.input)}" is not an SNS topic ARN` }),
+    .check(z.trim())
+    .check(z.minLength(1, { error: 'is required (the SNS topic notifications are published to)' }))
+    .check(z.regex(TOPIC_ARN_PATTERN, { error: (i) => `"${String(i.input)}" is not an SNS topic ARN` })),
 });
 
 // The webhook URL is a secret: messages about it never repeat the value.
 const slackSchema = z
-  .object({ SLACK_WEBHOOK_PARAMETER: optional(z.string().trim()), SLACK_WEBHOOK_URL: optional(z.string().trim()) })
-  .refine((e) => e.SLACK_WEBHOOK_PARAMETER !== undefined || e.SLACK_WEBHOOK_URL !== undefined, {
-    error: 'is required (or SLACK_WEBHOOK_URL): where the Slack webhook URL is',
-    path: ['SLACK_WEBHOOK_PARAMETER'],
-  });
+  .object({
+    SLACK_WEBHOOK_PARAMETER: optional(z.string().check(z.trim())),
+    SLACK_WEBHOOK_URL: optional(z.string().check(z.trim())),
+  })
+  .check(
+    z.refine((e) => e.SLACK_WEBHOOK_PARAMETER !== undefined || e.SLACK_WEBHOOK_URL !== undefined, {
+      error: 'is required (or SLACK_WEBHOOK_URL): where the Slack webhook URL is',
+      path: ['SLACK_WEBHOOK_PARAMETER'],
+    }),
+  );
 
 /** "a, ,b" → ["a", "b"]. */
 const splitList = (value: string) =>
@@ -233,7 +213,7 @@ export interface SlackConfig extends NotifierConfig {
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Parses the environment with `schema`; the first problem becomes a one-line ConfigError naming the variable. */
-export function parseOrThrow<T extends z.ZodType>(schema: T, env: Env): z.infer<T> {
+export function parseOrThrow<T extends z.ZodMiniType>(schema: T, env: Env): z.infer<T> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -313,7 +293,7 @@ export function loadSlackConfig(env: Env = process.env): SlackConfig {
   return Object.freeze({ ...common, webhook: Object.freeze(webhook) });
 }
 
-const routingSchema = z.object({ ROUTES_FILE: optional(z.string().trim()) });
+const routingSchema = z.object({ ROUTES_FILE: optional(z.string().check(z.trim())) });
 
 /** Where a delivering function's routing comes from. */
 export interface RoutingConfig {

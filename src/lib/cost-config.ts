@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { type Env, loadPublishConfig, type PublishConfig, parseOrThrow } from './config';
+import * as z from './core/schemas/zod';
 import { DEFAULT_DIGEST_TOP_N } from './core/sources/cost-digest/compute-digest';
 import { DEFAULT_COST_METRIC } from './core/sources/cost-digest/cost-series';
 import { DEFAULT_DIGEST_PERIOD, type DigestPeriod, digestPeriodSchema } from './core/sources/cost-digest/periods';
@@ -22,42 +22,42 @@ export const costMetrics = [
 const blankIsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const digestSchema = z.object({
-  DIGEST_PERIOD: z.preprocess(
-    blankIsUnset,
-    z
-      .enum(digestPeriodSchema.options, {
+  DIGEST_PERIOD: z.pipe(
+    z.transform(blankIsUnset),
+    z.optional(
+      z.enum(digestPeriodSchema.options, {
         error: (i) => `"${String(i.input)}" is not one of ${digestPeriodSchema.options.join(', ')}`,
-      })
-      .optional(),
+      }),
+    ),
   ),
-  DIGEST_TOP_N: z.preprocess(
-    blankIsUnset,
-    z
-      .string()
-      .regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number` })
-      .transform(Number)
-      .pipe(
+  DIGEST_TOP_N: z.pipe(
+    z.transform(blankIsUnset),
+    z.optional(
+      z.pipe(
+        z.pipe(
+          z.string().check(z.regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number` })),
+          z.transform(Number),
+        ),
         z
           .number()
-          .min(1, { error: 'must be at least 1' })
-          .max(MAX_DIGEST_TOP_N, { error: `must be at most ${MAX_DIGEST_TOP_N}` }),
-      )
-      .optional(),
+          .check(z.gte(1, { error: 'must be at least 1' }))
+          .check(z.lte(MAX_DIGEST_TOP_N, { error: `must be at most ${MAX_DIGEST_TOP_N}` })),
+      ),
+    ),
   ),
-  COST_METRIC: z.preprocess(
-    blankIsUnset,
-    z.enum(costMetrics, { error: (i) => `"${String(i.input)}" is not one of ${costMetrics.join(', ')}` }).optional(),
+  COST_METRIC: z.pipe(
+    z.transform(blankIsUnset),
+    z.optional(z.enum(costMetrics, { error: (i) => `"${String(i.input)}" is not one of ${costMetrics.join(', ')}` })),
   ),
-  COST_INCLUDE_CREDITS_AND_REFUNDS: z.preprocess(
-    blankIsUnset,
-    z.enum(['true', 'false'], { error: (i) => `"${String(i.input)}" is not true or false` }).optional(),
+  COST_INCLUDE_CREDITS_AND_REFUNDS: z.pipe(
+    z.transform(blankIsUnset),
+    z.optional(z.enum(['true', 'false'], { error: (i) => `"${String(i.input)}" is not true or false` })),
   ),
-  AWS_ACCOUNT_ID: z.preprocess(
-    blankIsUnset,
-    z
-      .string()
-      .regex(/^\d{12}$/, { error: (i) => `"${String(i.input)}" is not a 12-digit account id` })
-      .optional(),
+  AWS_ACCOUNT_ID: z.pipe(
+    z.transform(blankIsUnset),
+    z.optional(
+      z.string().check(z.regex(/^\d{12}$/, { error: (i) => `"${String(i.input)}" is not a 12-digit account id` })),
+    ),
   ),
 });
 

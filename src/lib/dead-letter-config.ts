@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { type Env, parseOrThrow } from './config';
 import { ConfigError } from './core/errors';
+import * as z from './core/schemas/zod';
 
 /** `sqs.<region>.amazonaws.com` (and `.com.cn`): the region of a queue URL, if it says so. */
 const SQS_HOST_REGION = /^sqs\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/;
@@ -8,17 +8,20 @@ const SQS_HOST_REGION = /^sqs\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/;
 const blankIsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 const deadLetterSchema = z.object({
-  DEAD_LETTER_QUEUE_URL: z.preprocess(
-    blankIsUnset,
-    z
-      .string()
-      .trim()
-      .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), {
-        error: (i) => `"${String(i.input)}" is not an SQS queue URL`,
-      })
-      .optional(),
+  DEAD_LETTER_QUEUE_URL: z.pipe(
+    z.transform(blankIsUnset),
+    z.optional(
+      z
+        .string()
+        .check(z.trim())
+        .check(
+          z.refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), {
+            error: (i) => `"${String(i.input)}" is not an SQS queue URL`,
+          }),
+        ),
+    ),
   ),
-  AWS_REGION: z.preprocess(blankIsUnset, z.string().trim().optional()),
+  AWS_REGION: z.pipe(z.transform(blankIsUnset), z.optional(z.string().check(z.trim()))),
 });
 
 /** Where a function sends what it failed on for good (DEAD_LETTER_QUEUE_URL), and the queue's region. */

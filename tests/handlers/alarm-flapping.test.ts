@@ -1,34 +1,22 @@
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { PublishCommand } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAlarmHandler } from '../../src/handlers/alarm';
-import { type CapturedLogs, captureLogs } from '../helpers/capture-logs';
-import { type LocalDynamoDb, startLocalDynamoDb } from '../helpers/dynamodb-local';
 import { fixture } from '../helpers/fixtures';
+import { ingestHarness, TOPIC_ARN } from '../helpers/ingest-harness';
 
-const topicArn = 'arn:aws:sns:us-east-1:123456789012:notifications';
+const topicArn = TOPIC_ARN;
 const T0 = Date.parse('2024-05-01T10:00:00Z');
-const sns = mockClient(SNSClient);
-let db: LocalDynamoDb;
-let logs: CapturedLogs;
-beforeEach(async () => {
-  sns.reset();
-  sns.on(PublishCommand).resolves({ MessageId: 'message-1' });
-  db = await startLocalDynamoDb();
-  logs = captureLogs();
-});
-afterEach(async () => {
-  logs.restore();
-  await db.close();
-});
+const harness = ingestHarness();
+const { sns } = harness;
 
 /** The alarm function (a fresh container each time, as Lambda may give), at `now`, flapping at its defaults. */
 const alarmFunction = (now: number, env: Record<string, string> = {}) =>
   createAlarmHandler({
-    env: { NOTIFICATIONS_TOPIC_ARN: topicArn, DEDUPE_TABLE: db.tableName, ...env },
-    dynamodb: () => db.client,
+    env: { NOTIFICATIONS_TOPIC_ARN: topicArn, DEDUPE_TABLE: harness.db.tableName, ...env },
+    dynamodb: () => harness.db.client,
     now: () => now,
   });
 
@@ -57,7 +45,7 @@ const flapping = (name: string, n: number, gapMs: number, start = T0) =>
   Array.from({ length: n }, (_, i) => stateChange(name, i % 2 === 0 ? 'ALARM' : 'OK', start + i * gapMs));
 const subjects = () => sns.commandCalls(PublishCommand).map((call) => call.args[0].input.Subject);
 const messages = () => sns.commandCalls(PublishCommand).map((call) => JSON.parse(call.args[0].input.Message ?? '{}'));
-const muted = () => logs.entries().filter((e) => e.message === 'input ignored' && e.rule === 'flapping');
+const muted = () => harness.logs.entries().filter((e) => e.message === 'input ignored' && e.rule === 'flapping');
 
 describe('handlers: alarm flapping (dynalite on 127.0.0.1)', () => {
   it('turns 10 changes in 5 minutes into 4 notifications and one "flapping" message; the other 5 are logged as muted', async () => {
@@ -117,7 +105,7 @@ describe('handlers: alarm flapping (dynalite on 127.0.0.1)', () => {
   });
 
   it('fails loudly, publishing nothing, when the history cannot be read (Lambda retries, then dead-letters)', async () => {
-    const dynamodb = mockClient(db.client);
+    const dynamodb = mockClient(harness.db.client);
     dynamodb
       .on(GetItemCommand)
       .rejects(Object.assign(new Error('service unavailable'), { name: 'InternalServerError' }));

@@ -55,7 +55,7 @@ describe('handlers: alarm', () => {
       },
     });
     const message = JSON.parse(sns.commandCalls(PublishCommand)[0]?.args[0].input.Message ?? '');
-    expect(Object.keys(message).sort()).toEqual(['default', 'email', 'lambda']);
+    expect(Object.keys(message).sort()).toEqual(['default', 'email', 'lambda', 'sqs']);
     expect(JSON.parse(message.lambda)).toMatchObject({ category: 'alarm', schemaVersion: 1 });
   });
 

@@ -1,28 +1,15 @@
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { mockClient } from 'aws-sdk-client-mock';
+import { PublishCommand } from '@aws-sdk/client-sns';
 import 'aws-sdk-client-mock-vitest/extend';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiCallHandler } from '../../src/handlers/api-call';
 import { wrapCloudTrailRecord } from '../../src/lib/core/envelopes/cloudtrail';
 import { DENIED_BURST_RULES } from '../../src/lib/core/sources/cloudtrail/denied-burst-present';
-import { type CapturedLogs, captureLogs } from '../helpers/capture-logs';
-import { type LocalDynamoDb, startLocalDynamoDb } from '../helpers/dynamodb-local';
+import { ingestHarness, TOPIC_ARN } from '../helpers/ingest-harness';
 import { record } from '../lib/core/sources/cloudtrail/through-pipeline';
 
-const topicArn = 'arn:aws:sns:us-east-1:123456789012:notifications';
-const sns = mockClient(SNSClient);
-let db: LocalDynamoDb;
-let logs: CapturedLogs;
-beforeEach(async () => {
-  sns.reset();
-  sns.on(PublishCommand).resolves({ MessageId: 'message-1' });
-  db = await startLocalDynamoDb();
-  logs = captureLogs();
-});
-afterEach(async () => {
-  logs.restore();
-  await db.close();
-});
+const topicArn = TOPIC_ARN;
+const harness = ingestHarness();
+const { sns } = harness;
 
 /** The real refused call (fivexl test data) as the n-th of a burst, 30 s apart. */
 function deniedCall(n: number) {
@@ -32,13 +19,13 @@ function deniedCall(n: number) {
   return wrapCloudTrailRecord(raw);
 }
 
-const ignoredRules = () => logs.entries().flatMap((e) => (e.message === 'input ignored' ? [e.rule] : []));
+const ignoredRules = () => harness.logs.entries().flatMap((e) => (e.message === 'input ignored' ? [e.rule] : []));
 
 describe('handlers: api-call access-denied bursts (dynalite on 127.0.0.1)', () => {
   it('turns 7 refused calls by one principal into one alert at the 5th, logging the others by rule', async () => {
     const handler = createApiCallHandler({
-      env: { NOTIFICATIONS_TOPIC_ARN: topicArn, DEDUPE_TABLE: db.tableName },
-      dynamodb: () => db.client,
+      env: { NOTIFICATIONS_TOPIC_ARN: topicArn, DEDUPE_TABLE: harness.db.tableName },
+      dynamodb: () => harness.db.client,
     });
     for (let n = 1; n <= 7; n++) await handler(deniedCall(n));
     expect(sns).toHaveReceivedCommandTimes(PublishCommand, 1);
@@ -53,8 +40,12 @@ describe('handlers: api-call access-denied bursts (dynalite on 127.0.0.1)', () =
 
   it('alerts on each refused call with ACCESS_DENIED_BURST_THRESHOLD=1', async () => {
     const handler = createApiCallHandler({
-      env: { NOTIFICATIONS_TOPIC_ARN: topicArn, DEDUPE_TABLE: db.tableName, ACCESS_DENIED_BURST_THRESHOLD: '1' },
-      dynamodb: () => db.client,
+      env: {
+        NOTIFICATIONS_TOPIC_ARN: topicArn,
+        DEDUPE_TABLE: harness.db.tableName,
+        ACCESS_DENIED_BURST_THRESHOLD: '1',
+      },
+      dynamodb: () => harness.db.client,
     });
     for (let n = 1; n <= 3; n++) await handler(deniedCall(n));
     expect(sns).toHaveReceivedCommandTimes(PublishCommand, 3);

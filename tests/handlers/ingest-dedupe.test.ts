@@ -1,35 +1,23 @@
 import { readFileSync } from 'node:fs';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PublishCommand, type PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
-import { mockClient } from 'aws-sdk-client-mock';
+import { PublishCommand, type PublishCommandInput } from '@aws-sdk/client-sns';
 import 'aws-sdk-client-mock-vitest/extend';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAlarmHandler } from '../../src/handlers/alarm';
 import { createBudgetHandler } from '../../src/handlers/budget';
 import { DeliveryError } from '../../src/lib/adapters/errors';
-import { type CapturedLogs, captureLogs } from '../helpers/capture-logs';
-import { type LocalDynamoDb, startLocalDynamoDb } from '../helpers/dynamodb-local';
 import { fixture, snsEventWith } from '../helpers/fixtures';
+import { ingestHarness, TOPIC_ARN } from '../helpers/ingest-harness';
 
-const topicArn = 'arn:aws:sns:us-east-1:123456789012:notifications';
-const sns = mockClient(SNSClient);
-let db: LocalDynamoDb;
-let logs: CapturedLogs;
-beforeEach(async () => {
-  sns.reset();
-  sns.on(PublishCommand).resolves({ MessageId: 'message-1' });
-  db = await startLocalDynamoDb();
-  logs = captureLogs();
-});
-afterEach(async () => {
-  logs.restore();
-  await db.close();
-});
+const topicArn = TOPIC_ARN;
+const harness = ingestHarness();
+const { sns } = harness;
 
-const env = () => ({ NOTIFICATIONS_TOPIC_ARN: topicArn, DEDUPE_TABLE: db.tableName });
+const env = () => ({ NOTIFICATIONS_TOPIC_ARN: topicArn, DEDUPE_TABLE: harness.db.tableName });
 /** A fresh container of the alarm function using the local table. */
-const alarmFunction = () => createAlarmHandler({ env: env(), dynamodb: () => db.client });
-const duplicateIgnores = () => logs.entries().filter((e) => e.message === 'input ignored' && e.rule === 'duplicate');
+const alarmFunction = () => createAlarmHandler({ env: env(), dynamodb: () => harness.db.client });
+const duplicateIgnores = () =>
+  harness.logs.entries().filter((e) => e.message === 'input ignored' && e.rule === 'duplicate');
 const publishedSubjects = () => sns.commandCalls(PublishCommand).map((call) => call.args[0].input.Subject);
 
 /** The EventBridge fixture, and the classic message CloudWatch publishes to the alarm-actions topic for it. */
@@ -104,7 +92,7 @@ describe('handlers: ingest deduplication (dynalite on 127.0.0.1)', () => {
       new URL('../fixtures/budgets/budget-actual-monthly-exceeded-sre-bot.txt', import.meta.url),
     );
     const event = snsEventWith(text.toString('utf8'));
-    const handler = () => createBudgetHandler({ env: env(), dynamodb: () => db.client });
+    const handler = () => createBudgetHandler({ env: env(), dynamodb: () => harness.db.client });
     await handler()(event);
     await handler()(event);
     expect(sns).toHaveReceivedCommandTimes(PublishCommand, 1);
@@ -128,7 +116,9 @@ describe('handlers: ingest deduplication (dynalite on 127.0.0.1)', () => {
     const { eventBridge } = oneStateChangeTwoRoutes();
     expect(await handler(eventBridge)).toEqual({ published: 1, ignored: 0 });
     expect(await handler(eventBridge)).toEqual({ published: 1, ignored: 0 });
-    const unavailable = logs.entries().filter((e) => e.message === 'dedupe store unavailable, delivering anyway');
+    const unavailable = harness.logs
+      .entries()
+      .filter((e) => e.message === 'dedupe store unavailable, delivering anyway');
     expect(unavailable.map((e) => [e.level, String(e.error).includes('AccessDenied')])).toEqual([
       ['WARN', true],
       ['WARN', true],

@@ -1,35 +1,22 @@
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { mockClient } from 'aws-sdk-client-mock';
+import { PublishCommand } from '@aws-sdk/client-sns';
 import 'aws-sdk-client-mock-vitest/extend';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAlarmHandler } from '../../src/handlers/alarm';
 import { createDedupeStore } from '../../src/lib/adapters/dedupe-store';
 import { DeliveryError } from '../../src/lib/adapters/errors';
-import { type CapturedLogs, captureLogs } from '../helpers/capture-logs';
-import { type LocalDynamoDb, startLocalDynamoDb } from '../helpers/dynamodb-local';
 import { fixture, snsEventWith } from '../helpers/fixtures';
+import { ingestHarness, TOPIC_ARN } from '../helpers/ingest-harness';
 
-const topicArn = 'arn:aws:sns:us-east-1:123456789012:notifications';
-const sns = mockClient(SNSClient);
-let db: LocalDynamoDb;
-let logs: CapturedLogs;
-beforeEach(async () => {
-  sns.reset();
-  sns.on(PublishCommand).resolves({ MessageId: 'message-1' });
-  db = await startLocalDynamoDb();
-  logs = captureLogs();
-});
-afterEach(async () => {
-  logs.restore();
-  await db.close();
-});
+const topicArn = TOPIC_ARN;
+const harness = ingestHarness();
+const { sns } = harness;
 
 const lambdaContext = (remainingMs: number) => ({ getRemainingTimeInMillis: () => remainingMs }) as never;
 const alarmEvent = () => fixture('cloudwatch-alarm/eventbridge-single-metric-alarm-ALARM.json');
 const withTable = (now?: () => number) =>
   createAlarmHandler({
-    env: { NOTIFICATIONS_TOPIC_ARN: topicArn, DEDUPE_TABLE: db.tableName },
-    dynamodb: () => db.client,
+    env: { NOTIFICATIONS_TOPIC_ARN: topicArn, DEDUPE_TABLE: harness.db.tableName },
+    dynamodb: () => harness.db.client,
     ...(now ? { now } : {}),
   });
 const failure = (promise: Promise<unknown>) =>
@@ -76,7 +63,7 @@ describe('handlers: ingest delivery', () => {
   it('does not skip an alarm another invocation is publishing: fails retryable, and the retry publishes', async () => {
     const key = await alarmDedupeKey();
     const startedAt = Date.now();
-    const other = createDedupeStore(db.client, { tableName: db.tableName, ttlSeconds: 60 });
+    const other = createDedupeStore(harness.db.client, { tableName: harness.db.tableName, ttlSeconds: 60 });
     await other.claim(key, 40_000); // in flight elsewhere, and that invocation is then killed
     const error = await failure(withTable(() => startedAt)(alarmEvent(), lambdaContext(10_000)));
     expect(error).toMatchObject({ name: 'DeliveryError', retryable: true });

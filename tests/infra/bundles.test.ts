@@ -19,25 +19,28 @@ const HANDLERS = {
   budget: 'budget',
   costDigest: 'cost-digest',
   slack: 'slack',
+  email: 'email',
 } as const;
 const FUNCTIONS = Object.keys(HANDLERS) as (keyof typeof HANDLERS)[];
 /**
  * The SDK packages each bundle imports from the runtime, and nothing else of `@aws-sdk/`. Calls
  * without an installed SDK client are signed by the function itself (src/lib/adapters/aws-json.ts):
  * the digest's Free Tier reader, and the delivering functions' dead-letter SendMessage; they take
- * the credential chain from the runtime too, and bundle only the small `@smithy/signature-v4`. The
- * delivering functions use DynamoDB for the dedupe store (src/lib/adapters/dedupe-store.ts), and the
- * ingest functions CloudWatch, loaded on first use, for the alarm quiet defaults (adapters/alarm-actions.ts).
+ * the credential chain from the runtime too, and sign with node:crypto (src/lib/adapters/sigv4.ts). The
+ * delivering functions use DynamoDB for the dedupe store (src/lib/adapters/dedupe-store.ts). Only the
+ * alarm function reads target health: it alone imports ELBv2 (on the first target-group alarm). The
+ * ingest functions load CloudWatch (the alarm quiet defaults, adapters/alarm-actions.ts) and IAM (the
+ * account alias, adapters/account-names.ts) on first use.
  */
 const DELIVERING = [
   '@aws-sdk/client-cloudwatch',
   '@aws-sdk/client-dynamodb',
-  '@aws-sdk/client-elastic-load-balancing-v2',
+  '@aws-sdk/client-iam',
   '@aws-sdk/client-sns',
   '@aws-sdk/credential-provider-node',
 ];
 const SDK_IMPORTS: Record<keyof typeof HANDLERS, string[]> = {
-  alarm: DELIVERING,
+  alarm: [...DELIVERING, '@aws-sdk/client-elastic-load-balancing-v2'].sort(),
   apiCall: DELIVERING,
   budget: DELIVERING,
   costDigest: [
@@ -48,6 +51,7 @@ const SDK_IMPORTS: Record<keyof typeof HANDLERS, string[]> = {
     '@aws-sdk/credential-provider-node',
   ],
   slack: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-ssm', '@aws-sdk/credential-provider-node'],
+  email: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-sns', '@aws-sdk/credential-provider-node'],
 };
 /** SigV4's algorithm name: present only where the signer is bundled. */
 const SIGV4_MARKER = 'AWS4-HMAC-SHA256';
@@ -70,7 +74,7 @@ const bundleText = (fn: string) => entries(fn).map((entry) => entry.content.toSt
 
 describe('infra: function bundles', () => {
   it('packages one zip per function', () => {
-    expect([...zips.keys()].sort()).toEqual(FUNCTIONS.map((fn) => `${fn}.zip`));
+    expect([...zips.keys()].sort()).toEqual(FUNCTIONS.map((fn) => `${fn}.zip`).sort());
   });
 
   it.each(FUNCTIONS)('%s.zip holds the ESM bundle of its handler and nothing else', (fn) => {
@@ -96,9 +100,15 @@ describe('infra: function bundles', () => {
     expect([...new Set(specifiers)].sort()).toEqual(SDK_IMPORTS[fn]);
   });
 
+  it('alarm.zip imports ELBv2 only when a target-group alarm needs it, never at init', () => {
+    const [text = ''] = bundleText('alarm');
+    expect(text).toMatch(/import\(\s*["']@aws-sdk\/client-elastic-load-balancing-v2["']\s*\)/);
+    expect(text).not.toMatch(/from\s*["']@aws-sdk\/client-elastic-load-balancing-v2["']/);
+  });
+
   it('bundles the SigV4 signer only into functions that sign a call themselves (Free Tier, dead letters)', () => {
     const signing = FUNCTIONS.filter((fn) => bundleText(fn).some((text) => text.includes(SIGV4_MARKER)));
-    expect(signing).toEqual(['alarm', 'apiCall', 'budget', 'costDigest', 'slack']);
+    expect(signing).toEqual(['alarm', 'apiCall', 'budget', 'costDigest', 'slack', 'email']);
   });
 
   it.each(FUNCTIONS)('%s.zip gives bundled CommonJS code a require()', (fn) => {

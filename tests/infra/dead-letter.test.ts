@@ -18,6 +18,7 @@ const QUEUES = [
   ['BudgetLambdaFunction', 'BudgetDeadLetterQueue'],
   ['CostDigestLambdaFunction', 'CostDigestDeadLetterQueue'],
   ['SlackLambdaFunction', 'SlackDeadLetterQueue'],
+  ['EmailLambdaFunction', 'EmailDeadLetterQueue'],
 ] as const;
 /** Functions that send their permanent failures to their queue themselves: function, its queue, its role. */
 const SELF_DEAD_LETTERING = [
@@ -25,21 +26,26 @@ const SELF_DEAD_LETTERING = [
   ['ApiCallLambdaFunction', 'ApiCallDeadLetterQueue', 'ApiCallRole'],
   ['BudgetLambdaFunction', 'BudgetDeadLetterQueue', 'BudgetRole'],
   ['SlackLambdaFunction', 'SlackDeadLetterQueue', 'SlackRole'],
+  ['EmailLambdaFunction', 'EmailDeadLetterQueue', 'EmailRole'],
 ] as const;
 /** function, its dead-letter queue, the topic that invokes it */
 const SNS_WIRING = [
   ['AlarmLambdaFunction', 'AlarmDeadLetterQueue', 'AlarmActionsTopic'],
   ['BudgetLambdaFunction', 'BudgetDeadLetterQueue', 'BudgetAlertsTopic'],
-  ['SlackLambdaFunction', 'SlackDeadLetterQueue', 'NotificationsTopic'],
+] as const;
+/** The inboxes that pace delivery: queue, its dead-letter queue, the function it feeds. */
+const INBOXES = [
+  ['SlackQueue', 'SlackDeadLetterQueue', 'SlackLambdaFunction'],
+  ['EmailQueue', 'EmailDeadLetterQueue', 'EmailLambdaFunction'],
 ] as const;
 
 describe('infra: dead-letter queues', () => {
-  it('has one queue per function', () => {
+  it('has one dead-letter queue per function, and the Slack and email inboxes', () => {
     expect(
       resourcesOfType(template, 'AWS::SQS::Queue')
         .map(([id]) => id)
         .sort(),
-    ).toEqual(QUEUES.map(([, queueId]) => queueId).sort());
+    ).toEqual([...QUEUES.map(([, queueId]) => queueId), ...INBOXES.map(([queueId]) => queueId)].sort());
   });
 
   it.each(QUEUES)('%s sends events it failed on after its retries to %s', (functionId, queueId) => {

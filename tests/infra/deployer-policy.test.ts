@@ -27,6 +27,7 @@ const CREATED_BY: Record<string, string> = {
   'AWS::KMS::Alias': 'kms:CreateAlias',
   'AWS::KMS::Key': 'kms:CreateKey',
   'AWS::Lambda::EventInvokeConfig': 'lambda:PutFunctionEventInvokeConfig',
+  'AWS::Lambda::EventSourceMapping': 'lambda:CreateEventSourceMapping',
   'AWS::Lambda::Function': 'lambda:CreateFunction',
   'AWS::Lambda::Permission': 'lambda:AddPermission',
   'AWS::Lambda::Version': 'lambda:PublishVersion',
@@ -99,7 +100,26 @@ describe('docs/deployer-policy.json: what a deployer needs, and no more', () => 
   it('grants no service wildcard, and `*` resources only to actions that take no resource', () => {
     expect(allowed().filter((action) => action.endsWith(':*') || action === '*')).toEqual([]);
     const unscoped = policy.Statement.filter((s) => s.Resource === '*').flatMap((s) => s.Action);
-    expect(unscoped.sort()).toEqual(['cloudformation:ValidateTemplate', 'kms:CreateKey', 'logs:DescribeLogGroups']);
+    expect(unscoped.sort()).toEqual([
+      'cloudformation:ValidateTemplate',
+      'kms:CreateKey',
+      'lambda:CreateEventSourceMapping',
+      'logs:DescribeLogGroups',
+    ]);
+  });
+
+  it('lets the deployer map queues only to the notifier functions', () => {
+    const mappings = policy.Statement.filter((s) => s.Action.some((a) => a.endsWith('EventSourceMapping')));
+    expect(mappings.flatMap((s) => s.Action).sort()).toEqual([
+      'lambda:CreateEventSourceMapping',
+      'lambda:DeleteEventSourceMapping',
+      'lambda:GetEventSourceMapping',
+      'lambda:UpdateEventSourceMapping',
+    ]);
+    for (const statement of mappings)
+      expect(statement.Condition).toEqual({
+        ArnLike: { 'lambda:FunctionArn': 'arn:aws:lambda:*:*:function:notifier-*' },
+      });
   });
 
   it('passes the stacks’ roles only to the services that assume them', () => {

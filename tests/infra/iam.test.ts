@@ -13,6 +13,7 @@ const PACKAGE_TIMEOUT_MS = 120_000;
 const FUNCTION_ROLES = [
   ['AlarmRole', 'AlarmLogGroup', 'AlarmDeadLetterQueue'],
   ['SlackRole', 'SlackLogGroup', 'SlackDeadLetterQueue'],
+  ['EmailRole', 'EmailLogGroup', 'EmailDeadLetterQueue'],
   ['ApiCallRole', 'ApiCallLogGroup', 'ApiCallDeadLetterQueue'],
   ['BudgetRole', 'BudgetLogGroup', 'BudgetDeadLetterQueue'],
   ['CostDigestRole', 'CostDigestLogGroup', 'CostDigestDeadLetterQueue'],
@@ -26,6 +27,7 @@ const UNSCOPABLE_ACTIONS = [
   'ce:GetCostAndUsage',
   'ce:GetCostForecast',
   'freetier:GetFreeTierUsage',
+  'iam:ListAccountAliases',
 ];
 
 let template: CfnTemplate;
@@ -80,16 +82,31 @@ describe('infra: IAM', () => {
 
   it('uses Resource "*" only for actions that support no resource-level permission', () => {
     const unscoped = allStatements().filter(([, statement]) => JSON.stringify(statement.Resource).includes('"*"'));
-    expect(unscoped.flatMap(([, statement]) => actionsOf(statement)).sort()).toEqual([...UNSCOPABLE_ACTIONS].sort());
+    const actions = new Set(unscoped.flatMap(([, statement]) => actionsOf(statement)));
+    expect([...actions].sort()).toEqual([...UNSCOPABLE_ACTIONS].sort());
   });
 
-  it('lets the publishing functions publish only to the notifications topic, with its key', () => {
-    expect(grants('sns:Publish')).toEqual(
-      PUBLISHERS.map((role) => ({ role, resource: { Ref: 'NotificationsTopic' } })),
+  it('lets the publishing functions publish only to the notifications topic, the email function only to the email topic', () => {
+    const byRole = (a: { role: string }, b: { role: string }) => a.role.localeCompare(b.role);
+    expect(grants('sns:Publish').sort(byRole)).toEqual(
+      [
+        ...PUBLISHERS.map((role) => ({ role, resource: { Ref: 'NotificationsTopic' } })),
+        { role: 'EmailRole', resource: { Ref: 'EmailTopic' } },
+      ].sort(byRole),
     );
-    expect(grants('kms:GenerateDataKey')).toEqual(
-      PUBLISHERS.map((role) => ({ role, resource: { 'Fn::GetAtt': ['TopicKey', 'Arn'] } })),
+    expect(grants('kms:GenerateDataKey').sort(byRole)).toEqual(
+      [...PUBLISHERS, 'EmailRole'].sort().map((role) => ({ role, resource: { 'Fn::GetAtt': ['TopicKey', 'Arn'] } })),
     );
+  });
+
+  it.each([
+    ['SlackRole', 'SlackQueue'],
+    ['EmailRole', 'EmailQueue'],
+  ])('lets %s receive and delete only from its inbox %s', (role, queue) => {
+    expect(grants('sqs:ReceiveMessage')).toContainEqual({ role, resource: { 'Fn::GetAtt': [queue, 'Arn'] } });
+    const inbox = roleStatements(template, role).find((s) => actionsOf(s).includes('sqs:ReceiveMessage'))!;
+    expect(actionsOf(inbox).sort()).toEqual(['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage']);
+    expect(grants('sqs:ReceiveMessage')).toHaveLength(2);
   });
 
   it('lets only the alarm function read target health', () => {

@@ -221,6 +221,9 @@ describe('infra: email subscriptions', () => {
     const ids = (emails: string[]) => Object.keys(emailSubscriptions(emails, policy).Resources).sort();
     expect(ids(['a@example.com', 'b@example.com'])).toEqual(ids(['b@example.com', 'a@example.com']));
     expect(ids(['a@example.com'])).not.toEqual(ids(['b@example.com']));
-    expect(ids(['a@example.com'])[0]).toMatch(/^EmailSubscription[0-9a-f]{12}$/);
+    expect(ids(['a@example.com'])).toEqual([
+      'EmailQueueSubscription',
+      expect.stringMatching(/^EmailSubscription[0-9a-f]{12}$/),
+    ]);
   });
 });

@@ -21,7 +21,7 @@ describe('infra: the release template (npm run release)', () => {
   it('points every function at its zip next to the template, for `aws cloudformation package` to upload', () => {
     const { template, artifacts } = releaseTemplate(packaged);
     const codes = resourcesOfType(template, 'AWS::Lambda::Function').map(([, fn]) => fn.Properties?.Code);
-    expect(codes).toEqual(['alarm.zip', 'apiCall.zip', 'budget.zip', 'costDigest.zip', 'slack.zip']);
+    expect(codes).toEqual(['alarm.zip', 'apiCall.zip', 'budget.zip', 'costDigest.zip', 'slack.zip', 'email.zip']);
     expect(artifacts).toEqual(codes);
     expect([...artifacts].sort()).toEqual([...zips].sort());
   });

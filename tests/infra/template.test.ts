@@ -48,9 +48,12 @@ const FUNCTIONS = [
   ['BudgetLambdaFunction', 'src/handlers/budget.main', 'BudgetRole'],
   ['CostDigestLambdaFunction', 'src/handlers/cost-digest.main', 'CostDigestRole'],
   ['SlackLambdaFunction', 'src/handlers/slack.main', 'SlackRole'],
+  ['EmailLambdaFunction', 'src/handlers/email.main', 'EmailRole'],
 ] as const;
-/** Functions that publish Notifications. */
-const PUBLISHERS = FUNCTIONS.map(([id]) => id).filter((id) => id !== 'SlackLambdaFunction');
+/** Functions that publish Notifications to the notifications topic. */
+const PUBLISHERS = FUNCTIONS.map(([id]) => id).filter(
+  (id) => id !== 'SlackLambdaFunction' && id !== 'EmailLambdaFunction',
+);
 
 /** `npm run package` as is: no parameters. */
 let template: CfnTemplate;
@@ -71,6 +74,12 @@ const variables = (t: CfnTemplate, id: string) =>
   (fn(t, id).Environment as { Variables: Record<string, unknown> }).Variables;
 const lambdaSubscriptions = (t: CfnTemplate) =>
   resourcesOfType(t, 'AWS::SNS::Subscription').filter(([, r]) => props(r).Protocol === 'lambda');
+const queueSubscription = (t: CfnTemplate, queueId: string) =>
+  props(
+    resourcesOfType(t, 'AWS::SNS::Subscription').find(
+      ([, r]) => JSON.stringify(props(r).Endpoint) === JSON.stringify({ 'Fn::GetAtt': [queueId, 'Arn'] }),
+    )?.[1],
+  );
 const emailSubscriptions = (t: CfnTemplate) =>
   resourcesOfType(t, 'AWS::SNS::Subscription').filter(([, r]) => props(r).Protocol === 'email');
 const subscriptionOf = (t: CfnTemplate, functionId: string) =>
@@ -153,19 +162,24 @@ describe('infra: alarm sources', () => {
 });
 
 describe('infra: notifications topic', () => {
-  it('feeds the slack function, filtered on severity', () => {
-    expect(subscriptionOf(template, 'SlackLambdaFunction')).toMatchObject({
+  it('feeds the Slack queue, filtered on severity, as raw Notification JSON', () => {
+    expect(queueSubscription(template, 'SlackQueue')).toEqual({
       TopicArn: { Ref: 'NotificationsTopic' },
+      Protocol: 'sqs',
+      Endpoint: { 'Fn::GetAtt': ['SlackQueue', 'Arn'] },
+      RawMessageDelivery: true,
+      FilterPolicyScope: 'MessageAttributes',
       FilterPolicy: { severity: ['critical', 'warning', 'info', 'ok'] },
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': ['SlackDeadLetterQueue', 'Arn'] } },
     });
+    expect(subscriptionOf(template, 'SlackLambdaFunction')).toEqual({});
   });
 
   it('subscribes each alertEmail address: critical API calls, and other categories by severity', () => {
     const subscriptions = emailSubscriptions(withEmail).map(([, r]) => props(r));
     expect(subscriptions.map((s) => s.Endpoint)).toEqual(['ops@example.com', 'oncall@example.com']);
-    for (const subscription of subscriptions) {
+    for (const subscription of [...subscriptions, queueSubscription(withEmail, 'EmailQueue')]) {
       expect(subscription).toMatchObject({
-        TopicArn: { Ref: 'NotificationsTopic' },
         FilterPolicy: {
           $or: [
             { category: ['api-call'], severity: ['critical'] },
@@ -177,17 +191,30 @@ describe('infra: notifications topic', () => {
     }
   });
 
-  it('has no email subscription when alertEmail is empty', () => {
+  it('has no email subscription, and feeds the email queue nothing, when alertEmail is empty', () => {
     expect(emailSubscriptions(narrowed)).toEqual([]);
-    expect(lambdaSubscriptions(narrowed)).toHaveLength(3);
+    expect(queueSubscription(narrowed, 'EmailQueue')).toEqual({});
+    expect(lambdaSubscriptions(narrowed)).toHaveLength(2);
+  });
+
+  it('sends each address the email topic, which only the email function publishes to', () => {
+    for (const [, subscription] of emailSubscriptions(withEmail))
+      expect(props(subscription).TopicArn).toEqual({ Ref: 'EmailTopic' });
+    expect(queueSubscription(withEmail, 'EmailQueue')).toMatchObject({
+      TopicArn: { Ref: 'NotificationsTopic' },
+      RawMessageDelivery: true,
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': ['EmailDeadLetterQueue', 'Arn'] } },
+    });
+    expect(variables(template, 'EmailLambdaFunction').NOTIFICATIONS_TOPIC_ARN).toEqual({ Ref: 'EmailTopic' });
   });
 
   it('subscribes nobody when packaged without parameters', () => {
     expect(emailSubscriptions(template)).toEqual([]);
-    expect(lambdaSubscriptions(template)).toHaveLength(3);
+    expect(queueSubscription(template, 'EmailQueue')).toEqual({});
+    expect(lambdaSubscriptions(template)).toHaveLength(2);
   });
 
-  it.each(['NotificationsTopic', 'AlarmActionsTopic', 'BudgetAlertsTopic'])(
+  it.each(['NotificationsTopic', 'EmailTopic', 'AlarmActionsTopic', 'BudgetAlertsTopic'])(
     'encrypts %s with the rotated customer managed key',
     (id) => {
       expect(props(template.Resources[id]).KmsMasterKeyId).toEqual({ Ref: 'TopicKey' });
@@ -206,8 +233,71 @@ describe('infra: notifications topic', () => {
     );
   });
 
-  it.each(['NotificationsTopicArn', 'AlarmActionsTopicArn', 'BudgetAlertsTopicArn'])('outputs %s', (name) => {
-    expect(template.Outputs?.[name]?.Value).toBeDefined();
+  it.each(['NotificationsTopicArn', 'EmailTopicArn', 'AlarmActionsTopicArn', 'BudgetAlertsTopicArn'])(
+    'outputs %s',
+    (name) => {
+      expect(template.Outputs?.[name]?.Value).toBeDefined();
+    },
+  );
+});
+
+/** The paced inboxes: queue, the function it feeds, how long the function waits to gather a batch. */
+const INBOXES = [
+  ['SlackQueue', 'SlackLambdaFunction', 1],
+  ['EmailQueue', 'EmailLambdaFunction', 5],
+] as const;
+
+describe('infra: paced delivery', () => {
+  const mappingOf = (queueId: string) =>
+    props(
+      resourcesOfType(template, 'AWS::Lambda::EventSourceMapping').find(
+        ([, r]) => JSON.stringify(props(r).EventSourceArn) === JSON.stringify({ 'Fn::GetAtt': [queueId, 'Arn'] }),
+      )?.[1],
+    );
+
+  it.each(INBOXES)(
+    '%s feeds %s in batches of up to 100, two invocations at most, reporting partial failures',
+    (queueId, functionId, windowSeconds) => {
+      expect(mappingOf(queueId)).toMatchObject({
+        FunctionName: { 'Fn::GetAtt': [functionId, 'Arn'] },
+        BatchSize: 100,
+        MaximumBatchingWindowInSeconds: windowSeconds,
+        ScalingConfig: { MaximumConcurrency: 2 },
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+    },
+  );
+
+  it.each(INBOXES)(
+    '%s hides a batch in flight for six times the timeout of %s, then dead-letters after 5 receives',
+    (queueId, functionId) => {
+      const queue = fn(template, queueId);
+      expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(6 * (fn(template, functionId).Timeout as number));
+      expect(queue.RedrivePolicy).toEqual({
+        deadLetterTargetArn: { 'Fn::GetAtt': [queueId.replace('Queue', 'DeadLetterQueue'), 'Arn'] },
+        maxReceiveCount: 5,
+      });
+      expect(queue.SqsManagedSseEnabled).toBe(true);
+    },
+  );
+
+  it.each(INBOXES)('lets only the notifications topic send to %s and its dead-letter queue', (queueId) => {
+    const dlq = queueId.replace('Queue', 'DeadLetterQueue');
+    const [, policy] = resourcesOfType(template, 'AWS::SQS::QueuePolicy').find(([, r]) =>
+      JSON.stringify(props(r).Queues).includes(`"${queueId}"`),
+    )!;
+    expect(props(policy).Queues).toEqual([{ Ref: queueId }, { Ref: dlq }]);
+    expect(props(policy).PolicyDocument).toMatchObject({
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'sns.amazonaws.com' },
+          Action: 'sqs:SendMessage',
+          Resource: [{ 'Fn::GetAtt': [queueId, 'Arn'] }, { 'Fn::GetAtt': [dlq, 'Arn'] }],
+          Condition: { ArnEquals: { 'aws:SourceArn': { Ref: 'NotificationsTopic' } } },
+        },
+      ],
+    });
   });
 });
 
@@ -263,10 +353,12 @@ describe('infra: account names', () => {
         PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> };
       }>
     ).flatMap((p) => p.PolicyDocument.Statement);
+    expect(statements).toContainEqual({ Effect: 'Allow', Action: 'iam:ListAccountAliases', Resource: '*' });
     expect(statements).toContainEqual({
       Effect: 'Allow',
-      Action: ['iam:ListAccountAliases', 'organizations:DescribeAccount'],
-      Resource: '*',
+      Action: 'organizations:DescribeAccount',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's Fn::Sub syntax, not JavaScript's
+      Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:organizations::*:account/o-*/*' },
     });
   });
 });

@@ -1,34 +1,11 @@
-import { createHash, createHmac } from 'node:crypto';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { signRequest } from './sigv4';
 
 /*
  * A minimal client for AWS JSON 1.0 APIs whose SDK package this project does not install (the
- * Free Tier API, SQS for the dead-letter queue): it signs each call itself with the SDK's own SigV4
- * signer and credential chain, both already dependencies of every SDK client.
+ * Free Tier API, SQS for the dead-letter queue): it signs each call itself (SigV4, ./sigv4.ts) with
+ * the SDK's credential chain, already a dependency of every SDK client.
  */
-
-/** SHA-256 in the shape the SigV4 signer expects, from node:crypto. */
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-const toBytes = (data: SourceData) =>
-  typeof data === 'string'
-    ? data
-    : ArrayBuffer.isView(data)
-      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-      : new Uint8Array(data);
-
-class NodeSha256 {
-  private readonly hash;
-  constructor(secret?: SourceData) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', toBytes(secret));
-  }
-  update(data: SourceData): void {
-    this.hash.update(toBytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-}
 
 /** An AWS service error, named as the SDK would name it (e.g. "AccessDeniedException"). */
 export class AwsServiceError extends Error {
@@ -67,32 +44,27 @@ export type AwsJsonCall = (operation: string, input: unknown, signal?: AbortSign
  */
 export function createAwsJsonClient(options: AwsJsonClientOptions): AwsJsonCall {
   const url = new URL(options.endpoint);
-  const signer = new SignatureV4({
-    credentials: options.credentials ?? defaultProvider(),
-    region: options.region,
-    service: options.service,
-    sha256: NodeSha256,
-  });
+  const credentials = options.credentials ?? defaultProvider();
   const doFetch = options.fetch ?? fetch;
   return async function callAws(operation, input, signal) {
     const body = JSON.stringify(input);
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: url.protocol,
-      hostname: url.hostname,
-      ...(url.port ? { port: Number(url.port) } : {}),
-      path: '/',
-      query: {},
-      headers: {
-        host: url.host,
-        'content-type': `application/x-amz-json-${options.jsonVersion ?? '1.0'}`,
-        'x-amz-target': `${options.targetPrefix}.${operation}`,
+    const headers = signRequest(
+      {
+        method: 'POST',
+        path: '/',
+        headers: {
+          host: url.host,
+          'content-type': `application/x-amz-json-${options.jsonVersion ?? '1.0'}`,
+          'x-amz-target': `${options.targetPrefix}.${operation}`,
+        },
+        body,
       },
-      body,
-    });
+      await credentials(),
+      { region: options.region, service: options.service, at: new Date() },
+    );
     const response = await doFetch(new URL('/', url), {
       method: 'POST',
-      headers: signed.headers,
+      headers,
       body,
       ...(signal ? { signal } : {}),
     });

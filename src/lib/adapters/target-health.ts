@@ -1,12 +1,8 @@
-import {
-  DescribeTargetGroupsCommand,
-  DescribeTargetHealthCommand,
-  type ElasticLoadBalancingV2Client,
-  type TargetGroup,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { ElasticLoadBalancingV2Client, TargetGroup } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { parseDescribeTargetHealth } from '../core/sources/cloudwatch-alarm/describe-target-health';
 import type { HealthCheck, TargetGroupRef, TargetHealthReport } from '../core/sources/cloudwatch-alarm/target-health';
 import { describeAwsError } from './aws-errors';
+import { sdkClientConfig } from './sdk-client';
 import { withTimeout } from './timeout';
 
 /** Reads the health of target groups; never throws (a failure is the report's `error`). */
@@ -19,7 +15,28 @@ export interface TargetHealthReaderOptions {
 }
 
 /** A client, or a function giving the client for a target group's region (ELBv2 ARNs are regional). */
-export type Elbv2ClientSource = ElasticLoadBalancingV2Client | ((region: string) => ElasticLoadBalancingV2Client);
+export type Elbv2ClientSource =
+  | ElasticLoadBalancingV2Client
+  | ((region: string) => ElasticLoadBalancingV2Client | Promise<ElasticLoadBalancingV2Client>);
+
+let elbv2Sdk: Promise<typeof import('@aws-sdk/client-elastic-load-balancing-v2')> | undefined;
+/**
+ * The ELBv2 SDK, imported on the first target-group alarm: only those need it, and importing it at
+ * init would add its whole load to every cold start of the function.
+ */
+const loadElbv2Sdk = () => {
+  elbv2Sdk ??= import('@aws-sdk/client-elastic-load-balancing-v2');
+  return elbv2Sdk;
+};
+
+/**
+ * The default ELBv2 client for a region, with the handlers' timeouts; the SDK is loaded on first use.
+ * @example const client = await elbv2ClientFor('eu-west-1');
+ */
+export async function elbv2ClientFor(region: string): Promise<ElasticLoadBalancingV2Client> {
+  const { ElasticLoadBalancingV2Client } = await loadElbv2Sdk();
+  return new ElasticLoadBalancingV2Client(sdkClientConfig({ region }));
+}
 
 function toHealthCheck(group: TargetGroup | undefined): HealthCheck | undefined {
   if (!group) return undefined;
@@ -34,6 +51,7 @@ function toHealthCheck(group: TargetGroup | undefined): HealthCheck | undefined 
 }
 
 async function readOne(client: ElasticLoadBalancingV2Client, ref: TargetGroupRef, timeoutMs: number) {
+  const { DescribeTargetGroupsCommand, DescribeTargetHealthCommand } = await loadElbv2Sdk();
   const [health, groups] = await Promise.allSettled([
     withTimeout(timeoutMs, (abortSignal) =>
       client.send(new DescribeTargetHealthCommand({ TargetGroupArn: ref.arn }), { abortSignal }),
@@ -71,7 +89,8 @@ export function createTargetHealthReader(
     return Promise.all(
       refs.map((ref) =>
         Promise.resolve(ref.region)
-          .then((region) => readOne(clientFor(region), ref, timeoutMs))
+          .then((region) => clientFor(region))
+          .then((regional) => readOne(regional, ref, timeoutMs))
           .catch(
             (error: unknown): TargetHealthReport => ({ targetGroup: ref, targets: [], error: describeAwsError(error) }),
           ),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './schemas/zod';
 
 /** Languages every fixed string exists in. */
 export const localeSchema = z.enum(['en', 'ja']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './schemas/zod';
 
 /** Version of the {@link Notification} contract; bump on any breaking change. */
 export const NOTIFICATION_SCHEMA_VERSION = 1;
@@ -40,11 +40,11 @@ export const subjectRoleSchema = z.enum(['actor', 'action', 'outcome', 'target']
  */
 export const subjectPartSchema = z.object({
   role: subjectRoleSchema,
-  lead: z.string().optional(),
+  lead: z.optional(z.string()),
   value: z.string(),
-  tail: z.string().optional(),
+  tail: z.optional(z.string()),
   /** A shorter form of the whole part, tried before its value is cut: " failed" for " failed: AccessDenied". */
-  short: z.string().optional(),
+  short: z.optional(z.string()),
 });
 
 /**
@@ -67,17 +67,17 @@ export const notificationSchema = z.object({
    * The title in parts by role, in reading order; joined they read as `title`. Optional (schema
    * version 1 without it stays valid): without parts the subject shortens the title as a whole.
    */
-  subjectParts: z.array(subjectPartSchema).optional(),
+  subjectParts: z.optional(z.array(subjectPartSchema)),
   /** One or two sentences in words. */
   summary: z.string(),
   fields: z.array(fieldSchema),
   links: z.array(linkSchema),
   /** Visible caveats, e.g. "target health could not be read: AccessDenied". */
   notes: z.array(z.string()),
-  account: z.string().optional(),
+  account: z.optional(z.string()),
   /** The account's name for people (its alias, Organizations name or a configured one), when known. */
-  accountName: z.string().optional(),
-  region: z.string().optional(),
+  accountName: z.optional(z.string()),
+  region: z.optional(z.string()),
   /** ISO 8601 instant the underlying event happened. */
   occurredAt: z.string(),
   /** Stable key: the same incident state gives the same key. */
@@ -87,10 +87,10 @@ export const notificationSchema = z.object({
    * name, set by the alarm source) and `rule` (the API-call rule's id, set by the CloudTrail source).
    * Optional: other sources set none, and older notifications have none.
    */
-  labels: z.record(z.string(), z.string()).optional(),
+  labels: z.optional(z.record(z.string(), z.string())),
   source: z.object({
     /** Id of the original event, when it has one. */
-    id: z.string().optional(),
+    id: z.optional(z.string()),
     /** e.g. "aws.cloudwatch/CloudWatch Alarm State Change", "sns/cloudwatch-alarm". */
     type: z.string(),
   }),

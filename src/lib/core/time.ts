@@ -22,12 +22,14 @@ export function isValidTimeZone(zone: string): boolean {
 export function formatInstant(iso: string | Date, timeZone: string, locale: Locale): string {
   const date = typeof iso === 'string' ? new Date(iso) : iso;
   if (Number.isNaN(date.getTime())) return String(iso);
-  const parts = dateTimeFormat('en-US', timeZone, CLOCK_PARTS).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  const zone =
-    dateTimeFormat(intlLocales[locale], timeZone, ZONE_NAME)
-      .formatToParts(date)
-      .find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  // One formatToParts for the clock and the zone name together, in the locale's own formatter: the
+  // clock's parts are Latin digits in both locales, the zone name is the locale's ("JST", "GMT+9").
+  const values: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const { type, value } of dateTimeFormat(intlLocales[locale], timeZone, CLOCK_AND_ZONE).formatToParts(date)) {
+    values[type] = value;
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes) => values[type] ?? '';
+  const zone = values.timeZoneName ?? timeZone;
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} ${zone}`;
 }
 
@@ -41,13 +43,21 @@ const CLOCK_PARTS: Intl.DateTimeFormatOptions = {
   hourCycle: 'h23',
 };
 const ZONE_NAME: Intl.DateTimeFormatOptions = { timeZoneName: 'short' };
+const CLOCK_AND_ZONE: Intl.DateTimeFormatOptions = { ...CLOCK_PARTS, ...ZONE_NAME };
 const LONG_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
 
 /** Intl.DateTimeFormat costs ~100 µs to build; one per locale, zone and option set is kept. */
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 function dateTimeFormat(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const kind = options === ZONE_NAME ? 'zone' : options === LONG_DATE ? 'date' : 'clock';
+  const kind =
+    options === ZONE_NAME
+      ? 'zone'
+      : options === LONG_DATE
+        ? 'date'
+        : options === CLOCK_AND_ZONE
+          ? 'clock+zone'
+          : 'clock';
   const key = `${locale}|${timeZone}|${kind}`;
   let format = dateTimeFormats.get(key);
   if (!format) {

@@ -43,6 +43,20 @@ export function parseExact(text: string | number | undefined): bigint | undefine
 
 /** Decimal places of a currency's minor unit per Intl (USD 2, JPY 0); 2 for an unknown code. */
 export function minorDigits(currency: string): number {
+  let digits = minorDigitsOf.get(currency);
+  if (digits === undefined) {
+    digits = readMinorDigits(currency);
+    if (minorDigitsOf.size < MAX_CACHED_CURRENCIES) minorDigitsOf.set(currency, digits);
+  }
+  return digits;
+}
+
+/** Building an Intl.NumberFormat costs ~50 µs; a currency's digits never change. */
+const minorDigitsOf = new Map<string, number>();
+/** ISO 4217 has under 200 codes; an event inventing more cannot grow the cache without bound. */
+const MAX_CACHED_CURRENCIES = 256;
+
+function readMinorDigits(currency: string): number {
   try {
     return new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { oneLine } from '../render/sanitize';
 import { ellipsize } from '../render/truncate';
+import * as z from '../schemas/zod';
 
 /** Characters of a reason or a subject shown on a redrive line. */
 const MAX_REASON_CHARS = 160;
@@ -16,20 +16,19 @@ const URL_PATTERN = /\bhttps?:\/\/([^\s/"'<>?#]+)[^\s"'<>]*/gi;
  * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
  */
 export const invocationRecordSchema = z.object({
-  version: z.string().optional(),
-  timestamp: z.string().optional(),
+  version: z.optional(z.string()),
+  timestamp: z.optional(z.string()),
   requestContext: z.object({
-    requestId: z.string().optional(),
+    requestId: z.optional(z.string()),
     functionArn: z.string(),
-    condition: z.string().optional(),
-    approximateInvokeCount: z.number().optional(),
+    condition: z.optional(z.string()),
+    approximateInvokeCount: z.optional(z.number()),
   }),
   requestPayload: z.unknown(),
-  responseContext: z
-    .object({ statusCode: z.number().optional(), functionError: z.string().optional() })
-    .loose()
-    .optional(),
-  responsePayload: z.unknown().optional(),
+  responseContext: z.optional(
+    z.looseObject({ statusCode: z.optional(z.number()), functionError: z.optional(z.string()) }),
+  ),
+  responsePayload: z.optional(z.unknown()),
 });
 
 /** What a dead-letter queue message is: a failed invocation to re-invoke, or a queue's message to send back. */

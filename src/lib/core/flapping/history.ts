@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../schemas/zod';
 
 /**
  * Most transitions one alarm's history keeps (the newest); the flapping threshold is bounded below
@@ -14,15 +14,15 @@ export const flapDecisionSchema = z.discriminatedUnion('kind', [
   /** Not flapping: notify as usual. */
   z.object({ kind: z.literal('notify') }),
   /** This change started flapping: one "flapping" notification instead. */
-  z.object({ kind: z.literal('flapping'), changes: z.number().int(), windowMs: z.number().int() }),
+  z.object({ kind: z.literal('flapping'), changes: z.int(), windowMs: z.int() }),
   /** Flapping goes on: this change is muted (logged with the reason). */
   z.object({
     kind: z.literal('muted'),
     /** Epoch ms the flapping started. */
     since: z.number(),
     /** Changes muted so far, this one included. */
-    muted: z.number().int(),
-    windowMs: z.number().int(),
+    muted: z.int(),
+    windowMs: z.int(),
   }),
   /** The first change after flapping stopped: notify, saying how long it had been stable. */
   z.object({
@@ -30,7 +30,7 @@ export const flapDecisionSchema = z.discriminatedUnion('kind', [
     /** The state it stayed in after flapping, and since when (epoch ms). */
     stayed: z.string(),
     stayedSince: z.number(),
-    muted: z.number().int(),
+    muted: z.int(),
   }),
 ]);
 
@@ -45,8 +45,8 @@ export const flapEntrySchema = z.object({
 
 /** One alarm's recent state changes, oldest first, and the flapping episode it is in, if any. */
 export const flapHistorySchema = z.object({
-  transitions: z.array(flapEntrySchema).max(MAX_FLAP_HISTORY),
-  episode: z.object({ since: z.number(), muted: z.number().int() }).optional(),
+  transitions: z.array(flapEntrySchema).check(z.maxLength(MAX_FLAP_HISTORY)),
+  episode: z.optional(z.object({ since: z.number(), muted: z.int() })),
 });
 
 export type FlapDecision = z.infer<typeof flapDecisionSchema>;

@@ -20,8 +20,8 @@ export interface SnsPublishInput {
 
 /**
  * The SNS publish of a notification: `MessageStructure: "json"` with `default` (subject and a short
- * summary), `email` ({@link renderEmail}) and `lambda` (the Notification as JSON, for the Slack
- * forwarder and any other subscriber). When the whole publish would exceed 256 KB of UTF-8 (subject
+ * summary), `email` ({@link renderEmail}), and `lambda` and `sqs` (the Notification as JSON, for
+ * Lambda and SQS subscribers: the Slack queue, any other subscriber). When the whole publish would exceed 256 KB of UTF-8 (subject
  * and attributes included), the longest values are truncated visibly in both the email text and the
  * Notification copy until it fits; it is never rejected.
  * @see https://docs.aws.amazon.com/sns/latest/dg/sns-send-custom-platform-specific-payloads-mobile-devices.html
@@ -29,7 +29,7 @@ export interface SnsPublishInput {
  * @example await sns.send(new PublishCommand({ TopicArn, ...buildSnsPublish(n) }))
  */
 export function buildSnsPublish(n: Notification): SnsPublishInput {
-  return publishOf(fitToSns(n), renderSubject(n));
+  return fitForSns(n).publish;
 }
 
 /**
@@ -38,9 +38,31 @@ export function buildSnsPublish(n: Notification): SnsPublishInput {
  * what subscribers receive.
  */
 export function fitToSns(n: Notification): Notification {
+  return fitForSns(n).notification;
+}
+
+/** A notification as published, and its publish. */
+export interface FittedPublish {
+  readonly notification: Notification;
+  readonly publish: SnsPublishInput;
+}
+
+/**
+ * {@link fitToSns} and {@link buildSnsPublish} at once, rendering the publish once: fitting renders
+ * it to measure it, and the publish that fit is the one returned.
+ * @example const { notification, publish } = fitForSns(n);
+ */
+export function fitForSns(n: Notification): FittedPublish {
   // The subject is always the original's (short by itself); only the body is shortened.
   const subject = renderSubject(n);
-  return fitNotification(n, (candidate) => publishBytes(publishOf(candidate, subject)) <= SNS_MESSAGE_MAX_BYTES);
+  const measured = new Map<Notification, SnsPublishInput>();
+  const notification = fitNotification(n, (candidate) => {
+    const publish = publishOf(candidate, subject);
+    const fits = publishBytes(publish) <= SNS_MESSAGE_MAX_BYTES;
+    if (fits) measured.set(candidate, publish);
+    return fits;
+  });
+  return { notification, publish: measured.get(notification) ?? publishOf(notification, subject) };
 }
 
 function publishOf(n: Notification, Subject: string): SnsPublishInput {
@@ -59,8 +81,10 @@ export function publishBytes(input: SnsPublishInput): number {
 
 function message(n: Notification): string {
   const summary = truncateChars(multiLine(n.summary), DEFAULT_SUMMARY_MAX_CHARS, n.locale);
-  const defaultBody = summary ? `${renderSubject(n)}\n\n${summary}` : renderSubject(n);
-  return JSON.stringify({ default: defaultBody, email: renderEmail(n), lambda: JSON.stringify(n) });
+  const subject = renderSubject(n);
+  const defaultBody = summary ? `${subject}\n\n${summary}` : subject;
+  const json = JSON.stringify(n);
+  return JSON.stringify({ default: defaultBody, email: renderEmail(n), lambda: json, sqs: json });
 }
 
 function attributeBytes(attributes: SnsAttributes): number {

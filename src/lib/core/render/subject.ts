@@ -117,8 +117,8 @@ export function fullSubject(n: Notification): string {
 /**
  * The one subject line of a notification, shared by every channel: the SNS/email Subject and the
  * Slack header. `[SEVERITY] title (region)`; the region is added when the title does not already
- * name it. One line, no control characters, at most {@link SNS_SUBJECT_MAX_CHARS} characters, never
- * empty (an empty title falls back to the category's name).
+ * name it. One line, no control characters, at most `max` characters ({@link SNS_SUBJECT_MAX_CHARS},
+ * the SNS limit, unless a channel has more room), never empty (an empty title falls back to the category's name).
  *
  * Too long, it keeps what matters: the region goes first; a title given in parts (`subjectParts`)
  * then loses its target, the detail and reason beside the actor and the outcome, and only then are
@@ -130,9 +130,8 @@ export function fullSubject(n: Notification): string {
  * @example renderSubject(n) // "[CRITICAL] web-tg-unhealthy is in ALARM (ap-northeast-1)"
  * @example renderSubject(n) // "[WARNING] StopLogging by terraform-apply-production-pipeline-20240315 failed: InvalidTrailNameException"
  */
-export function renderSubject(n: Notification): string {
+export function renderSubject(n: Notification, max: number = SNS_SUBJECT_MAX_CHARS): string {
   const { prefix, title, parts, region, suffix } = subjectParts(n);
-  const max = SNS_SUBJECT_MAX_CHARS;
   const full = `${prefix}${title}${suffix}`;
   if (full.length <= max) return full;
   if (`${prefix}${title}`.length <= max) return `${prefix}${title}`;

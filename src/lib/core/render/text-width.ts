@@ -21,6 +21,8 @@ const wideRanges = [
   [0x20000, 0x3fffd],
 ] as const;
 
+const FIRST_WIDE = wideRanges[0][0];
+
 function charWidth(codePoint: number): number {
   for (const [from, to] of wideRanges) if (codePoint >= from && codePoint <= to) return 2;
   return 1;
@@ -29,7 +31,21 @@ function charWidth(codePoint: number): number {
 /** Columns `text` takes in a monospace font. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += charWidth(char.codePointAt(0)!);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Below the first wide range (all of ASCII and Latin): one column, no table lookup.
+    if (c < FIRST_WIDE) {
+      width += 1;
+      continue;
+    }
+    const low = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      width += charWidth(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+      i++;
+    } else {
+      width += charWidth(c);
+    }
+  }
   return width;
 }
 

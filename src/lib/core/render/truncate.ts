@@ -9,12 +9,25 @@ export interface TruncateOptions {
   readonly countOmitted?: (omitted: string) => number;
 }
 
-const encoder = new TextEncoder();
-
-/** Number of bytes `text` takes in UTF-8 (lone surrogates count as U+FFFD, as SNS would see them). */
+/**
+ * Number of bytes `text` takes in UTF-8 (lone surrogates count as U+FFFD, as SNS would see them).
+ * Counted, not encoded: the publish's size is measured several times while it is fitted.
+ */
 export function utf8Length(text: string): number {
-  return encoder.encode(text).length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
+      bytes += 4;
+      i++;
+    } else bytes += 3; // the BMP, and a lone surrogate as U+FFFD
+  }
+  return bytes;
 }
+
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** Number of code points (what a person calls characters, near enough). */
 export function codePointLength(text: string): number {

@@ -1,5 +1,5 @@
-import type { z } from 'zod/mini';
 import { formatPath } from '../schemas/parse';
+import type * as z from '../schemas/zod';
 
 /** The value at `path` in `input`, or undefined when the path leads nowhere. */
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -1,5 +1,5 @@
-import { z } from 'zod/mini';
 import { categorySchema, severitySchema } from '../notification';
+import * as z from '../schemas/zod';
 
 /**
  * The routing file (`routes.json`): named destinations, routes matched top-down (as Alertmanager's

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 
 /**
  * The EventBridge envelope every AWS service event arrives in; `detail` is checked by the
@@ -8,14 +8,14 @@ import { z } from 'zod';
  * @example eventBridgeEventSchema.parse(event)['detail-type'] // "CloudWatch Alarm State Change"
  */
 export const eventBridgeEventSchema = z.looseObject({
-  version: z.string().optional(),
-  id: z.string().optional(),
+  version: z.optional(z.string()),
+  id: z.optional(z.string()),
   'detail-type': z.string(),
   source: z.string(),
-  account: z.string().optional(),
-  time: z.string().optional(),
-  region: z.string().optional(),
-  resources: z.array(z.unknown()).optional(),
+  account: z.optional(z.string()),
+  time: z.optional(z.string()),
+  region: z.optional(z.string()),
+  resources: z.optional(z.array(z.unknown())),
   detail: z.unknown(),
 });
 

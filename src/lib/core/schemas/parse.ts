@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { InputError } from '../errors';
+import type * as z from './zod';
 
 /**
  * Renders a zod issue path the way AWS documents nest fields, e.g. `Records[2].Sns.Message`.
@@ -18,7 +18,7 @@ export function formatPath(base: string, path: readonly PropertyKey[]): string {
  * Parses `value` with `schema`; on failure throws an {@link InputError} naming the first bad field
  * under `base` (e.g. `detail.state.value`), with the zod error as `cause`.
  */
-export function parseAt<S extends z.ZodType>(schema: S, value: unknown, base: string, what: string): z.infer<S> {
+export function parseAt<S extends z.ZodMiniType>(schema: S, value: unknown, base: string, what: string): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

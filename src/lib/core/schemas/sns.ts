@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 
 /**
  * One SNS message attribute as Lambda receives it (`Type` String, Number, Binary, String.Array).
@@ -14,19 +14,19 @@ export const snsMessageAttributeSchema = z.looseObject({
  * @see https://docs.aws.amazon.com/lambda/latest/dg/with-sns.html
  */
 export const snsNotificationSchema = z.looseObject({
-  Type: z.string().optional(),
-  MessageId: z.string().optional(),
-  TopicArn: z.string().optional(),
-  Subject: z.string().nullish(),
+  Type: z.optional(z.string()),
+  MessageId: z.optional(z.string()),
+  TopicArn: z.optional(z.string()),
+  Subject: z.nullish(z.string()),
   Message: z.string(),
-  Timestamp: z.string().optional(),
-  MessageAttributes: z.record(z.string(), snsMessageAttributeSchema).optional(),
+  Timestamp: z.optional(z.string()),
+  MessageAttributes: z.optional(z.record(z.string(), snsMessageAttributeSchema)),
 });
 
 /** One record of an SNS→Lambda event. */
 export const snsRecordSchema = z.looseObject({
   EventSource: z.literal('aws:sns'),
-  EventSubscriptionArn: z.string().optional(),
+  EventSubscriptionArn: z.optional(z.string()),
   Sns: snsNotificationSchema,
 });
 
@@ -47,10 +47,10 @@ export const snsHttpBodySchema = z.looseObject({
   Type: z.enum(['Notification', 'SubscriptionConfirmation', 'UnsubscribeConfirmation']),
   MessageId: z.string(),
   TopicArn: z.string(),
-  Subject: z.string().nullish(),
+  Subject: z.nullish(z.string()),
   Message: z.string(),
-  Timestamp: z.string().optional(),
-  MessageAttributes: z.record(z.string(), snsMessageAttributeSchema).optional(),
+  Timestamp: z.optional(z.string()),
+  MessageAttributes: z.optional(z.record(z.string(), snsMessageAttributeSchema)),
 });
 
 export type SnsNotification = z.infer<typeof snsNotificationSchema>;

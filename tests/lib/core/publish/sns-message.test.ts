@@ -23,7 +23,7 @@ describe('render: SNS publish', () => {
     expect(publish.MessageStructure).toBe('json');
     expect(publish.Subject).toBe(renderSubject(n));
     expect(publish.MessageAttributes.severity.StringValue).toBe(n.severity);
-    expect(Object.keys(JSON.parse(publish.Message))).toEqual(['default', 'email', 'lambda']);
+    expect(Object.keys(JSON.parse(publish.Message))).toEqual(['default', 'email', 'lambda', 'sqs']);
     expect(publishBytes(publish)).toBeLessThanOrEqual(SNS_MESSAGE_MAX_BYTES);
   });
 

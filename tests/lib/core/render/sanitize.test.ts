@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { multiLine, oneLine } from '../../../../src/lib/core/render/sanitize';
+import { inLine, isPlainChar, multiLine, oneLine } from '../../../../src/lib/core/render/sanitize';
+import { displayWidth } from '../../../../src/lib/core/render/text-width';
 
 describe('render: sanitize', () => {
   it.each([
@@ -23,5 +24,41 @@ describe('render: sanitize', () => {
     ['Japanese kept', '日本語\n二行目', '日本語\n二行目'],
   ])('multiLine keeps lines: %s', (_, input, expected) => {
     expect(multiLine(input)).toBe(expected);
+  });
+
+  it('treats as plain only characters that neither the one-line nor the multi-line cleaning would touch', () => {
+    // The fast paths skip the regexes for text of plain characters: every one must be a no-op for them.
+    const unsafeInLine = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]|\s/u;
+    const unsafeInText = /(?!\n)\p{Cc}|[\u202a-\u202e\u2066-\u2069]|\p{Cs}|[\r\u2028\u2029\u0085\t]/u;
+    const wrong: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const char = String.fromCharCode(c);
+      if (isPlainChar(c) && (unsafeInLine.test(char) || unsafeInText.test(char))) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it.each([
+    ['plain ASCII', 'web-alarm on i-0abc'],
+    ['Japanese', 'アラーム状態 東京リージョン（失敗: AccessDenied）'],
+    ['two spaces', 'a  b'],
+    ['a trailing space per line', 'a \nb  \n\n'],
+    ['no-break spaces', 'a\u00a0\u00a0b\u00a0\nc'],
+    ['an ideographic space', 'a\u3000b'],
+    ['a soft hyphen', 'a\u00adb'],
+  ])('gives the same text by the fast path as by the regexes (%s)', (_, text) => {
+    const slowInLine = text.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, ' ').replace(/\s+/g, ' ');
+    expect(inLine(text)).toBe(slowInLine);
+    expect(multiLine(`x${text}`)).toBe(multiLine(`x${text}\u0007`));
+  });
+
+  it.each([
+    ['', 0],
+    ['abc', 3],
+    ['日本語', 6],
+    ['a😀b', 4],
+    ['lone \ud800 surrogate', 16],
+  ])('measures %j as %i columns', (text, width) => {
+    expect(displayWidth(text)).toBe(width);
   });
 });

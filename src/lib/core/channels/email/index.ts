@@ -1,5 +1,6 @@
 import type { Channel } from '../channel';
 import { renderEmail } from './render-email';
+import { EMAIL_GROUP_MAX_MEMBERS, renderEmailGroup } from './render-email-group';
 
 /**
  * Email, delivered by the notifications topic's email subscriptions: the `email` body of the SNS
@@ -8,5 +9,7 @@ import { renderEmail } from './render-email';
 export const emailChannel: Channel<string> = {
   id: 'email',
   render: renderEmail,
+  groupLimit: EMAIL_GROUP_MAX_MEMBERS,
+  renderGroup: renderEmailGroup,
   preview: (text) => text,
 };

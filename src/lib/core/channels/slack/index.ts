@@ -1,5 +1,6 @@
 import type { Channel } from '../channel';
 import { renderSlack } from './render-slack';
+import { renderSlackGroup, SLACK_GROUP_MAX_MEMBERS } from './render-slack-group';
 import { previewSlack } from './slack-preview';
 import type { SlackMessage } from './slack-types';
 
@@ -7,5 +8,7 @@ import type { SlackMessage } from './slack-types';
 export const slackChannel: Channel<SlackMessage> = {
   id: 'slack',
   render: renderSlack,
+  groupLimit: SLACK_GROUP_MAX_MEMBERS,
+  renderGroup: renderSlackGroup,
   preview: previewSlack,
 };

@@ -3,9 +3,12 @@ import type { Mrkdwn, PlainText, SlackBlock, SlackMessage } from './slack-types'
 
 type Previewer<T extends SlackBlock['type']> = (block: Extract<SlackBlock, { type: T }>) => string[];
 
+/** A link `<url|label>` (a group's list) reads as `label (url)`; event text never holds a raw `<`. */
+const LINK = /<(https?:[^|<>]+)\|([^<>]*)>/g;
+
 /** `*Label*\nvalue` (how fields are rendered) becomes `Label: value`; other bold marks are dropped. */
 function fieldLine(text: Mrkdwn | PlainText): string[] {
-  const plain = unescapeSlack(text.text);
+  const plain = unescapeSlack(text.text.replace(LINK, '$2 ($1)'));
   const match = /^\*([^\n]*)\*\n([\s\S]*)$/.exec(plain);
   const line = match ? `${match[1]}: ${match[2]}` : plain.replace(/\*([^*\n]+)\*/g, '$1');
   return line.split('\n').map((l, i) => (i === 0 ? l : `  ${l}`));

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { type FindingView, findingNotification } from '../../findings/finding-notification';
 import { findingText } from '../../findings/strings';
 import { findingInstant } from '../../findings/time';
@@ -8,9 +7,10 @@ import type { RenderContext } from '../../locale';
 import type { Notification } from '../../notification';
 import { replaceEach } from '../../render/replace';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
+import * as z from '../../schemas/zod';
 import { type AccessKind, accessAnalyzerSeverities } from './severity';
 
-const text = z.string().optional().catch(undefined);
+const text = z.catch(z.optional(z.string()), undefined);
 
 /**
  * The part of an IAM Access Analyzer finding (`detail` of "Access Analyzer Finding") we read.
@@ -24,11 +24,11 @@ export const accessAnalyzerFindingSchema = z.looseObject({
   findingType: text,
   resource: text,
   resourceType: text,
-  isPublic: z.boolean().optional().catch(undefined),
-  isDeleted: z.boolean().optional().catch(undefined),
+  isPublic: z.catch(z.optional(z.boolean()), undefined),
+  isDeleted: z.catch(z.optional(z.boolean()), undefined),
   error: text,
-  principal: z.record(z.string(), z.unknown()).optional().catch(undefined),
-  action: z.array(z.unknown()).optional().catch(undefined),
+  principal: z.catch(z.optional(z.record(z.string(), z.unknown())), undefined),
+  action: z.catch(z.optional(z.array(z.unknown())), undefined),
   createdAt: text,
   updatedAt: text,
 });

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { replaceEach } from '../../render/replace';
+import * as z from '../../schemas/zod';
 
 /**
  * An amount as AWS Budgets wrote it: "$0.59", "> 80%", "100 GB". `value` is the number as a plain
@@ -7,9 +7,9 @@ import { replaceEach } from '../../render/replace';
  */
 export const budgetAmountSchema = z.object({
   text: z.string(),
-  value: z.string().optional(),
-  currency: z.string().optional(),
-  unit: z.string().optional(),
+  value: z.optional(z.string()),
+  currency: z.optional(z.string()),
+  unit: z.optional(z.string()),
   percent: z.boolean(),
 });
 
@@ -27,20 +27,20 @@ export const budgetAlertTypeSchema = z.enum(['ACTUAL', 'FORECASTED']);
  */
 export const budgetAlertSchema = z.object({
   budgetName: z.string(),
-  budgetType: z.string().optional(),
-  alertType: budgetAlertTypeSchema.optional(),
-  period: budgetPeriodSchema.optional(),
-  budgetedAmount: budgetAmountSchema.optional(),
-  comparison: z.enum(['>', '<', '=']).optional(),
-  threshold: budgetAmountSchema.optional(),
+  budgetType: z.optional(z.string()),
+  alertType: z.optional(budgetAlertTypeSchema),
+  period: z.optional(budgetPeriodSchema),
+  budgetedAmount: z.optional(budgetAmountSchema),
+  comparison: z.optional(z.enum(['>', '<', '='])),
+  threshold: z.optional(budgetAmountSchema),
   /** The actual or forecast amount the alert is about (the sentence's figure when there is one). */
-  amount: budgetAmountSchema.optional(),
+  amount: z.optional(budgetAmountSchema),
   /** The table's "ACTUAL Amount:" line when it disagrees with the sentence (AWS sometimes sends both). */
-  tableAmount: budgetAmountSchema.optional(),
-  account: z.string().optional(),
+  tableAmount: z.optional(budgetAmountSchema),
+  account: z.optional(z.string()),
   /** "May 13, 2024" as written in the first line. */
-  notificationDate: z.string().optional(),
-  dashboardUrl: z.string().optional(),
+  notificationDate: z.optional(z.string()),
+  dashboardUrl: z.optional(z.string()),
   extra: z.array(z.object({ label: z.string(), value: z.string() })),
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from '../../schemas/zod';
 
 /**
  * Access-denied bursts: a principal whose calls are refused again and again (a scanner probing with

@@ -1,9 +1,9 @@
-import type { z } from 'zod';
 import { InputError } from '../../errors';
 import { formatPath } from '../../schemas/parse';
+import type * as z from '../../schemas/zod';
 import { type CloudTrailEvent, cloudTrailRecordSchema, eventBridgeEnvelopeSchema } from './schemas';
 
-function check<T extends z.ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> {
+function check<T extends z.ZodMiniType>(schema: T, value: unknown, prefix: string): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { globMatcher } from '../../glob';
 import { isRecord } from '../../schemas/parse';
+import * as z from '../../schemas/zod';
 import { cidrContains, parseCidr } from './cidr';
 
 const ignoreCase = z.strictObject({ 'equals-ignore-case': z.string() });
@@ -20,8 +20,10 @@ export const patternMatcherSchema = z.union([
   z.strictObject({ 'equals-ignore-case': z.string() }),
   z.strictObject({ wildcard: z.string() }),
   z.strictObject({ exists: z.boolean() }),
-  z.strictObject({ cidr: z.string().refine((c) => parseCidr(c) !== undefined, { error: 'is not a CIDR' }) }),
-  z.strictObject({ numeric: z.array(z.union([z.enum(['<', '<=', '=', '>', '>=']), z.number()])).min(2) }),
+  z.strictObject({ cidr: z.string().check(z.refine((c) => parseCidr(c) !== undefined, { error: 'is not a CIDR' })) }),
+  z.strictObject({
+    numeric: z.array(z.union([z.enum(['<', '<=', '=', '>', '>=']), z.number()])).check(z.minLength(2)),
+  }),
   z.strictObject({
     'anything-but': z.union([
       z.string(),
@@ -40,8 +42,8 @@ export interface EventPattern {
 }
 
 /** zod schema of an {@link EventPattern}: every leaf a non-empty array of matchers. */
-export const eventPatternSchema: z.ZodType<EventPattern> = z.lazy(() =>
-  z.record(z.string(), z.union([z.array(patternMatcherSchema).min(1), eventPatternSchema])),
+export const eventPatternSchema: z.ZodMiniType<EventPattern> = z.lazy(() =>
+  z.record(z.string(), z.union([z.array(patternMatcherSchema).check(z.minLength(1)), eventPatternSchema])),
 );
 
 const flatten = (value: unknown): unknown[] => (Array.isArray(value) ? value.flatMap(flatten) : [value]);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../schemas/zod';
 
 /**
  * EventBridge detail-types of CloudTrail events this notifier handles (spelling as AWS sends them).
@@ -18,9 +18,9 @@ export const detailTypes = [API_CALL_DETAIL_TYPE, SIGN_IN_DETAIL_TYPE, SERVICE_E
 export type DetailType = (typeof detailTypes)[number];
 
 /** A string when it is one; anything else (absent, null, a number) becomes undefined instead of failing. */
-const text = z.string().optional().catch(undefined);
+const text = z.catch(z.optional(z.string()), undefined);
 /** An object passed through as-is when it is one; otherwise undefined. */
-const anyObject = z.record(z.string(), z.unknown()).optional().catch(undefined);
+const anyObject = z.catch(z.optional(z.record(z.string(), z.unknown())), undefined);
 
 /**
  * The role (or user) a temporary session was issued from.
@@ -36,8 +36,8 @@ export const sessionIssuerSchema = z.looseObject({
 
 /** `userIdentity.sessionContext`: who issued the session and whether MFA was used to get it. */
 export const sessionContextSchema = z.looseObject({
-  sessionIssuer: sessionIssuerSchema.optional().catch(undefined),
-  attributes: z.looseObject({ mfaAuthenticated: text, creationDate: text }).optional().catch(undefined),
+  sessionIssuer: z.catch(z.optional(sessionIssuerSchema), undefined),
+  attributes: z.catch(z.optional(z.looseObject({ mfaAuthenticated: text, creationDate: text })), undefined),
   sourceIdentity: text,
 });
 
@@ -69,9 +69,9 @@ export const userIdentitySchema = z.looseObject({
   accessKeyId: text,
   userName: text,
   invokedBy: text,
-  sessionContext: sessionContextSchema.optional().catch(undefined),
+  sessionContext: z.catch(z.optional(sessionContextSchema), undefined),
   /** IdentityCenterUser: the Identity Center user the call was made for. */
-  onBehalfOf: z.looseObject({ userId: text, identityStoreArn: text }).optional().catch(undefined),
+  onBehalfOf: z.catch(z.optional(z.looseObject({ userId: text, identityStoreArn: text })), undefined),
   credentialId: text,
 });
 
@@ -82,10 +82,10 @@ export const userIdentitySchema = z.looseObject({
  */
 export const cloudTrailRecordSchema = z.looseObject({
   eventVersion: text,
-  userIdentity: userIdentitySchema.optional().catch(undefined),
+  userIdentity: z.catch(z.optional(userIdentitySchema), undefined),
   eventTime: text,
-  eventSource: z.string({ error: 'is missing or not a string' }).min(1, { error: 'is empty' }),
-  eventName: z.string({ error: 'is missing or not a string' }).min(1, { error: 'is empty' }),
+  eventSource: z.string({ error: 'is missing or not a string' }).check(z.minLength(1, { error: 'is empty' })),
+  eventName: z.string({ error: 'is missing or not a string' }).check(z.minLength(1, { error: 'is empty' })),
   awsRegion: text,
   sourceIPAddress: text,
   userAgent: text,

@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { ConfigError } from '../../errors';
 import { severitySchema } from '../../notification';
 import { formatPath } from '../../schemas/parse';
+import * as z from '../../schemas/zod';
 import { parseCidr } from './cidr';
 import { eventPatternSchema } from './pattern-match';
 import type { ApiCallRule, IgnoreRule, RuleSet } from './rule';
@@ -13,15 +13,25 @@ export const RULES_FILE_NAME = 'notifier-rules.json';
 
 /** A string or a non-empty list of strings, each checked by `valid`; always a list afterwards. */
 const oneOrMore = (valid: (s: string) => boolean, what: string) =>
-  z
-    .union([z.string(), z.array(z.string()).min(1)], { error: 'must be a string or a non-empty list of strings' })
-    .superRefine((value, ctx) => {
-      for (const [i, item] of (Array.isArray(value) ? value : [value]).entries()) {
-        if (!valid(item))
-          ctx.addIssue({ code: 'custom', message: `"${item}" is not ${what}`, path: Array.isArray(value) ? [i] : [] });
-      }
-    })
-    .transform((value) => (Array.isArray(value) ? value : [value]));
+  z.pipe(
+    z
+      .union([z.string(), z.array(z.string()).check(z.minLength(1))], {
+        error: 'must be a string or a non-empty list of strings',
+      })
+      .check(
+        z.superRefine((value, ctx) => {
+          for (const [i, item] of (Array.isArray(value) ? value : [value]).entries()) {
+            if (!valid(item))
+              ctx.addIssue({
+                code: 'custom',
+                message: `"${item}" is not ${what}`,
+                path: Array.isArray(value) ? [i] : [],
+              });
+          }
+        }),
+      ),
+    z.transform((value) => (Array.isArray(value) ? value : [value])),
+  );
 
 const nonEmpty = (s: string) => s.trim() !== '';
 const IGNORE_CONDITIONS = ['principalArn', 'eventName', 'eventSource', 'sourceIp', 'account', 'region'] as const;
@@ -29,32 +39,43 @@ const ID = /^[a-z0-9][a-z0-9-]*$/;
 
 const ignoreSchema = z
   .strictObject({
-    id: z.string().regex(ID, { error: 'use lower-case letters, digits and hyphens' }).optional(),
-    reason: z.string().optional(),
-    principalArn: oneOrMore(
-      (s) => s.startsWith('arn:') || s === '*',
-      'an ARN pattern (arn:…, * and ? allowed)',
-    ).optional(),
-    eventName: oneOrMore(nonEmpty, 'an event name').optional(),
-    eventSource: oneOrMore((s) => /^[a-z0-9.*?-]+$/.test(s), 'an event source such as ec2.amazonaws.com').optional(),
-    sourceIp: oneOrMore((s) => parseCidr(s) !== undefined, 'a CIDR').optional(),
-    account: oneOrMore((s) => /^[0-9*?]{1,12}$/.test(s), 'a 12-digit account id').optional(),
-    region: oneOrMore((s) => /^[a-z0-9*?-]+$/.test(s), 'a region code such as us-east-1').optional(),
+    id: z.optional(z.string().check(z.regex(ID, { error: 'use lower-case letters, digits and hyphens' }))),
+    reason: z.optional(z.string()),
+    principalArn: z.optional(
+      oneOrMore((s) => s.startsWith('arn:') || s === '*', 'an ARN pattern (arn:…, * and ? allowed)'),
+    ),
+    eventName: z.optional(oneOrMore(nonEmpty, 'an event name')),
+    eventSource: z.optional(oneOrMore((s) => /^[a-z0-9.*?-]+$/.test(s), 'an event source such as ec2.amazonaws.com')),
+    sourceIp: z.optional(oneOrMore((s) => parseCidr(s) !== undefined, 'a CIDR')),
+    account: z.optional(oneOrMore((s) => /^[0-9*?]{1,12}$/.test(s), 'a 12-digit account id')),
+    region: z.optional(oneOrMore((s) => /^[a-z0-9*?-]+$/.test(s), 'a region code such as us-east-1')),
   })
-  .refine((entry) => IGNORE_CONDITIONS.some((k) => entry[k] !== undefined), {
-    error: `needs at least one of ${IGNORE_CONDITIONS.join(', ')}`,
-  });
+  .check(
+    z.refine((entry) => IGNORE_CONDITIONS.some((k) => entry[k] !== undefined), {
+      error: `needs at least one of ${IGNORE_CONDITIONS.join(', ')}`,
+    }),
+  );
 
 const ruleSchema = z.strictObject({
-  id: z.string().regex(ID, { error: 'use lower-case letters, digits and hyphens' }),
-  title: z.union([z.string().min(1), z.strictObject({ en: z.string().min(1), ja: z.string().min(1) })], {
-    error: 'must be a string or { "en": …, "ja": … }',
-  }),
-  description: z.string().optional(),
-  severity: severitySchema.default('warning'),
-  eventSource: z.string().regex(/^[a-z0-9.-]+\.amazonaws\.com$/, { error: 'must look like "lambda.amazonaws.com"' }),
-  eventNames: z.array(z.string().min(1)).min(1, { error: 'must list at least one event name' }),
-  conditions: eventPatternSchema.optional(),
+  id: z.string().check(z.regex(ID, { error: 'use lower-case letters, digits and hyphens' })),
+  title: z.union(
+    [
+      z.string().check(z.minLength(1)),
+      z.strictObject({ en: z.string().check(z.minLength(1)), ja: z.string().check(z.minLength(1)) }),
+    ],
+    {
+      error: 'must be a string or { "en": …, "ja": … }',
+    },
+  ),
+  description: z.optional(z.string()),
+  severity: z._default(severitySchema, 'warning'),
+  eventSource: z
+    .string()
+    .check(z.regex(/^[a-z0-9.-]+\.amazonaws\.com$/, { error: 'must look like "lambda.amazonaws.com"' })),
+  eventNames: z
+    .array(z.string().check(z.minLength(1)))
+    .check(z.minLength(1, { error: 'must list at least one event name' })),
+  conditions: z.optional(eventPatternSchema),
 });
 
 /**
@@ -62,18 +83,20 @@ const ruleSchema = z.strictObject({
  */
 export const rulesFileSchema = z
   .strictObject({
-    $schema: z.string().optional(),
-    rules: z.array(ruleSchema).default([]),
-    ignore: z.array(ignoreSchema).default([]),
+    $schema: z.optional(z.string()),
+    rules: z._default(z.array(ruleSchema), []),
+    ignore: z._default(z.array(ignoreSchema), []),
   })
-  .superRefine((file, ctx) => {
-    const taken = new Set(defaultRules.map((r) => r.id));
-    for (const [i, rule] of file.rules.entries()) {
-      if (taken.has(rule.id))
-        ctx.addIssue({ code: 'custom', message: `"${rule.id}" is already a rule id`, path: ['rules', i, 'id'] });
-      taken.add(rule.id);
-    }
-  });
+  .check(
+    z.superRefine((file, ctx) => {
+      const taken = new Set(defaultRules.map((r) => r.id));
+      for (const [i, rule] of file.rules.entries()) {
+        if (taken.has(rule.id))
+          ctx.addIssue({ code: 'custom', message: `"${rule.id}" is already a rule id`, path: ['rules', i, 'id'] });
+        taken.add(rule.id);
+      }
+    }),
+  );
 export type RulesFile = z.output<typeof rulesFileSchema>;
 
 function toRule(rule: RulesFile['rules'][number]): ApiCallRule {

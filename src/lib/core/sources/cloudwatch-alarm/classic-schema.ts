@@ -1,44 +1,44 @@
-import { z } from 'zod';
+import * as z from '../../schemas/zod';
 import { alarmStateValueSchema } from './schema';
 
 const dimensionSchema = z.looseObject({ name: z.string(), value: z.string() });
 
 /** One `Trigger.Metrics[]` entry (metric-math alarms), PascalCase as in the classic message. */
 export const classicMetricQuerySchema = z.looseObject({
-  Id: z.string().optional(),
-  Label: z.string().optional(),
-  Expression: z.string().optional(),
-  ReturnData: z.boolean().optional(),
-  MetricStat: z
-    .looseObject({
+  Id: z.optional(z.string()),
+  Label: z.optional(z.string()),
+  Expression: z.optional(z.string()),
+  ReturnData: z.optional(z.boolean()),
+  MetricStat: z.optional(
+    z.looseObject({
       Metric: z.looseObject({
         MetricName: z.string(),
         Namespace: z.string(),
-        Dimensions: z.array(dimensionSchema).nullish(),
+        Dimensions: z.nullish(z.array(dimensionSchema)),
       }),
-      Period: z.number().optional(),
-      Stat: z.string().optional(),
-      Unit: z.string().nullish(),
-    })
-    .optional(),
+      Period: z.optional(z.number()),
+      Stat: z.optional(z.string()),
+      Unit: z.nullish(z.string()),
+    }),
+  ),
 });
 
 /** `Trigger` of a classic alarm message: the alarm's metric and threshold settings. */
 export const classicTriggerSchema = z.looseObject({
-  MetricName: z.string().nullish(),
-  Namespace: z.string().nullish(),
-  StatisticType: z.string().nullish(),
-  Statistic: z.string().nullish(),
-  ExtendedStatistic: z.string().nullish(),
-  Unit: z.string().nullish(),
-  Dimensions: z.array(dimensionSchema).nullish(),
-  Metrics: z.array(classicMetricQuerySchema).nullish(),
-  Period: z.number().nullish(),
-  EvaluationPeriods: z.number().nullish(),
-  DatapointsToAlarm: z.number().nullish(),
-  ComparisonOperator: z.string().nullish(),
-  Threshold: z.number().nullish(),
-  TreatMissingData: z.string().nullish(),
+  MetricName: z.nullish(z.string()),
+  Namespace: z.nullish(z.string()),
+  StatisticType: z.nullish(z.string()),
+  Statistic: z.nullish(z.string()),
+  ExtendedStatistic: z.nullish(z.string()),
+  Unit: z.nullish(z.string()),
+  Dimensions: z.nullish(z.array(dimensionSchema)),
+  Metrics: z.nullish(z.array(classicMetricQuerySchema)),
+  Period: z.nullish(z.number()),
+  EvaluationPeriods: z.nullish(z.number()),
+  DatapointsToAlarm: z.nullish(z.number()),
+  ComparisonOperator: z.nullish(z.string()),
+  Threshold: z.nullish(z.number()),
+  TreatMissingData: z.nullish(z.string()),
 });
 
 /**
@@ -49,27 +49,29 @@ export const classicTriggerSchema = z.looseObject({
  */
 export const classicAlarmMessageSchema = z.looseObject({
   AlarmName: z.string(),
-  AlarmDescription: z.string().nullish(),
-  AWSAccountId: z.string().nullish(),
-  AlarmArn: z.string().nullish(),
+  AlarmDescription: z.nullish(z.string()),
+  AWSAccountId: z.nullish(z.string()),
+  AlarmArn: z.nullish(z.string()),
   NewStateValue: alarmStateValueSchema,
-  NewStateReason: z.string().nullish(),
-  StateChangeTime: z.string().nullish(),
+  NewStateReason: z.nullish(z.string()),
+  StateChangeTime: z.nullish(z.string()),
   /** Composite alarms: the rule over their children, and the children whose state triggered the change. */
-  AlarmRule: z.string().nullish(),
-  TriggeringChildren: z
-    .array(
-      z.looseObject({
-        Arn: z.string(),
-        State: z.looseObject({ Value: z.string().optional(), Timestamp: z.string().optional() }).nullish(),
-      }),
-    )
-    .nullish()
-    .catch(undefined),
+  AlarmRule: z.nullish(z.string()),
+  TriggeringChildren: z.catch(
+    z.nullish(
+      z.array(
+        z.looseObject({
+          Arn: z.string(),
+          State: z.nullish(z.looseObject({ Value: z.optional(z.string()), Timestamp: z.optional(z.string()) })),
+        }),
+      ),
+    ),
+    undefined,
+  ),
   /** A display name such as "US East (N. Virginia)", not a region code. */
-  Region: z.string().nullish(),
-  OldStateValue: alarmStateValueSchema.nullish(),
-  Trigger: classicTriggerSchema.nullish(),
+  Region: z.nullish(z.string()),
+  OldStateValue: z.nullish(alarmStateValueSchema),
+  Trigger: z.nullish(classicTriggerSchema),
 });
 
 export type ClassicMetricQuery = z.infer<typeof classicMetricQuerySchema>;

@@ -1,3 +1,4 @@
+import { toIsoInstant } from '../../instant';
 import type { Alarm, AlarmKind, AlarmMetric, AlarmState, Datapoint } from './model';
 import { readReason } from './reason-text';
 import { type AlarmStateRaw, type ReasonData, reasonDataSchema } from './schema';
@@ -5,16 +6,8 @@ import { type AlarmStateRaw, type ReasonData, reasonDataSchema } from './schema'
 /** Characters of an unparseable timestamp kept for display. */
 const MAX_RAW_TIMESTAMP_LENGTH = 64;
 
-/**
- * An ISO 8601 instant (`…Z`) for CloudWatch's `2019-10-02T17:04:40.989+0000`, or undefined when the
- * text is not a date: a malformed timestamp never reaches a time field or a dedupe key (see
- * {@link rawTimestampOf} to show it).
- */
-export function toIsoInstant(text: string | undefined | null): string | undefined {
-  if (!text) return undefined;
-  const time = Date.parse(text);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
-}
+// Shared with the generic source, which must not bundle the alarm schemas to read a timestamp.
+export { toIsoInstant };
 
 /** The source's text when it is a timestamp that is not a date (bounded), to show under its own label. */
 export function rawTimestampOf(text: string | undefined | null): { rawTimestamp: string } | Record<string, never> {

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { InputError } from '../../errors';
+import * as z from '../../schemas/zod';
 import type { TargetHealth } from './target-health';
 
 /**
@@ -9,23 +9,26 @@ import type { TargetHealth } from './target-health';
 export const targetHealthDescriptionSchema = z.object({
   Target: z.object({
     Id: z.string(),
-    Port: z.number().optional(),
-    AvailabilityZone: z.string().optional(),
+    Port: z.optional(z.number()),
+    AvailabilityZone: z.optional(z.string()),
   }),
-  HealthCheckPort: z.string().optional(),
-  TargetHealth: z
-    .object({
-      State: z.string().optional(),
-      Reason: z.string().optional(),
-      Description: z.string().optional(),
-    })
-    .optional(),
+  HealthCheckPort: z.optional(z.string()),
+  TargetHealth: z.optional(
+    z.object({
+      State: z.optional(z.string()),
+      Reason: z.optional(z.string()),
+      Description: z.optional(z.string()),
+    }),
+  ),
 });
 
 /** A whole response, or (as some tools record it) just its `TargetHealthDescriptions` array. */
 export const describeTargetHealthOutputSchema = z.union([
-  z.object({ TargetHealthDescriptions: z.array(targetHealthDescriptionSchema).default([]) }),
-  z.array(targetHealthDescriptionSchema).transform((list) => ({ TargetHealthDescriptions: list })),
+  z.object({ TargetHealthDescriptions: z._default(z.array(targetHealthDescriptionSchema), []) }),
+  z.pipe(
+    z.array(targetHealthDescriptionSchema),
+    z.transform((list) => ({ TargetHealthDescriptions: list })),
+  ),
 ]);
 
 export type TargetHealthDescription = z.infer<typeof targetHealthDescriptionSchema>;

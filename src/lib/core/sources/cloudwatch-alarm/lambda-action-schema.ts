@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../schemas/zod';
 import { alarmStateChangeDetailSchema } from './schema';
 
 /**
@@ -10,13 +10,13 @@ import { alarmStateChangeDetailSchema } from './schema';
  */
 export const lambdaAlarmActionSchema = z.looseObject({
   source: z.literal('aws.cloudwatch'),
-  alarmArn: z.string().optional(),
-  accountId: z.string().optional(),
+  alarmArn: z.optional(z.string()),
+  accountId: z.optional(z.string()),
   /** An EventBridge-style envelope around `alarmData` names the account `account`, not `accountId`. */
-  account: z.string().optional(),
-  resources: z.array(z.unknown()).optional(),
-  time: z.string().optional(),
-  region: z.string().optional(),
+  account: z.optional(z.string()),
+  resources: z.optional(z.array(z.unknown())),
+  time: z.optional(z.string()),
+  region: z.optional(z.string()),
   alarmData: alarmStateChangeDetailSchema,
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../schemas/zod';
 import { alarmStateValueSchema, reasonDataSchema } from './schema';
 
 /**
@@ -8,33 +8,33 @@ import { alarmStateValueSchema, reasonDataSchema } from './schema';
 export const alarmKindSchema = z.enum(['metric', 'metric-math', 'anomaly-detection', 'composite', 'metrics-insights']);
 
 /** One value the alarm evaluated; `timestamp` (ISO, start of the period) when the source names it. */
-export const datapointSchema = z.object({ value: z.number(), timestamp: z.string().optional() });
+export const datapointSchema = z.object({ value: z.number(), timestamp: z.optional(z.string()) });
 
 /** One state of an alarm, timestamps normalized to ISO 8601 (`…Z`). */
 export const alarmStateSchema = z.object({
   value: alarmStateValueSchema,
-  reason: z.string().optional(),
-  reasonData: reasonDataSchema.optional(),
-  timestamp: z.string().optional(),
+  reason: z.optional(z.string()),
+  reasonData: z.optional(reasonDataSchema),
+  timestamp: z.optional(z.string()),
   /** The source's timestamp when it is not a date: shown as a labelled field, never used as a time. */
-  rawTimestamp: z.string().optional(),
-  evaluationState: z.string().optional(),
-  actionsSuppressedBy: z.string().optional(),
-  actionsSuppressedReason: z.string().optional(),
+  rawTimestamp: z.optional(z.string()),
+  evaluationState: z.optional(z.string()),
+  actionsSuppressedBy: z.optional(z.string()),
+  actionsSuppressedReason: z.optional(z.string()),
 });
 
 /** A metric the alarm watches, or an expression over metrics (metric math, Metrics Insights SQL). */
 export const alarmMetricSchema = z.object({
-  id: z.string().optional(),
-  label: z.string().optional(),
-  expression: z.string().optional(),
-  returnData: z.boolean().optional(),
-  namespace: z.string().optional(),
-  name: z.string().optional(),
+  id: z.optional(z.string()),
+  label: z.optional(z.string()),
+  expression: z.optional(z.string()),
+  returnData: z.optional(z.boolean()),
+  namespace: z.optional(z.string()),
+  name: z.optional(z.string()),
   dimensions: z.record(z.string(), z.string()),
-  stat: z.string().optional(),
-  period: z.number().optional(),
-  unit: z.string().optional(),
+  stat: z.optional(z.string()),
+  period: z.optional(z.number()),
+  unit: z.optional(z.string()),
 });
 
 /**
@@ -44,33 +44,33 @@ export const alarmMetricSchema = z.object({
 export const alarmSchema = z.object({
   kind: alarmKindSchema,
   name: z.string(),
-  arn: z.string().optional(),
-  description: z.string().optional(),
-  account: z.string().optional(),
+  arn: z.optional(z.string()),
+  description: z.optional(z.string()),
+  account: z.optional(z.string()),
   /** Region code, e.g. "us-east-1". */
-  region: z.string().optional(),
+  region: z.optional(z.string()),
   /** The region as the source named it when no code could be found, e.g. "EXAMPLE". */
-  regionName: z.string().optional(),
+  regionName: z.optional(z.string()),
   partition: z.string(),
   state: alarmStateSchema,
-  previousState: alarmStateSchema.optional(),
+  previousState: z.optional(alarmStateSchema),
   metrics: z.array(alarmMetricSchema),
-  alarmRule: z.string().optional(),
-  actionsSuppressor: z.string().optional(),
-  actionsSuppressorWaitPeriod: z.number().optional(),
-  actionsSuppressorExtensionPeriod: z.number().optional(),
-  threshold: z.number().optional(),
+  alarmRule: z.optional(z.string()),
+  actionsSuppressor: z.optional(z.string()),
+  actionsSuppressorWaitPeriod: z.optional(z.number()),
+  actionsSuppressorExtensionPeriod: z.optional(z.number()),
+  threshold: z.optional(z.number()),
   /** e.g. "GreaterThanThreshold", from the configuration or read from the reason text. */
-  comparison: z.string().optional(),
-  statistic: z.string().optional(),
-  period: z.number().optional(),
-  evaluationPeriods: z.number().optional(),
-  datapointsToAlarm: z.number().optional(),
+  comparison: z.optional(z.string()),
+  statistic: z.optional(z.string()),
+  period: z.optional(z.number()),
+  evaluationPeriods: z.optional(z.number()),
+  datapointsToAlarm: z.optional(z.number()),
   /** missing | notBreaching | breaching | ignore */
-  treatMissingData: z.string().optional(),
+  treatMissingData: z.optional(z.string()),
   /** Datapoints behind the current state, oldest first. */
   recentDatapoints: z.array(datapointSchema),
-  source: z.object({ type: z.string(), id: z.string().optional() }),
+  source: z.object({ type: z.string(), id: z.optional(z.string()) }),
 });
 
 export type AlarmKind = z.infer<typeof alarmKindSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../schemas/zod';
 
 /** The three states an alarm can be in. */
 export const alarmStateValueSchema = z.enum(['OK', 'ALARM', 'INSUFFICIENT_DATA']);
@@ -10,52 +10,52 @@ export const alarmStateValueSchema = z.enum(['OK', 'ALARM', 'INSUFFICIENT_DATA']
  */
 export const alarmStateSchema = z.looseObject({
   value: alarmStateValueSchema,
-  reason: z.string().optional(),
-  reasonData: z.string().optional(),
-  timestamp: z.string().optional(),
+  reason: z.optional(z.string()),
+  reasonData: z.optional(z.string()),
+  timestamp: z.optional(z.string()),
   /** e.g. "PARTIAL_DATA" (Metrics Insights alarms over more than 10,000 series). */
-  evaluationState: z.string().optional(),
-  actionsSuppressedBy: z.string().optional(),
-  actionsSuppressedReason: z.string().optional(),
+  evaluationState: z.optional(z.string()),
+  actionsSuppressedBy: z.optional(z.string()),
+  actionsSuppressedReason: z.optional(z.string()),
 });
 
 /** One metric, e.g. `{ namespace: 'AWS/EC2', name: 'CPUUtilization', dimensions: { InstanceId: 'i-1' } }`. */
 export const metricSchema = z.looseObject({
   namespace: z.string(),
   name: z.string(),
-  dimensions: z.record(z.string(), z.string()).optional(),
+  dimensions: z.optional(z.record(z.string(), z.string())),
 });
 
 /** One entry of `configuration.metrics`: a metric with its statistic, or an expression. */
 export const metricDataQuerySchema = z.looseObject({
-  id: z.string().optional(),
-  label: z.string().optional(),
-  expression: z.string().optional(),
-  returnData: z.boolean().optional(),
-  period: z.number().optional(),
-  metricStat: z
-    .looseObject({
+  id: z.optional(z.string()),
+  label: z.optional(z.string()),
+  expression: z.optional(z.string()),
+  returnData: z.optional(z.boolean()),
+  period: z.optional(z.number()),
+  metricStat: z.optional(
+    z.looseObject({
       metric: metricSchema,
-      period: z.number().optional(),
-      stat: z.string().optional(),
-      unit: z.string().optional(),
-    })
-    .optional(),
+      period: z.optional(z.number()),
+      stat: z.optional(z.string()),
+      unit: z.optional(z.string()),
+    }),
+  ),
 });
 
 /** `configuration` of a metric or composite alarm, as state-change events carry it. */
 export const alarmConfigurationSchema = z.looseObject({
-  description: z.string().nullish(),
-  metrics: z.array(metricDataQuerySchema).optional(),
-  alarmRule: z.string().optional(),
-  actionsSuppressor: z.string().optional(),
-  actionsSuppressorWaitPeriod: z.number().optional(),
-  actionsSuppressorExtensionPeriod: z.number().optional(),
-  threshold: z.number().optional(),
-  comparisonOperator: z.string().optional(),
-  evaluationPeriods: z.number().optional(),
-  datapointsToAlarm: z.number().optional(),
-  treatMissingData: z.string().optional(),
+  description: z.nullish(z.string()),
+  metrics: z.optional(z.array(metricDataQuerySchema)),
+  alarmRule: z.optional(z.string()),
+  actionsSuppressor: z.optional(z.string()),
+  actionsSuppressorWaitPeriod: z.optional(z.number()),
+  actionsSuppressorExtensionPeriod: z.optional(z.number()),
+  threshold: z.optional(z.number()),
+  comparisonOperator: z.optional(z.string()),
+  evaluationPeriods: z.optional(z.number()),
+  datapointsToAlarm: z.optional(z.number()),
+  treatMissingData: z.optional(z.string()),
 });
 
 /**
@@ -66,17 +66,17 @@ export const alarmConfigurationSchema = z.looseObject({
 export const alarmStateChangeDetailSchema = z.looseObject({
   alarmName: z.string(),
   state: alarmStateSchema,
-  previousState: alarmStateSchema.optional(),
-  configuration: alarmConfigurationSchema.optional(),
+  previousState: z.optional(alarmStateSchema),
+  configuration: z.optional(alarmConfigurationSchema),
 });
 
 /** `detail` of "CloudWatch Alarm Configuration Change" (create / update / delete). */
 export const alarmConfigChangeDetailSchema = z.looseObject({
   alarmName: z.string(),
   operation: z.string(),
-  state: z.looseObject({ value: z.string().optional(), timestamp: z.string().optional() }).optional(),
-  configuration: z.record(z.string(), z.unknown()).optional(),
-  previousConfiguration: z.record(z.string(), z.unknown()).optional(),
+  state: z.optional(z.looseObject({ value: z.optional(z.string()), timestamp: z.optional(z.string()) })),
+  configuration: z.optional(z.record(z.string(), z.unknown())),
+  previousConfiguration: z.optional(z.record(z.string(), z.unknown())),
 });
 
 /**
@@ -84,26 +84,26 @@ export const alarmConfigChangeDetailSchema = z.looseObject({
  * composite alarms only have `triggeringAlarms`.
  */
 export const reasonDataSchema = z.looseObject({
-  version: z.string().optional(),
-  queryDate: z.string().optional(),
-  startDate: z.string().optional(),
-  statistic: z.string().optional(),
-  period: z.number().optional(),
-  recentDatapoints: z.array(z.number()).optional(),
-  threshold: z.number().optional(),
-  recentLowerThresholds: z.array(z.number()).optional(),
-  recentUpperThresholds: z.array(z.number()).optional(),
-  evaluatedDatapoints: z
-    .array(z.looseObject({ timestamp: z.string().optional(), value: z.number().optional() }))
-    .optional(),
-  triggeringAlarms: z
-    .array(
+  version: z.optional(z.string()),
+  queryDate: z.optional(z.string()),
+  startDate: z.optional(z.string()),
+  statistic: z.optional(z.string()),
+  period: z.optional(z.number()),
+  recentDatapoints: z.optional(z.array(z.number())),
+  threshold: z.optional(z.number()),
+  recentLowerThresholds: z.optional(z.array(z.number())),
+  recentUpperThresholds: z.optional(z.array(z.number())),
+  evaluatedDatapoints: z.optional(
+    z.array(z.looseObject({ timestamp: z.optional(z.string()), value: z.optional(z.number()) })),
+  ),
+  triggeringAlarms: z.optional(
+    z.array(
       z.looseObject({
         arn: z.string(),
-        state: z.looseObject({ value: z.string().optional(), timestamp: z.string().optional() }).optional(),
+        state: z.optional(z.looseObject({ value: z.optional(z.string()), timestamp: z.optional(z.string()) })),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 
 export type AlarmStateValue = z.infer<typeof alarmStateValueSchema>;

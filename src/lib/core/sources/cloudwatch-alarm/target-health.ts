@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../schemas/zod';
 
 /**
  * A target group an alarm's metric points at, derived from its `TargetGroup` and `LoadBalancer`
@@ -11,7 +11,7 @@ export const targetGroupRefSchema = z.object({
   /** Name part, e.g. "web". */
   name: z.string(),
   /** The LoadBalancer dimension value, e.g. "app/my-alb/50dc6c495c0c9188", when present. */
-  loadBalancer: z.string().optional(),
+  loadBalancer: z.optional(z.string()),
   region: z.string(),
   account: z.string(),
   partition: z.string(),
@@ -20,23 +20,23 @@ export const targetGroupRefSchema = z.object({
 /** One target as DescribeTargetHealth reported it, converted to our shape at the adapter border. */
 export const targetHealthSchema = z.object({
   id: z.string(),
-  port: z.number().optional(),
-  availabilityZone: z.string().optional(),
+  port: z.optional(z.number()),
+  availabilityZone: z.optional(z.string()),
   /** initial | healthy | unhealthy | unhealthy.draining | unused | draining | unavailable */
   state: z.string(),
   /** e.g. Target.ResponseCodeMismatch */
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
   /** e.g. "Health checks failed with these codes: [500]" */
-  description: z.string().optional(),
+  description: z.optional(z.string()),
 });
 
 /** How the load balancer checks the group (DescribeTargetGroups), so a reader sees what "unhealthy" means. */
 export const healthCheckSchema = z.object({
-  protocol: z.string().optional(),
-  port: z.string().optional(),
-  path: z.string().optional(),
+  protocol: z.optional(z.string()),
+  port: z.optional(z.string()),
+  path: z.optional(z.string()),
   /** Expected HTTP codes, e.g. "200" or "200-299". */
-  matcher: z.string().optional(),
+  matcher: z.optional(z.string()),
 });
 
 /**
@@ -46,8 +46,8 @@ export const healthCheckSchema = z.object({
 export const targetHealthReportSchema = z.object({
   targetGroup: targetGroupRefSchema,
   targets: z.array(targetHealthSchema),
-  healthCheck: healthCheckSchema.optional(),
-  error: z.string().optional(),
+  healthCheck: z.optional(healthCheckSchema),
+  error: z.optional(z.string()),
 });
 
 export type TargetGroupRef = z.infer<typeof targetGroupRefSchema>;

@@ -1,22 +1,16 @@
-import { z } from 'zod';
 import { isRecord } from '../../schemas/parse';
+import * as z from '../../schemas/zod';
 
 /** A number AWS may send as a number or a numeric string. */
-const amount = z.union([
-  z.number(),
-  z
-    .string()
-    .regex(/^-?\d+(\.\d+)?$/)
-    .transform(Number),
-]);
+const amount = z.union([z.number(), z.pipe(z.string().check(z.regex(/^-?\d+(\.\d+)?$/)), z.transform(Number))]);
 
 const rootCauseSchema = z.looseObject({
-  service: z.string().optional(),
-  region: z.string().optional(),
-  linkedAccount: z.string().optional(),
-  linkedAccountName: z.string().optional(),
-  usageType: z.string().optional(),
-  impact: z.looseObject({ contribution: amount.optional() }).optional(),
+  service: z.optional(z.string()),
+  region: z.optional(z.string()),
+  linkedAccount: z.optional(z.string()),
+  linkedAccountName: z.optional(z.string()),
+  usageType: z.optional(z.string()),
+  impact: z.optional(z.looseObject({ contribution: z.optional(amount) })),
 });
 
 /**
@@ -28,27 +22,27 @@ const rootCauseSchema = z.looseObject({
  */
 export const costAnomalyMessageSchema = z.looseObject({
   anomalyId: z.string(),
-  accountId: z.string().optional(),
-  accountName: z.string().optional(),
-  anomalyDetailsLink: z.string().optional(),
-  anomalyStartDate: z.string().optional(),
-  anomalyEndDate: z.string().optional(),
-  dimensionalValue: z.string().optional(),
-  dimensionValue: z.string().optional(),
-  monitorArn: z.string().optional(),
-  monitorName: z.string().optional(),
-  subscriptionName: z.string().optional(),
-  anomalyScore: z.looseObject({ currentScore: amount.optional(), maxScore: amount.optional() }).optional(),
-  impact: z
-    .looseObject({
-      maxImpact: amount.optional(),
-      totalActualSpend: amount.optional(),
-      totalExpectedSpend: amount.optional(),
-      totalImpact: amount.optional(),
-      totalImpactPercentage: amount.optional(),
-    })
-    .optional(),
-  rootCauses: z.array(rootCauseSchema).optional(),
+  accountId: z.optional(z.string()),
+  accountName: z.optional(z.string()),
+  anomalyDetailsLink: z.optional(z.string()),
+  anomalyStartDate: z.optional(z.string()),
+  anomalyEndDate: z.optional(z.string()),
+  dimensionalValue: z.optional(z.string()),
+  dimensionValue: z.optional(z.string()),
+  monitorArn: z.optional(z.string()),
+  monitorName: z.optional(z.string()),
+  subscriptionName: z.optional(z.string()),
+  anomalyScore: z.optional(z.looseObject({ currentScore: z.optional(amount), maxScore: z.optional(amount) })),
+  impact: z.optional(
+    z.looseObject({
+      maxImpact: z.optional(amount),
+      totalActualSpend: z.optional(amount),
+      totalExpectedSpend: z.optional(amount),
+      totalImpact: z.optional(amount),
+      totalImpactPercentage: z.optional(amount),
+    }),
+  ),
+  rootCauses: z.optional(z.array(rootCauseSchema)),
 });
 
 export type CostAnomalyMessage = z.infer<typeof costAnomalyMessageSchema>;

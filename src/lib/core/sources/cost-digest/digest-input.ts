@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../schemas/zod';
 
 /*
  * The raw responses the digest is computed from, as the SDK returns them (extra keys such as
@@ -6,85 +6,85 @@ import { z } from 'zod';
  * turn a digest into "unreadable".
  */
 
-const metricValue = z.looseObject({ Amount: z.string().optional(), Unit: z.string().optional() });
+const metricValue = z.looseObject({ Amount: z.optional(z.string()), Unit: z.optional(z.string()) });
 
 /** @see https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_GetCostAndUsage.html */
 export const costAndUsagePageSchema = z.looseObject({
-  ResultsByTime: z
-    .array(
+  ResultsByTime: z.optional(
+    z.array(
       z.looseObject({
         TimePeriod: z.looseObject({ Start: z.string(), End: z.string() }),
-        Total: z.record(z.string(), metricValue).optional(),
-        Groups: z
-          .array(
+        Total: z.optional(z.record(z.string(), metricValue)),
+        Groups: z.optional(
+          z.array(
             z.looseObject({
-              Keys: z.array(z.string()).optional(),
-              Metrics: z.record(z.string(), metricValue).optional(),
+              Keys: z.optional(z.array(z.string())),
+              Metrics: z.optional(z.record(z.string(), metricValue)),
             }),
-          )
-          .optional(),
-        Estimated: z.boolean().optional(),
+          ),
+        ),
+        Estimated: z.optional(z.boolean()),
       }),
-    )
-    .optional(),
-  NextPageToken: z.string().optional(),
+    ),
+  ),
+  NextPageToken: z.optional(z.string()),
 });
 
 /** @see https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_GetCostForecast.html */
 export const costForecastSchema = z.looseObject({
-  Total: metricValue.optional(),
-  ForecastResultsByTime: z
-    .array(
+  Total: z.optional(metricValue),
+  ForecastResultsByTime: z.optional(
+    z.array(
       z.looseObject({
-        TimePeriod: z.looseObject({ Start: z.string(), End: z.string() }).optional(),
-        MeanValue: z.string().optional(),
+        TimePeriod: z.optional(z.looseObject({ Start: z.string(), End: z.string() })),
+        MeanValue: z.optional(z.string()),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
 
 /** @see https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_budgets_DescribeBudgets.html */
 export const describeBudgetsSchema = z.looseObject({
-  Budgets: z
-    .array(
+  Budgets: z.optional(
+    z.array(
       z.looseObject({
         BudgetName: z.string(),
-        BudgetType: z.string().optional(),
-        TimeUnit: z.string().optional(),
-        BudgetLimit: metricValue.optional(),
-        CalculatedSpend: z
-          .looseObject({ ActualSpend: metricValue.optional(), ForecastedSpend: metricValue.optional() })
-          .optional(),
+        BudgetType: z.optional(z.string()),
+        TimeUnit: z.optional(z.string()),
+        BudgetLimit: z.optional(metricValue),
+        CalculatedSpend: z.optional(
+          z.looseObject({ ActualSpend: z.optional(metricValue), ForecastedSpend: z.optional(metricValue) }),
+        ),
       }),
-    )
-    .optional(),
-  NextToken: z.string().optional(),
+    ),
+  ),
+  NextToken: z.optional(z.string()),
 });
 
 /** @see https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_freetier_GetFreeTierUsage.html */
 export const freeTierUsageSchema = z.looseObject({
-  freeTierUsages: z
-    .array(
+  freeTierUsages: z.optional(
+    z.array(
       z.looseObject({
-        service: z.string().optional(),
-        operation: z.string().optional(),
-        usageType: z.string().optional(),
-        region: z.string().optional(),
-        description: z.string().optional(),
-        freeTierType: z.string().optional(),
-        unit: z.string().optional(),
-        limit: z.number().optional(),
-        actualUsageAmount: z.number().optional(),
-        forecastedUsageAmount: z.number().optional(),
+        service: z.optional(z.string()),
+        operation: z.optional(z.string()),
+        usageType: z.optional(z.string()),
+        region: z.optional(z.string()),
+        description: z.optional(z.string()),
+        freeTierType: z.optional(z.string()),
+        unit: z.optional(z.string()),
+        limit: z.optional(z.number()),
+        actualUsageAmount: z.optional(z.number()),
+        forecastedUsageAmount: z.optional(z.number()),
       }),
-    )
-    .optional(),
-  nextToken: z.string().optional(),
+    ),
+  ),
+  nextToken: z.optional(z.string()),
 });
 
 /** A source that was called and failed: the SDK error reduced to what people need. */
 export const sourceErrorSchema = z.object({
-  error: z.object({ name: z.string(), message: z.string().optional() }),
+  error: z.object({ name: z.string(), message: z.optional(z.string()) }),
 });
 
 export type CostAndUsagePage = z.infer<typeof costAndUsagePageSchema>;

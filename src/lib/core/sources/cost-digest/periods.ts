@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { Locale } from '../../locale';
+import * as z from '../../schemas/zod';
 import { addDays, monthStart } from './digest-dates';
 
 /** Whole UTC days from `start` up to `end`, exclusive: Cost Explorer's `TimePeriod`. */

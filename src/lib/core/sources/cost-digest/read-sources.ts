@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../../schemas/zod';
 import type { DigestSource } from './digest-input';
 import { sourceErrorSchema } from './digest-input';
 import type { DigestNote, ErrorKind } from './digest-model';
@@ -32,7 +32,7 @@ export type SourceRead<T> = { pages: T[]; note?: undefined } | { pages?: undefin
  * Validates one entry of the digest data: absent → `missing`, `{ error }` → `failed` with its
  * kind, wrong shape → `unreadable`, else the page(s).
  */
-export function readSource<S extends z.ZodType>(
+export function readSource<S extends z.ZodMiniType>(
   value: unknown,
   schema: S,
   source: DigestSource,

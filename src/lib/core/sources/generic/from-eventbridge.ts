@@ -1,3 +1,4 @@
+import { toIsoInstant } from '../../instant';
 import { isRegionCode } from '../../links/partition';
 import type { RenderContext } from '../../locale';
 import { lookup } from '../../lookup';
@@ -5,7 +6,6 @@ import { NOTIFICATION_SCHEMA_VERSION, type Notification, type Severity } from '.
 import { replaceEach } from '../../render/replace';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
 import { isRecord } from '../../schemas/parse';
-import { toIsoInstant } from '../cloudwatch-alarm/derive';
 import { clip, type Leaf, leafFields, leavesHash, leavesOf } from './flatten';
 import { genericText } from './strings';
 import { readableTime } from './times';

@@ -1,8 +1,8 @@
 import type { SnsEnvelope } from '../../envelopes/types';
+import { toIsoInstant } from '../../instant';
 import { isRegionCode, parseArn } from '../../links/partition';
 import type { RenderContext } from '../../locale';
 import { type Field, NOTIFICATION_SCHEMA_VERSION, type Notification } from '../../notification';
-import { toIsoInstant } from '../cloudwatch-alarm/derive';
 import { clip, contentHash, leafFields, leavesHash, leavesOf } from './flatten';
 import { genericText } from './strings';
 

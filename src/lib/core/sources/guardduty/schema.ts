@@ -1,13 +1,14 @@
-import { z } from 'zod';
+import * as z from '../../schemas/zod';
 
-const text = z.string().optional().catch(undefined);
-const list = <T extends z.ZodType>(item: T) => z.array(item.optional().catch(undefined)).optional().catch(undefined);
+const text = z.catch(z.optional(z.string()), undefined);
+const list = <T extends z.ZodMiniType>(item: T) =>
+  z.catch(z.optional(z.array(z.catch(z.optional(item), undefined))), undefined);
 
 const remoteIpSchema = z.looseObject({
   ipAddressV4: text,
-  organization: z.looseObject({ asnOrg: text, org: text }).optional().catch(undefined),
-  country: z.looseObject({ countryName: text }).optional().catch(undefined),
-  city: z.looseObject({ cityName: text }).optional().catch(undefined),
+  organization: z.catch(z.optional(z.looseObject({ asnOrg: text, org: text })), undefined),
+  country: z.catch(z.optional(z.looseObject({ countryName: text })), undefined),
+  city: z.catch(z.optional(z.looseObject({ cityName: text })), undefined),
 });
 
 /**
@@ -27,50 +28,64 @@ export const guardDutyFindingSchema = z.looseObject({
   severity: z.number(),
   createdAt: text,
   updatedAt: text,
-  resource: z
-    .looseObject({
-      resourceType: text,
-      instanceDetails: z.looseObject({ instanceId: text }).optional().catch(undefined),
-      accessKeyDetails: z
-        .looseObject({ userName: text, accessKeyId: text, userType: text })
-        .optional()
-        .catch(undefined),
-      s3BucketDetails: list(z.looseObject({ arn: text, name: text })),
-      eksClusterDetails: z.looseObject({ name: text, arn: text }).optional().catch(undefined),
-      ecsClusterDetails: z.looseObject({ name: text, arn: text }).optional().catch(undefined),
-      lambdaDetails: z.looseObject({ functionName: text, functionArn: text }).optional().catch(undefined),
-      rdsDbInstanceDetails: z.looseObject({ dbInstanceIdentifier: text }).optional().catch(undefined),
-    })
-    .optional()
-    .catch(undefined),
-  service: z
-    .looseObject({
-      archived: z.boolean().optional().catch(undefined),
-      count: z.number().optional().catch(undefined),
-      eventFirstSeen: text,
-      eventLastSeen: text,
-      action: z
-        .looseObject({
-          actionType: text,
-          awsApiCallAction: z
-            .looseObject({ api: text, serviceName: text, remoteIpDetails: remoteIpSchema.optional().catch(undefined) })
-            .optional()
-            .catch(undefined),
-          networkConnectionAction: z
-            .looseObject({
-              connectionDirection: text,
-              protocol: text,
-              remoteIpDetails: remoteIpSchema.optional().catch(undefined),
-            })
-            .optional()
-            .catch(undefined),
-          dnsRequestAction: z.looseObject({ domain: text }).optional().catch(undefined),
-        })
-        .optional()
-        .catch(undefined),
-    })
-    .optional()
-    .catch(undefined),
+  resource: z.catch(
+    z.optional(
+      z.looseObject({
+        resourceType: text,
+        instanceDetails: z.catch(z.optional(z.looseObject({ instanceId: text })), undefined),
+        accessKeyDetails: z.catch(
+          z.optional(z.looseObject({ userName: text, accessKeyId: text, userType: text })),
+          undefined,
+        ),
+        s3BucketDetails: list(z.looseObject({ arn: text, name: text })),
+        eksClusterDetails: z.catch(z.optional(z.looseObject({ name: text, arn: text })), undefined),
+        ecsClusterDetails: z.catch(z.optional(z.looseObject({ name: text, arn: text })), undefined),
+        lambdaDetails: z.catch(z.optional(z.looseObject({ functionName: text, functionArn: text })), undefined),
+        rdsDbInstanceDetails: z.catch(z.optional(z.looseObject({ dbInstanceIdentifier: text })), undefined),
+      }),
+    ),
+    undefined,
+  ),
+  service: z.catch(
+    z.optional(
+      z.looseObject({
+        archived: z.catch(z.optional(z.boolean()), undefined),
+        count: z.catch(z.optional(z.number()), undefined),
+        eventFirstSeen: text,
+        eventLastSeen: text,
+        action: z.catch(
+          z.optional(
+            z.looseObject({
+              actionType: text,
+              awsApiCallAction: z.catch(
+                z.optional(
+                  z.looseObject({
+                    api: text,
+                    serviceName: text,
+                    remoteIpDetails: z.catch(z.optional(remoteIpSchema), undefined),
+                  }),
+                ),
+                undefined,
+              ),
+              networkConnectionAction: z.catch(
+                z.optional(
+                  z.looseObject({
+                    connectionDirection: text,
+                    protocol: text,
+                    remoteIpDetails: z.catch(z.optional(remoteIpSchema), undefined),
+                  }),
+                ),
+                undefined,
+              ),
+              dnsRequestAction: z.catch(z.optional(z.looseObject({ domain: text })), undefined),
+            }),
+          ),
+          undefined,
+        ),
+      }),
+    ),
+    undefined,
+  ),
 });
 
 export type GuardDutyFinding = z.infer<typeof guardDutyFindingSchema>;

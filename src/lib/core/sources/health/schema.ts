@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from '../../schemas/zod';
 
-const text = z.string().optional().catch(undefined);
+const text = z.catch(z.optional(z.string()), undefined);
 
 /**
  * The part of an AWS Health event's `detail` we read (account and organization view alike).
@@ -18,14 +18,14 @@ export const healthDetailSchema = z.looseObject({
   lastUpdatedTime: text,
   eventRegion: text,
   affectedAccount: text,
-  eventDescription: z
-    .array(z.looseObject({ language: text, latestDescription: text }).catch({}))
-    .optional()
-    .catch(undefined),
-  affectedEntities: z
-    .array(z.looseObject({ entityValue: text, status: text }).catch({}))
-    .optional()
-    .catch(undefined),
+  eventDescription: z.catch(
+    z.optional(z.array(z.catch(z.looseObject({ language: text, latestDescription: text }), {}))),
+    undefined,
+  ),
+  affectedEntities: z.catch(
+    z.optional(z.array(z.catch(z.looseObject({ entityValue: text, status: text }), {}))),
+    undefined,
+  ),
 });
 
 export type HealthDetail = z.infer<typeof healthDetailSchema>;

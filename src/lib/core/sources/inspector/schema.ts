@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from '../../schemas/zod';
 
-const text = z.string().optional().catch(undefined);
-const num = z.number().optional().catch(undefined);
+const text = z.catch(z.optional(z.string()), undefined);
+const num = z.catch(z.optional(z.number()), undefined);
 
 /**
  * The part of an Amazon Inspector finding (`detail` of "Inspector2 Finding") we read.
@@ -21,48 +21,53 @@ export const inspectorFindingSchema = z.looseObject({
   firstObservedAt: text,
   lastObservedAt: text,
   updatedAt: text,
-  remediation: z
-    .looseObject({ recommendation: z.looseObject({ text: text }).optional().catch(undefined) })
-    .optional()
-    .catch(undefined),
-  resources: z
-    .array(z.looseObject({ id: text, type: text, region: text, partition: text }).catch({}))
-    .optional()
-    .catch(undefined),
-  packageVulnerabilityDetails: z
-    .looseObject({
-      vulnerabilityId: text,
-      sourceUrl: text,
-      vulnerablePackages: z
-        .array(z.looseObject({ name: text, version: text, fixedInVersion: text }).catch({}))
-        .optional()
-        .catch(undefined),
-    })
-    .optional()
-    .catch(undefined),
-  codeVulnerabilityDetails: z
-    .looseObject({
-      detectorName: text,
-      filePath: z.looseObject({ filePath: text, startLine: num }).optional().catch(undefined),
-    })
-    .optional()
-    .catch(undefined),
-  networkReachabilityDetails: z
-    .looseObject({
-      protocol: text,
-      openPortRange: z.looseObject({ begin: num, end: num }).optional().catch(undefined),
-      networkPath: z
-        .looseObject({
-          steps: z
-            .array(z.looseObject({ componentId: text }).catch({}))
-            .optional()
-            .catch(undefined),
-        })
-        .optional()
-        .catch(undefined),
-    })
-    .optional()
-    .catch(undefined),
+  remediation: z.catch(
+    z.optional(z.looseObject({ recommendation: z.catch(z.optional(z.looseObject({ text: text })), undefined) })),
+    undefined,
+  ),
+  resources: z.catch(
+    z.optional(z.array(z.catch(z.looseObject({ id: text, type: text, region: text, partition: text }), {}))),
+    undefined,
+  ),
+  packageVulnerabilityDetails: z.catch(
+    z.optional(
+      z.looseObject({
+        vulnerabilityId: text,
+        sourceUrl: text,
+        vulnerablePackages: z.catch(
+          z.optional(z.array(z.catch(z.looseObject({ name: text, version: text, fixedInVersion: text }), {}))),
+          undefined,
+        ),
+      }),
+    ),
+    undefined,
+  ),
+  codeVulnerabilityDetails: z.catch(
+    z.optional(
+      z.looseObject({
+        detectorName: text,
+        filePath: z.catch(z.optional(z.looseObject({ filePath: text, startLine: num })), undefined),
+      }),
+    ),
+    undefined,
+  ),
+  networkReachabilityDetails: z.catch(
+    z.optional(
+      z.looseObject({
+        protocol: text,
+        openPortRange: z.catch(z.optional(z.looseObject({ begin: num, end: num })), undefined),
+        networkPath: z.catch(
+          z.optional(
+            z.looseObject({
+              steps: z.catch(z.optional(z.array(z.catch(z.looseObject({ componentId: text }), {}))), undefined),
+            }),
+          ),
+          undefined,
+        ),
+      }),
+    ),
+    undefined,
+  ),
 });
 
 export type InspectorFinding = z.infer<typeof inspectorFindingSchema>;

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from '../../schemas/zod';
 
-const text = z.string().optional().catch(undefined);
-const num = z.number().optional().catch(undefined);
-const strings = z.array(z.unknown()).optional().catch(undefined);
+const text = z.catch(z.optional(z.string()), undefined);
+const num = z.catch(z.optional(z.number()), undefined);
+const strings = z.catch(z.optional(z.array(z.unknown())), undefined);
 
 /**
  * The part of one AWS Security Finding Format (ASFF) finding we read. Every field is optional and a
@@ -20,20 +20,22 @@ export const asffFindingSchema = z.looseObject({
   Title: text,
   Description: text,
   Types: strings,
-  Severity: z.looseObject({ Label: text, Normalized: num, Original: text }).optional().catch(undefined),
-  Compliance: z.looseObject({ Status: text, SecurityControlId: text }).optional().catch(undefined),
-  Workflow: z.looseObject({ Status: text }).optional().catch(undefined),
+  Severity: z.catch(z.optional(z.looseObject({ Label: text, Normalized: num, Original: text })), undefined),
+  Compliance: z.catch(z.optional(z.looseObject({ Status: text, SecurityControlId: text })), undefined),
+  Workflow: z.catch(z.optional(z.looseObject({ Status: text })), undefined),
   WorkflowState: text,
   RecordState: text,
-  Resources: z
-    .array(z.looseObject({ Type: text, Id: text, Region: text, Partition: text }).catch({}))
-    .optional()
-    .catch(undefined),
-  Remediation: z
-    .looseObject({ Recommendation: z.looseObject({ Text: text, Url: text }).optional().catch(undefined) })
-    .optional()
-    .catch(undefined),
-  ProductFields: z.record(z.string(), z.unknown()).optional().catch(undefined),
+  Resources: z.catch(
+    z.optional(z.array(z.catch(z.looseObject({ Type: text, Id: text, Region: text, Partition: text }), {}))),
+    undefined,
+  ),
+  Remediation: z.catch(
+    z.optional(
+      z.looseObject({ Recommendation: z.catch(z.optional(z.looseObject({ Text: text, Url: text })), undefined) }),
+    ),
+    undefined,
+  ),
+  ProductFields: z.catch(z.optional(z.record(z.string(), z.unknown())), undefined),
   FirstObservedAt: text,
   LastObservedAt: text,
   CreatedAt: text,
@@ -43,7 +45,7 @@ export const asffFindingSchema = z.looseObject({
 /** `detail` of "Security Hub Findings - Imported" and "- Custom Action": one or more findings. */
 export const securityHubDetailSchema = z.looseObject({
   actionName: text,
-  findings: z.array(z.unknown()).min(1),
+  findings: z.array(z.unknown()).check(z.minLength(1)),
 });
 
 export type AsffFinding = z.infer<typeof asffFindingSchema>;

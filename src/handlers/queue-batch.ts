@@ -1,0 +1,179 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Context } from 'aws-lambda';
+import { claimKeys, settleKeys } from '../lib/adapters/claim-keys';
+import type { Clock } from '../lib/adapters/clock';
+import { createDeadLetterSender } from '../lib/adapters/dead-letter-queue';
+import { invocationDeadline } from '../lib/adapters/deadline';
+import { dedupeStoreFor } from '../lib/adapters/dedupe-store';
+import { DUPLICATE_RULE } from '../lib/adapters/deliver-once';
+import { logger } from '../lib/adapters/logger';
+import type { Env, NotifierConfig } from '../lib/config';
+import { type Channel, renderGrouped } from '../lib/core/channels/channel';
+import { InputError } from '../lib/core/errors';
+import { groupNotifications } from '../lib/core/grouping/group-notifications';
+import type { Notification } from '../lib/core/notification';
+import { loadDeadLetterConfig } from '../lib/dead-letter-config';
+import { isPermanentFailure, unreadableInput } from './delivery-failure';
+import { once } from './once';
+import { isQueueEvent, type QueueRecord, readQueueRecord } from './queue-input';
+
+/** What a queue-fed function needs from the outside; each has a real default. */
+export interface QueueBatchDeps {
+  env?: Env;
+  /** Epoch ms clock. */
+  now?: Clock;
+  /** DynamoDB client of the dedupe store, used only when DEDUPE_TABLE is set. */
+  dynamodb?: () => DynamoDBClient;
+  /** Makes the sender of the function's dead-letter queue (tests pass a fake); default SQS SendMessage. */
+  deadLetterSender?: typeof createDeadLetterSender;
+}
+
+/** Sends one message; throws DeliveryError (`retryable` or not) when it was not taken. */
+export type SendMessage<Message> = (message: Message) => Promise<void>;
+
+/**
+ * What a queue-fed function delivers and how: a renderer of notifications and of groups (a channel,
+ * or the email publish), its settings, its dedupe key prefix, and how to send within a deadline.
+ */
+export interface QueueBatchDelivery<Config extends NotifierConfig, Message> {
+  readonly renderer: Pick<Channel<Message>, 'id' | 'render' | 'renderGroup' | 'groupLimit'>;
+  /** Reads and checks the settings once per container. @throws ConfigError naming the variable. */
+  readonly loadConfig: (env: Env) => Config;
+  /** Dedupe keys of this delivery start with this (`slack:`, `email:`). */
+  readonly keyPrefix: string;
+  /** Prepares one invocation's sending (e.g. reads the webhook URL) bounded by `deadline` (epoch ms). */
+  readonly connect: (config: Config, deadline: number) => Promise<SendMessage<Message>>;
+}
+
+/**
+ * The partial batch response: the messages to receive again (after the visibility timeout); every
+ * other message of the batch is deleted from the queue.
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html#services-sqs-batchfailurereporting
+ */
+export interface BatchResponse {
+  batchItemFailures: { itemIdentifier: string }[];
+}
+
+/** Records that failed for good, with the reason, for the dead-letter queue. */
+interface Letter {
+  readonly records: readonly QueueRecord[];
+  readonly error: Error;
+}
+
+/**
+ * Builds a Lambda fed by an SQS queue (the notifications topic → queue → this function, at most
+ * two at a time): the pacing and grouping half of delivery. A batch's notifications are
+ * claimed (deliver-once, with a lease), grouped ({@link groupNotifications}: one message per
+ * category, severity, account and region, a lone one as itself) and posted one message after the
+ * other within the invocation's time (a webhook's Retry-After honoured by its sender); after a
+ * transient failure the batch's other groups are not tried. What could not be posted in time, or
+ * was held by another attempt, is returned in `batchItemFailures` and comes back after
+ * the visibility timeout (the queue's redrive policy dead-letters a message after
+ * `maxReceiveCount` receives); what failed for good (a 4xx, an unreadable message) goes to the
+ * dead-letter queue at once with the reason.
+ * @example export const handler = createQueueBatchHandler({ renderer, loadConfig, keyPrefix: 'email:', connect });
+ */
+export function createQueueBatchHandler<Config extends NotifierConfig, Message>(
+  delivery: QueueBatchDelivery<Config, Message>,
+  deps: QueueBatchDeps = {},
+) {
+  const now = deps.now ?? Date.now;
+  const env = deps.env ?? process.env;
+  const config = once(() => delivery.loadConfig(env));
+  const store = once(() => dedupeStoreFor(config(), deps.dynamodb, { now, keyPrefix: delivery.keyPrefix }));
+  const deadLetters = once(() => {
+    const queue = loadDeadLetterConfig(env);
+    return queue && (deps.deadLetterSender ?? createDeadLetterSender)(queue);
+  });
+  const channel = delivery.renderer;
+
+  return async function queueBatchHandler(event: unknown, context?: Context): Promise<BatchResponse> {
+    if (!isQueueEvent(event)) throw new InputError('expected an SQS event (Records from aws:sqs)');
+    const deadline = invocationDeadline(context, now());
+    const send = await delivery.connect(config(), deadline);
+    const retry = new Set<string>();
+    const letters: Letter[] = [];
+    const recordsOf = new Map<string, QueueRecord[]>();
+    const notifications: Notification[] = [];
+    for (const record of event.Records) {
+      const result = await readQueueRecord(record, config(), new Date(now()));
+      for (const { rule, reason } of result.ignored)
+        logger.info('input ignored', { rule, reason, messageId: record.messageId });
+      if (result.errors.length > 0) {
+        letters.push({ records: [record], error: unreadableInput(result.errors) });
+        continue;
+      }
+      for (const n of result.notifications) {
+        notifications.push(n);
+        recordsOf.set(n.dedupeKey, [...(recordsOf.get(n.dedupeKey) ?? []), record]);
+      }
+    }
+    const recordsOfKeys = (keys: readonly string[]) => [...new Set(keys.flatMap((k) => recordsOf.get(k) ?? []))];
+    const retryKeys = (keys: readonly string[]) => {
+      for (const r of recordsOfKeys(keys)) retry.add(r.messageId);
+    };
+
+    const claims = await claimKeys(
+      store(),
+      notifications.map((n) => n.dedupeKey),
+      { deadline, now },
+    );
+    for (const key of claims.delivered)
+      logger.info('input ignored', { rule: DUPLICATE_RULE, reason: 'delivered before', dedupeKey: key });
+    retryKeys(claims.inFlight);
+
+    const fresh = notifications.filter((n) => claims.held.has(n.dedupeKey));
+    let posted = 0;
+    let unavailable = false;
+    for (const group of groupNotifications(fresh, { maxMembers: channel.groupLimit })) {
+      const keys = group.members.map((n) => n.dedupeKey);
+      const facts = { channel: channel.id, group: group.key, notifications: keys.length };
+      if (unavailable) {
+        // The destination just failed for now (rate limit beyond our time, 5xx, no time left): the
+        // rest waits for a later invocation instead of adding requests it would refuse too.
+        await settleKeys(store(), claims.held, keys, false);
+        retryKeys(keys);
+        continue;
+      }
+      try {
+        await send(renderGrouped(channel, group));
+        await settleKeys(store(), claims.held, keys, true);
+        posted += 1;
+        logger.info('message posted', { ...facts, dedupeKeys: keys.slice(0, 3) });
+      } catch (error) {
+        await settleKeys(store(), claims.held, keys, false);
+        logger.error('message not posted', { ...facts, error });
+        if (isPermanentFailure(error)) letters.push({ records: recordsOfKeys(keys), error });
+        else {
+          retryKeys(keys);
+          unavailable = true;
+        }
+      }
+    }
+
+    for (const letter of letters) {
+      const sendLetter = deadLetters();
+      const ids = letter.records.map((r) => r.messageId);
+      try {
+        if (sendLetter === undefined) throw letter.error;
+        await sendLetter({ event: { Records: letter.records }, error: letter.error, context, at: new Date(now()) });
+        logger.error('permanent failure sent to the dead-letter queue', {
+          reason: letter.error.message,
+          errorType: letter.error.name,
+          messageIds: ids,
+        });
+      } catch (problem) {
+        // No queue, or it could not be reached: the messages come back, and the redrive policy keeps them.
+        logger.error('dead letter not sent, the messages will be received again', { error: problem, messageIds: ids });
+        for (const id of ids) retry.add(id);
+      }
+    }
+    logger.info('batch done', {
+      records: event.Records.length,
+      notifications: fresh.length,
+      posted,
+      retry: retry.size,
+    });
+    return { batchItemFailures: [...retry].map((itemIdentifier) => ({ itemIdentifier })) };
+  };
+}
