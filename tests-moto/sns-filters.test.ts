@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { publishNotification } from '../src/lib/adapters/sns-publisher';
 import type { Category, Notification, Severity } from '../src/lib/core/notification';
 import { buildSnsPublish } from '../src/lib/core/publish/sns-message';
+import { deployDefaults } from '../tests/helpers/deploy-params';
 import { createQueue, drain, sns, unique } from './moto';
 
 type Policy = Record<string, unknown>;
@@ -16,37 +17,7 @@ const { deriveParams } = createRequire(import.meta.url)('../infra/params.cjs') a
 
 /** serverless.yml's defaults, with Slack narrowed so its filter is seen to drop something. */
 const params = deriveParams(
-  {
-    alertEmail: 'ops@example.com',
-    slackWebhookParameter: '/notifier/slack-webhook-url',
-    locale: 'en',
-    timeZone: 'UTC',
-    alarmNamePrefixes: '',
-    emailSeverities: 'critical,warning,ok',
-    emailApiCallSeverities: 'critical',
-    emailFindingSeverities: 'critical',
-    findingsMinSeverity: 'warning',
-    excludedAlarmNamePrefixes: 'TargetTracking-',
-    accountNames: '',
-    lookUpAccountNames: 'true',
-    reportInsufficientDataToOk: 'false',
-    reportAlarmsWithActionsDisabled: 'false',
-    accessDeniedBurstThreshold: '5',
-    accessDeniedBurstWindowMinutes: '10',
-    flapThreshold: '4',
-    flapWindowMinutes: '10',
-    slackSeverities: 'critical,warning,info',
-    targetHealthTimeoutMs: '2000',
-    logLevel: 'INFO',
-    rulesFile: '',
-    digestEnabled: 'true',
-    digestPeriod: 'daily',
-    digestSchedule: '',
-    digestTimeZone: '',
-    digestTopN: '5',
-    costMetric: 'UnblendedCost',
-    includeCreditsAndRefunds: 'false',
-  },
+  { ...deployDefaults(), alertEmail: 'ops@example.com', slackSeverities: 'critical,warning,info' },
   'notifier-moto-',
 );
 

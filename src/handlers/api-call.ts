@@ -8,6 +8,7 @@ import { guardDutySource } from '../lib/core/sources/guardduty/source';
 import { healthSource } from '../lib/core/sources/health/source';
 import { inspectorSource } from '../lib/core/sources/inspector/source';
 import { securityHubSource } from '../lib/core/sources/security-hub/source';
+import { apiCallEnrichers } from './api-call-enrichers';
 import { deadLetterPermanentFailures } from './dead-letter';
 import { createIngestHandler, type IngestHandlerDeps } from './ingest';
 
@@ -30,7 +31,7 @@ export const SOURCES = [
  * @example const handler = createApiCallHandler({ env: { NOTIFICATIONS_TOPIC_ARN: arn } });
  */
 export const createApiCallHandler = (deps: IngestHandlerDeps = {}) =>
-  createIngestHandler(SOURCES, { ruleSet: loadRuleSet, ...deps });
+  createIngestHandler(SOURCES, { ruleSet: loadRuleSet, enrichers: apiCallEnrichers, ...deps });
 
 /** The plain handler (tests call it directly). */
 export const handler = createApiCallHandler();

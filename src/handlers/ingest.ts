@@ -1,16 +1,12 @@
-import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
 import { createAccountNamer } from '../lib/adapters/account-names';
-import { createAlarmActionsReader } from '../lib/adapters/alarm-actions';
-import { createDeniedBurstStore } from '../lib/adapters/burst-store';
 import type { Clock } from '../lib/adapters/clock';
 import { invocationDeadline, timeLeft } from '../lib/adapters/deadline';
 import { dedupeStoreFor } from '../lib/adapters/dedupe-store';
 import { deliverOnce } from '../lib/adapters/deliver-once';
-import { type FlapStore, flapStoreFor } from '../lib/adapters/flap-store';
 import { logger } from '../lib/adapters/logger';
 import { sdkClientConfig } from '../lib/adapters/sdk-client';
 import { settleBounded } from '../lib/adapters/settle-bounded';
@@ -51,8 +47,8 @@ export interface IngestHandlerDeps {
   ) => TargetHealthReader;
   /** Names of accounts for people; default: configured names, then IAM and Organizations (createAccountNamer). */
   accountNames?: (accountIds: readonly string[], ownAccount?: string) => Promise<Map<string, string>>;
-  /** CloudWatch client for an alarm's region ('' = the function's), to ask whether its actions are enabled. */
-  cloudwatch?: (region: string) => CloudWatchClient;
+  /** The enrichers only this function's sources ask for (alarm: flapping, alarm actions; api-call: bursts). */
+  enrichers?: OwnEnrichers;
   /**
    * The effective API-call rules, given NOTIFIER_RULES_FILE; default: none (the sources' own). The
    * api-call function passes the loader, so no other function bundles the rules.
@@ -61,15 +57,22 @@ export interface IngestHandlerDeps {
   now?: Clock;
 }
 
+/** What a function's own enrichers are made from, once per container. */
+export interface EnricherContext {
+  readonly config: () => PublishConfig;
+  /** The DynamoDB client of the dedupe table, shared with the function's own stores. */
+  readonly dynamodb: () => DynamoDBClient;
+  readonly now: Clock;
+}
+
+/** A function's own enrichers: made once per container, then given each invocation's deadline. */
+export type OwnEnrichers = (shared: EnricherContext) => (deadline: number) => Enrichers;
+
 /** What one invocation did, returned for logs and tests. */
 export interface IngestSummary {
   published: number;
   ignored: number;
 }
-
-/** The flapping check for the sources that ask for it (alarms), when the function has a store. */
-const flappingEnricher = (store: FlapStore | undefined, deadline: number): Pick<Enrichers, 'flapping'> =>
-  store ? { flapping: (change) => store.record(change, deadline) } : {};
 
 /**
  * Builds a handler that turns whatever AWS delivers (EventBridge events, SNS→Lambda events, Lambda
@@ -100,35 +103,15 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
     return reader((region) => elbv2(region, create), { timeoutMs: config().targetHealthTimeoutMs });
   });
   const clock = deps.now ?? Date.now;
-  // CloudWatch is loaded on first use: only the alarm source asks, and only for EventBridge changes.
-  const cloudwatchClients = new Map<string, Promise<CloudWatchClient>>();
-  const cloudwatch = (region = '') => {
-    const client =
-      cloudwatchClients.get(region) ??
-      (deps.cloudwatch
-        ? Promise.resolve(deps.cloudwatch(region))
-        : import('@aws-sdk/client-cloudwatch').then(
-            (sdk) => new sdk.CloudWatchClient(sdkClientConfig(region ? { region } : {})),
-          ));
-    cloudwatchClients.set(region, client);
-    return client;
-  };
-  const alarmActions = once(() => createAlarmActionsReader(cloudwatch, { now: clock }));
   const accountNames = once(() => deps.accountNames ?? createAccountNamer({ ...config().accountNames, now: clock }));
-  // One DynamoDB client for the dedupe keys, the flapping history and the access-denied bursts (one table).
+  // One DynamoDB client for the dedupe keys and the functions' own stores (flapping, bursts: one table).
   const dynamodb = once(deps.dynamodb ?? (() => new DynamoDBClient(sdkClientConfig())));
   const dedupe = once(() => dedupeStoreFor(config(), dynamodb, { now: clock }));
-  const flaps = once(() => flapStoreFor(config(), dynamodb, { now: clock }));
-  // Access-denied bursts are counted in the dedupe table; without one, each refused call is told alone.
-  const deniedBurst = once(() => {
-    const table = config().dedupe?.tableName;
-    return table ? createDeniedBurstStore(dynamodb(), { tableName: table, now: clock }) : undefined;
-  });
+  const own = once(() => deps.enrichers?.({ config, dynamodb, now: clock }));
 
   return async function ingestHandler(event: unknown, context?: Context): Promise<IngestSummary> {
     const deadline = invocationDeadline(context, clock());
     const { locale, timeZone, alarmNamePrefixes, findingsMinSeverity, accessDeniedBurst, quietAlarms } = config();
-    const burstStore = deniedBurst();
     const now = new Date(clock());
     const rules = await ruleSet();
     const options: PipelineOptions = {
@@ -138,11 +121,9 @@ export function createIngestHandler(sources: readonly Source[], deps: IngestHand
       findingsMinSeverity,
       accessDeniedBurst,
       quietAlarms,
-      alarmActions: alarmActions(),
-      ...(burstStore ? { deniedBurst: burstStore } : {}),
       ...(targetHealth() ? { targetHealth: targetHealth() } : {}),
       ...(rules ? { ruleSet: rules } : {}),
-      ...flappingEnricher(flaps(), deadline),
+      ...own()?.(deadline),
     };
     const result = await processEvent(event, options).catch((error: unknown) => {
       logger.error('input could not be processed', { error });

@@ -3,15 +3,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { SlackMessage } from '../../src/lib/core/channels/slack/slack-types';
+import type { TeamsMessage } from '../../src/lib/core/channels/teams/teams-types';
+import { WEBHOOK_ENVELOPE_VERSION } from '../../src/lib/core/channels/webhook/render-webhook';
 import { notificationSchema } from '../../src/lib/core/notification';
 import { slackViolations } from '../lib/core/channels/slack/slack-limits';
+import { teamsViolations } from '../lib/core/channels/teams/teams-limits';
 import { cli } from './memory-io';
 
 /*
  * The fixture × channel table (DESIGN.md, Testing): every fixture goes through `notifier render`,
  * in-process, exactly as a user runs it, in English (UTC) and Japanese (Asia/Tokyo). Each fixture
  * has one small snapshot file holding both texts (SNS subject and attributes, the email, the Slack
- * view), so a change in what people receive shows up as a reviewable diff of one file. Every run
+ * and Teams views, the JSON webhook's envelope), so a change in what people receive shows up as a reviewable diff of one file. Every run
  * also has to pass the checks below, so the table is more than a record of today's output.
  */
 
@@ -44,6 +47,8 @@ const renderJsonSchema = z.object({
       subject: z.string(),
       email: z.string(),
       slack: z.object({ text: z.string(), blocks: z.array(z.object({ type: z.string() }).passthrough()) }),
+      teams: z.object({ type: z.literal('message'), attachments: z.array(z.unknown()) }),
+      webhook: z.object({ version: z.number(), subject: z.string(), notification: z.unknown() }),
       notification: z.unknown(),
     }),
   ),
@@ -102,6 +107,8 @@ describe('notifier render: every fixture, en and ja', () => {
         expect(n.subject.length).toBeLessThan(100);
         expect(isSubjectOf(n.subject, n.email.split('\n')[0] ?? ''), `${n.subject}\n${n.email}`).toBe(true);
         expect(slackViolations(n.slack as unknown as SlackMessage)).toEqual([]);
+        expect(teamsViolations(n.teams as unknown as TeamsMessage)).toEqual([]);
+        expect(n.webhook).toEqual({ version: WEBHOOK_ENVELOPE_VERSION, subject: n.subject, notification });
       }
     }
     await expect(sections.join('\n')).toMatchFileSnapshot(join(SNAPSHOTS, `${file}.txt`));

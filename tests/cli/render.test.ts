@@ -22,6 +22,13 @@ const renderOutputSchema = z
           subject: z.string().min(1).max(99),
           email: z.string().min(1),
           slack: z.object({ text: z.string().min(1), blocks: z.array(z.object({ type: z.string() })).min(1) }),
+          teams: z.object({
+            type: z.literal('message'),
+            attachments: z
+              .array(z.object({ contentType: z.literal('application/vnd.microsoft.card.adaptive') }))
+              .length(1),
+          }),
+          webhook: z.object({ version: z.literal(1), subject: z.string().min(1), notification: notificationSchema }),
           attributes: z.object({
             category: z.object({ DataType: z.literal('String'), StringValue: z.string() }),
             severity: z.object({ DataType: z.literal('String'), StringValue: z.string() }),

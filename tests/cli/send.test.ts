@@ -2,15 +2,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sendCommand } from '../../src/cli/commands/send';
 import { UsageError } from '../../src/cli/errors';
 import { replies, type SlackReceiver, startSlackReceiver } from '../helpers/slack-receiver';
+import { startTeamsReceiver, type TeamsReceiver } from '../helpers/teams-receiver';
 import { memoryIo, NOW } from './memory-io';
 
 const ALARM = 'tests/fixtures/cloudwatch-alarm/eventbridge-single-metric-alarm-ALARM.json';
 
 let slack: SlackReceiver;
+let teams: TeamsReceiver;
 beforeEach(async () => {
   slack = await startSlackReceiver();
+  teams = await startTeamsReceiver();
 });
-afterEach(() => slack.close());
+afterEach(async () => {
+  await slack.close();
+  await teams.close();
+});
 
 async function send(args: string[], env: Record<string, string> = {}, stdinText = '') {
   const { io, out } = memoryIo(stdinText);
@@ -103,7 +109,7 @@ describe('cli: notifier send', () => {
   });
 
   it.each([
-    [[ALARM], /send: where to\? give --webhook-url URL or set NOTIFIER_SLACK_WEBHOOK_URL/],
+    [[ALARM], /send: where to\? give --webhook-url URL or set NOTIFIER_SLACK_WEBHOOK_URL, or --teams-url URL/],
     [
       ['--webhook-url', 'http://hooks.example.com/services/T0/B0/secret-token', ALARM],
       /--webhook-url: not an https URL \(value not shown/,
@@ -114,5 +120,45 @@ describe('cli: notifier send', () => {
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('secret-token');
+  });
+
+  it('posts the Teams card to --teams-url: the receiver checks version and size and answers 202', async () => {
+    const { code, stdout, stderr } = await send(['--teams-url', teams.url, ALARM]);
+    expect([code, stderr]).toEqual([0, '']);
+    expect(stdout).toMatch(/^sent to Teams \(127\.0\.0\.1:\d+\): HTTP 202: \[CRITICAL\] ServerCpuTooHigh is in ALARM/);
+    expect(teams.cards).toHaveLength(1);
+    expect(teams.cards[0]?.version).toBe('1.4');
+    expect(stdout).not.toContain(teams.sig);
+  });
+
+  it('posts to every destination given, Slack, Teams (from NOTIFIER_TEAMS_WEBHOOK_URL) and the JSON webhook, one line each', async () => {
+    const json = await startSlackReceiver();
+    try {
+      const { code, stdout } = await send(['--webhook-url', slack.url, '--webhook', json.url, 'ec2-cpu-alarm'], {
+        NOTIFIER_TEAMS_WEBHOOK_URL: teams.url,
+      });
+      expect(code).toBe(0);
+      expect(
+        stdout
+          .trimEnd()
+          .split('\n')
+          .map((l) => l.replace(/ \(.*/, '')),
+      ).toEqual(['sent to Slack', 'sent to Teams', 'sent to JSON webhook']);
+      expect([slack.requests.length, teams.cards.length]).toEqual([1, 1]);
+      const envelope = JSON.parse(json.requests[0]!.body);
+      expect(envelope).toMatchObject({ version: 1, notification: { schemaVersion: 1, category: 'alarm' } });
+      expect(stdout).toContain(`: ${envelope.subject}`);
+    } finally {
+      await json.close();
+    }
+  });
+
+  it('says which destination refused and still posts to the others (exit 1)', async () => {
+    teams.script([{ kind: 'status', status: 400, body: '{"error":{"code":"TriggerInputSchemaMismatch"}}' }]);
+    const { code, stdout, stderr } = await send(['--webhook-url', slack.url, '--teams-url', teams.url, ALARM]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^sent to Slack/);
+    expect(stderr).toMatch(/^notifier: not sent to Teams: Teams webhook \(127\.0\.0\.1:\d+\) answered 400/);
+    expect(stderr).not.toContain(teams.sig);
   });
 });

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { costMetrics } from '../../src/lib/cost-config';
+import { deployDefaults } from '../helpers/deploy-params';
 
 /** infra/*.cjs are CommonJS for osls' `${file()}` resolver; these are the parts under test. */
 interface ParamsModule {
@@ -18,39 +19,10 @@ const { deriveParams } = require('../../infra/params.cjs') as ParamsModule;
 const { emailSubscriptions } = require('../../infra/email-subscriptions.cjs') as SubscriptionsModule;
 const { COST_METRICS } = require('../../infra/digest-params.cjs') as DigestParamsModule;
 
-/** serverless.yml's `params.default`. */
-const DEFAULTS = {
-  alertEmail: '',
-  slackWebhookParameter: '/notifier/slack-webhook-url',
-  locale: 'en',
-  timeZone: 'UTC',
-  alarmNamePrefixes: '',
-  emailSeverities: 'critical,warning,ok',
-  emailApiCallSeverities: 'critical',
-  emailFindingSeverities: 'critical',
-  findingsMinSeverity: 'warning',
-  accessDeniedBurstThreshold: '5',
-  accessDeniedBurstWindowMinutes: '10',
-  excludedAlarmNamePrefixes: 'TargetTracking-',
-  accountNames: '',
-  lookUpAccountNames: 'true',
-  reportInsufficientDataToOk: 'false',
-  reportAlarmsWithActionsDisabled: 'false',
-  slackSeverities: 'critical,warning,info,ok',
-  targetHealthTimeoutMs: '2000',
-  flapThreshold: '4',
-  flapWindowMinutes: '10',
-  logLevel: 'INFO',
-  rulesFile: '',
-  routesFile: '',
-  digestEnabled: 'true',
-  digestSchedule: 'cron(0 9 * * ? *)',
-  digestTimeZone: '',
-  digestTopN: '5',
-  costMetric: 'UnblendedCost',
-  includeCreditsAndRefunds: 'false',
-};
-const derive = (overrides: Partial<typeof DEFAULTS>) => deriveParams({ ...DEFAULTS, ...overrides }, 'notifier-dev-');
+/** serverless.yml's `params.default`, with the digest schedule as the parameters derive it. */
+const DEFAULTS = { ...deployDefaults(), digestSchedule: 'cron(0 9 * * ? *)' };
+const derive = (overrides: Partial<Record<string, string>>) =>
+  deriveParams({ ...DEFAULTS, ...overrides }, 'notifier-dev-');
 
 describe('infra: params', () => {
   it('accepts the defaults: no email, every alarm, every severity to Slack', () => {
@@ -165,7 +137,7 @@ describe('infra: params', () => {
 
 describe('infra: params for security findings', () => {
   /** What osls prints for a failed resolver: the error's stack. */
-  const failureOf = (overrides: Partial<typeof DEFAULTS>): Error => {
+  const failureOf = (overrides: Partial<Record<string, string>>): Error => {
     try {
       derive(overrides);
     } catch (error) {

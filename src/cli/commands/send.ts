@@ -16,9 +16,7 @@ import { type SendTarget, sendTargets } from '../send-targets';
  */
 export const SEND_TIMEOUT_MS = 30_000;
 
-const targetLines = sendTargets
-  .map((t) => `  --${t.flag.padEnd(14)} a ${t.label} incoming-webhook URL (or set ${t.env})`)
-  .join('\n');
+const targetLines = sendTargets.map((t) => `  --${t.flag.padEnd(14)} ${t.describe} (or set ${t.env})`).join('\n');
 
 /** Usage text of `notifier send`. */
 export const sendUsage = `Usage: notifier send [${sendTargets.map((t) => `--${t.flag} URL`).join('] [')}] [--locale en|ja] [--time-zone ZONE]

@@ -43,8 +43,16 @@ export function webhookSecrets(url: string, headers: Readonly<Record<string, str
 }
 
 /**
+ * Slack tokens (bot `xoxb-`, user `xoxp-`, app-level `xapp-`, and the other `xox?-` kinds) are
+ * recognisable on sight: redacted wherever they appear, even when no one listed them as a secret
+ * (a token pasted into a URL, an error quoting a request).
+ * @see https://api.slack.com/concepts/token-types
+ */
+const SLACK_TOKEN_PATTERN = /\b(?:xox[a-z]|xapp)-[A-Za-z0-9-]+/g;
+
+/**
  * Replaces every secret in `text`, longest first (so a whole URL becomes one marker, not a URL
- * with holes).
+ * with holes), and every Slack token.
  * @example redact('bad path /services/T0/B0/abc123xyz', webhookSecrets(url)) // 'bad path [redacted]'
  */
 export function redact(text: string, secrets: readonly string[]): string {
@@ -52,7 +60,7 @@ export function redact(text: string, secrets: readonly string[]): string {
   for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
     if (secret) result = result.split(secret).join(REDACTED);
   }
-  return result;
+  return result.replace(SLACK_TOKEN_PATTERN, () => REDACTED);
 }
 
 /**

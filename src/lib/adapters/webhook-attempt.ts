@@ -20,6 +20,8 @@ export interface Outcome {
   detail: string;
   /** The HTTP status of the answer, when one came. */
   status?: number;
+  /** The answer's body, as received (may hold secrets: never put it in a message as is). */
+  body?: string;
   retryAfterMs?: number;
   cause?: Error;
 }
@@ -97,6 +99,7 @@ export async function attemptPost(a: Attempt): Promise<Outcome> {
   return {
     verdict,
     status: response.status,
+    body,
     detail: `answered ${response.status}${text ? `: ${text}` : ''}`,
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
   };

@@ -50,6 +50,8 @@ export interface SendWebhookOptions {
 export interface WebhookAccepted {
   readonly status: number;
   readonly attempts: number;
+  /** The accepting answer's body (Slack's Web API puts the message `ts` there). */
+  readonly body: string;
 }
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -90,7 +92,7 @@ export async function sendWebhook(
     const timeoutMs = options.deadline - now();
     if (timeoutMs < MIN_ATTEMPT_MS) break;
     last = await attemptPost({ ...base, timeoutMs });
-    if (last.verdict === 'accepted') return { status: last.status ?? 0, attempts: n };
+    if (last.verdict === 'accepted') return { status: last.status ?? 0, attempts: n, body: last.body ?? '' };
     if (last.verdict === 'permanent') throw fail(last.detail, false, last);
     if (last.verdict === 'unanswered') throw fail(`${last.detail}; it may have been delivered`, true, last);
     if (n === maxAttempts) throw fail(`failed after ${n} attempts, last ${last.detail}`, true, last);

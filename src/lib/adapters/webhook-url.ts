@@ -18,7 +18,8 @@ export const WEBHOOK_PARAMETER_TIMEOUT_MS = 3_000;
 /** Reads an SSM SecureString parameter, decrypted; the default goes through Powertools' cache. */
 export type ParameterReader = (name: string) => Promise<string | undefined>;
 
-const readSecureParameter: ParameterReader = (name) =>
+/** The default {@link ParameterReader}: Powertools' SSM getParameter, decrypted, cached per container. */
+export const readSecureParameter: ParameterReader = (name) =>
   getParameter(name, { decrypt: true, maxAge: WEBHOOK_PARAMETER_MAX_AGE_SECONDS });
 
 /** Validates without ever repeating the value: a mistyped URL is still a credential. */

@@ -3,6 +3,9 @@ import { renderEmail } from '../../../../src/lib/core/channels/email/render-emai
 import { renderSlack } from '../../../../src/lib/core/channels/slack/render-slack';
 import { escapeSlack, slackLine, slackText } from '../../../../src/lib/core/channels/slack/slack-escape';
 import { previewSlack } from '../../../../src/lib/core/channels/slack/slack-preview';
+import { renderTeams } from '../../../../src/lib/core/channels/teams/render-teams';
+import { escapeTeams, unescapeTeams } from '../../../../src/lib/core/channels/teams/teams-escape';
+import { previewTeams } from '../../../../src/lib/core/channels/teams/teams-preview';
 import type { Notification } from '../../../../src/lib/core/notification';
 import { buildSnsPublish } from '../../../../src/lib/core/publish/sns-message';
 import { multiLine, oneLine } from '../../../../src/lib/core/render/sanitize';
@@ -32,6 +35,8 @@ const texts: Record<string, (n: number) => string> = {
   'emoji and wide characters': (n) => fill('😀あa', n),
   '<<<<&&&& runs': (n) => fill('<<<<&&&&', n),
   'control characters and bidi overrides': (n) => fill('\u0007\u202e\u001b[', n),
+  'markdown runs': (n) => fill('**__[[\\<{{', n),
+  'list markers on every line': (n) => fill('\n  - a\n12. b\n', n),
 };
 
 /** A notification with `text` wherever a renderer treats text differently: title, summary, a field, a link, the id. */
@@ -60,13 +65,16 @@ const cases: Array<[string, (text: string) => unknown, string[]]> = [
   ['escapeSlack', escapeSlack, ['<<<<&&&& runs']],
   ['slackText', (text) => slackText(text, 3_000, 'en'), ['<<<<&&&& runs', 'a run of spaces inside a line']],
   ['slackLine', (text) => slackLine(text, 150), ['<<<<&&&& runs', 'lone surrogates']],
+  ['escapeTeams', escapeTeams, ['markdown runs', 'list markers on every line', 'blank lines of one space']],
+  ['unescapeTeams', (text) => unescapeTeams(escapeTeams(text)), ['markdown runs', 'list markers on every line']],
 ];
 
-/** Subject, email and Slack message (and its plain-text preview): every renderer but the SNS fit. */
+/** Subject, email, Slack message and Teams card (and their plain-text previews): every renderer but the SNS fit. */
 const renderAll = (n: Notification) => {
   renderSubject(n);
   renderEmail(n);
   previewSlack(renderSlack(n));
+  previewTeams(renderTeams(n));
 };
 
 /** Measurements take seconds of CPU, so more than the default wall-clock allowance on a loaded machine. */
@@ -80,12 +88,16 @@ describe('render: linear time on hostile text', { timeout: SLOW }, () => {
     },
   );
 
-  it.each(['a run of spaces inside a line', 'blank lines of one space', 'lone surrogates', '<<<<&&&& runs'])(
-    'renders a notification carrying %s',
-    (kind) => {
-      expectLinear((n) => notification(texts[kind]!(n)), renderAll);
-    },
-  );
+  it.each([
+    'a run of spaces inside a line',
+    'blank lines of one space',
+    'lone surrogates',
+    '<<<<&&&& runs',
+    'markdown runs',
+    'list markers on every line',
+  ])('renders a notification carrying %s', (kind) => {
+    expectLinear((n) => notification(texts[kind]!(n)), renderAll);
+  });
 
   it.each(['lone surrogates', 'blank lines of one space'])(
     'fits an SNS publish of a notification carrying %s into 256 KB',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { renderEmail } from '../../../../src/lib/core/channels/email/render-email';
 import { renderSlack } from '../../../../src/lib/core/channels/slack/render-slack';
 import { previewSlack } from '../../../../src/lib/core/channels/slack/slack-preview';
+import { renderTeams } from '../../../../src/lib/core/channels/teams/render-teams';
 import { InputError } from '../../../../src/lib/core/errors';
 import { notificationSchema } from '../../../../src/lib/core/notification';
 import { SNS_MESSAGE_MAX_BYTES, SNS_SUBJECT_MAX_CHARS } from '../../../../src/lib/core/publish/limits';
@@ -12,6 +13,7 @@ import { sources } from '../../../../src/lib/core/sources';
 import { processEvent } from '../../../../src/lib/pipeline';
 import { hostileEvent, hostileMessage, mixedBatch } from '../../../helpers/hostile';
 import { slackViolations } from '../channels/slack/slack-limits';
+import { teamsViolations } from '../channels/teams/teams-limits';
 import { anyNotification } from './notification-arbitrary';
 
 const runs = { numRuns: 150 };
@@ -34,6 +36,15 @@ describe('render: properties over arbitrary notifications', () => {
     fc.assert(
       fc.property(anyNotification, (n) => {
         expect(slackViolations(renderSlack(n))).toEqual([]);
+      }),
+      runs,
+    );
+  });
+
+  it('a Teams card stays within 28 KB and card version 1.5 and never carries unescaped markdown from input', () => {
+    fc.assert(
+      fc.property(anyNotification, (n) => {
+        expect(teamsViolations(renderTeams(n))).toEqual([]);
       }),
       runs,
     );
@@ -80,6 +91,7 @@ describe('render: properties over arbitrary notifications', () => {
           for (const n of notifications) {
             expect(renderSubject(n).length).toBeLessThanOrEqual(SNS_SUBJECT_MAX_CHARS);
             expect(slackViolations(renderSlack(n))).toEqual([]);
+            expect(teamsViolations(renderTeams(n))).toEqual([]);
             expect(publishBytes(buildSnsPublish(n))).toBeLessThanOrEqual(SNS_MESSAGE_MAX_BYTES);
             expect(renderEmail(n)).not.toMatch(/(?!\n)\p{Cc}/u);
           }
