@@ -28,19 +28,18 @@ const FUNCTIONS = Object.keys(HANDLERS) as (keyof typeof HANDLERS)[];
  * the digest's Free Tier reader, and the delivering functions' dead-letter SendMessage; they take
  * the credential chain from the runtime too, and sign with node:crypto (src/lib/adapters/sigv4.ts). The
  * delivering functions use DynamoDB for the dedupe store (src/lib/adapters/dedupe-store.ts). Only the
- * alarm function reads target health: it alone imports ELBv2 (on the first target-group alarm). The
- * ingest functions load CloudWatch (the alarm quiet defaults, adapters/alarm-actions.ts) and IAM (the
+ * alarm function reads target health: it alone imports ELBv2 (on the first target-group alarm) and
+ * CloudWatch (the quiet defaults, adapters/alarm-actions.ts). The ingest functions load IAM (the
  * account alias, adapters/account-names.ts) on first use.
  */
 const DELIVERING = [
-  '@aws-sdk/client-cloudwatch',
   '@aws-sdk/client-dynamodb',
   '@aws-sdk/client-iam',
   '@aws-sdk/client-sns',
   '@aws-sdk/credential-provider-node',
 ];
 const SDK_IMPORTS: Record<keyof typeof HANDLERS, string[]> = {
-  alarm: [...DELIVERING, '@aws-sdk/client-elastic-load-balancing-v2'].sort(),
+  alarm: [...DELIVERING, '@aws-sdk/client-cloudwatch', '@aws-sdk/client-elastic-load-balancing-v2'].sort(),
   apiCall: DELIVERING,
   budget: DELIVERING,
   costDigest: [

@@ -1,6 +1,6 @@
 import { type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import * as z from '../core/schemas/zod';
 import type { SlackMessage } from '../core/channels/slack/slack-types';
+import * as z from '../core/schemas/zod';
 import { describeAwsError } from './aws-errors';
 import type { Clock } from './clock';
 import { storedKey } from './dedupe-key';
