@@ -43,4 +43,40 @@ function parseBoolean(name, value) {
   return text === 'true';
 }
 
-module.exports = { ParameterError, splitList, parseTimeZone, parseBoolean };
+const { statSync } = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+/**
+ * Where Lambda unpacks the zip (LAMBDA_TASK_ROOT); a shipped file keeps its project-relative path there.
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
+ */
+const LAMBDA_TASK_ROOT = '/var/task';
+/** Plain relative paths only: the same string is a file name here and a literal `package.patterns` glob. */
+const PROJECT_FILE_PATH = /^[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
+
+/**
+ * The project-relative path of a file a parameter names (the rules file, the routing file), checked
+ * to exist inside the project; '' when the parameter is empty.
+ */
+function checkProjectFile(name, value, example) {
+  const file = path.posix.normalize(String(value ?? '').trim());
+  if (file === '.' || file === '') return '';
+  if (!PROJECT_FILE_PATH.test(file) || file.split('/').includes('..')) {
+    throw new ParameterError(name, `"${value}" is not a relative path inside the project`, example);
+  }
+  if (!statSync(path.join(ROOT, file), { throwIfNoEntry: false })?.isFile()) {
+    throw new ParameterError(name, `"${file}" is not a file (paths are relative to serverless.yml)`, example);
+  }
+  return file;
+}
+
+module.exports = {
+  ParameterError,
+  splitList,
+  parseTimeZone,
+  parseBoolean,
+  checkProjectFile,
+  LAMBDA_TASK_ROOT,
+  ROOT,
+};

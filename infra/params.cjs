@@ -58,6 +58,7 @@ const PARAM_NAMES = [
   'flapWindowMinutes',
   'logLevel',
   'rulesFile',
+  'routesFile',
   ...DIGEST_PARAM_NAMES,
 ];
 
@@ -266,6 +267,8 @@ function deriveParams(raw, ownAlarmPrefix) {
     logLevel: oneOf('logLevel', String(raw.logLevel ?? '').toUpperCase(), LOG_LEVELS),
     // Checked, loaded and turned into EventBridge rules by infra/api-call.cjs.
     rulesFile: String(raw.rulesFile ?? '').trim(),
+    // Checked, validated and shipped in the slack function's zip by infra/routes.cjs.
+    routesFile: String(raw.routesFile ?? '').trim(),
     ...deriveDigestParams(raw, timeZone),
   };
 }

@@ -292,3 +292,20 @@ export function loadSlackConfig(env: Env = process.env): SlackConfig {
       : { url: e.SLACK_WEBHOOK_URL ?? '' };
   return Object.freeze({ ...common, webhook: Object.freeze(webhook) });
 }
+
+const routingSchema = z.object({ ROUTES_FILE: optional(z.string().check(z.trim())) });
+
+/** Where a delivering function's routing comes from. */
+export interface RoutingConfig {
+  /** The routing file inside the zip (`ROUTES_FILE`, set from `routesFile`); absent = the default routing. */
+  readonly routesFile?: string;
+}
+
+/**
+ * The routing file's path (`ROUTES_FILE`), when the deploy has one (infra/routes.cjs).
+ * @example const { routesFile } = loadRoutingConfig(); // "/var/task/routes.json"
+ */
+export function loadRoutingConfig(env: Env = process.env): RoutingConfig {
+  const { ROUTES_FILE } = parseOrThrow(routingSchema, env);
+  return Object.freeze(ROUTES_FILE ? { routesFile: ROUTES_FILE } : {});
+}

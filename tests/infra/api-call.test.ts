@@ -136,9 +136,11 @@ describe('infra: api-call user rules file (rulesFile)', () => {
   });
 
   it('ships it only with the api-call function', () => {
-    for (const name of ['alarm', 'budget', 'costDigest', 'slack']) {
+    for (const name of ['alarm', 'budget', 'costDigest']) {
       expect(readZip(join(CUSTOM_DIR, `${name}.zip`)).map((entry) => entry.name)).toHaveLength(1);
     }
+    // The slack function ships the routing file (tests/infra/routes.test.ts), not the rules file.
+    expect(readZip(join(CUSTOM_DIR, 'slack.zip')).map((entry) => entry.name)).not.toContain(CUSTOM_RULES_FILE);
   });
 
   it.each([

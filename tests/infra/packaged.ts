@@ -44,17 +44,19 @@ const CACHE = join(
 export const variantDir = (name: string) => join(CACHE, name);
 /**
  * The one non-default parameter set the tests package (each packaging costs seconds, so every
- * override any test needs goes into this one build): no email, narrowed alarms, a user rules file,
+ * override any test needs goes into this one build): no email, narrowed alarms, a user rules file, a routing file,
  * findings only at critical, access-denied bursts of 3 in 15 min, quiet alarm defaults off, a digest in
  * Tokyo at 08:30, turned off, with other figures, and forwarders of an organization and two accounts
  * allowed to put events on the home bus.
  */
 export const CUSTOM_DIR = variantDir('custom-params');
 export const CUSTOM_RULES_FILE = 'tests/infra/fixtures/notifier-rules.json';
+export const CUSTOM_ROUTES_FILE = 'tests/infra/fixtures/routes.json';
 export const CUSTOM_PARAMS = [
   'alertEmail=',
   'alarmNamePrefixes=prod-,billing-',
   `rulesFile=${CUSTOM_RULES_FILE}`,
+  `routesFile=${CUSTOM_ROUTES_FILE}`,
   'findingsMinSeverity=critical',
   'excludedAlarmNamePrefixes=none',
   'accountNames=111122223333=prod',

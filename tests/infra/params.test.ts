@@ -47,6 +47,7 @@ describe('infra: params', () => {
       reportInsufficientDataToOk: 'false',
       reportAlarmsWithActionsDisabled: 'false',
       rulesFile: '',
+      routesFile: '',
       digestState: 'ENABLED',
       digestSchedule: 'cron(0 9 * * ? *)',
       digestTimeZone: 'UTC',

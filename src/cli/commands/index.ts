@@ -68,6 +68,24 @@ export const commandEntries: readonly CommandEntry[] = [
     },
   },
   {
+    name: 'routes',
+    synopsis: '--check FILE',
+    about: 'check a routing file (destinations, routes, silences)',
+    load: async () => {
+      const m = await import('./routes');
+      return { run: m.routesCommand, usage: m.routesUsage };
+    },
+  },
+  {
+    name: 'silence',
+    synopsis: 'add|list|remove [options]',
+    about: 'mute matching notifications for a while, e.g. a maintenance (needs AWS credentials)',
+    load: async () => {
+      const m = await import('./silence');
+      return { run: (args, io) => m.silenceCommand(args, io), usage: m.silenceUsage };
+    },
+  },
+  {
     name: 'doctor',
     synopsis: '[--region R]',
     about: 'check that CloudTrail can feed API-call alerts (needs AWS credentials)',

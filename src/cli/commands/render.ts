@@ -1,3 +1,4 @@
+import { loadRoutingFile } from '../../lib/adapters/routes-file';
 import { loadRuleSet } from '../../lib/adapters/rules-file';
 import { InputError } from '../../lib/core/errors';
 import { sources } from '../../lib/core/sources';
@@ -7,11 +8,13 @@ import { readEventArg } from '../event-arg';
 import { type CliIo, writeLine } from '../io';
 import { parseFlags, renderFlags, toFormat, toRenderContext } from '../options';
 import { formatText, toRenderOutput } from '../present';
+import { formatRoutedText, withRoutes } from '../present-routes';
 import { loadRecordedTargetHealth } from '../recorded-target-health';
 
 /** Usage text of `notifier render`. */
 export const renderUsage = `Usage: notifier render [--format text|json] [--locale en|ja] [--time-zone ZONE]
-                       [--now ISO-TIME] [--target-health FILE] [--rules-file FILE] FILE|EXAMPLE|-
+                       [--now ISO-TIME] [--target-health FILE] [--rules-file FILE]
+                       [--routes FILE] FILE|EXAMPLE|-
 
 Reads one event as delivered to the notifier's Lambdas (an EventBridge event, an SNS->Lambda
 event, a CloudWatch alarm Lambda-action payload, or a bare SNS message body) and prints what
@@ -24,9 +27,17 @@ EXAMPLE is the name of a bundled example (e.g. ec2-cpu-alarm; "notifier replay" 
   --now             render as if the current time were this instant (for reproducible output)
   --target-health   a recorded DescribeTargetHealth response (JSON) to enrich target-group alarms
                     with, as the deployed function does by calling ELBv2
-  --rules-file      your API-call rules file (added to the built-in rules), as deployed`;
+  --rules-file      your API-call rules file (added to the built-in rules), as deployed
+  --routes          your routing file: shows, before each rendering, which destinations the event
+                    goes to, by which route, with which mention and runbook, or which silence (of
+                    the file, at --now) suppresses it; with --format json, a "routes" key each`;
 
-const flags = { ...renderFlags, 'target-health': { type: 'string' }, 'rules-file': { type: 'string' } } as const;
+const flags = {
+  ...renderFlags,
+  'target-health': { type: 'string' },
+  'rules-file': { type: 'string' },
+  routes: { type: 'string' },
+} as const;
 
 /** `notifier render`: one input file through the same pipeline and renderers the Lambdas use. */
 export async function renderCommand(args: string[], io: CliIo): Promise<number> {
@@ -46,6 +57,7 @@ export async function renderCommand(args: string[], io: CliIo): Promise<number> 
     ? await loadRecordedTargetHealth(values['target-health'])
     : event.targetHealth;
   const ruleSet = await loadRuleSet(values['rules-file']);
+  const routing = values.routes === undefined ? undefined : (await loadRoutingFile(values.routes)).routing;
   const result = await processEvent(input.value, {
     ctx,
     ruleSet,
@@ -57,7 +69,15 @@ export async function renderCommand(args: string[], io: CliIo): Promise<number> 
     throw error;
   });
   const output = toRenderOutput(result);
-  io.stdout.write(format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : formatText(output));
+  if (routing) {
+    const routed =
+      format === 'json'
+        ? `${JSON.stringify(withRoutes(output, routing, ctx.now), null, 2)}\n`
+        : formatRoutedText(output, routing, ctx.now);
+    io.stdout.write(routed);
+  } else {
+    io.stdout.write(format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : formatText(output));
+  }
   for (const error of result.errors) writeLine(io.stderr, `notifier: ${input.label}: ${error.message}`);
   return result.errors.length > 0 ? EXIT.badInput : EXIT.ok;
 }

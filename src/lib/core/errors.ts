@@ -17,3 +17,15 @@ export class InputError extends Error {
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
+
+/**
+ * A configuration file with one or more problems (the routing file): `lines` has one line each,
+ * naming the file and the entry; the message is all of them, one a line.
+ */
+export class ConfigFileError extends ConfigError {
+  readonly lines: readonly string[];
+  constructor(lines: readonly string[], options?: { cause?: unknown }) {
+    super(lines.join('\n'), options);
+    this.lines = lines;
+  }
+}

@@ -82,6 +82,12 @@ export const notificationSchema = z.object({
   occurredAt: z.string(),
   /** Stable key: the same incident state gives the same key. */
   dedupeKey: z.string(),
+  /**
+   * Names routing matches on that no other field carries as data: `alarm` (the CloudWatch alarm's
+   * name, set by the alarm source) and `rule` (the API-call rule's id, set by the CloudTrail source).
+   * Optional: other sources set none, and older notifications have none.
+   */
+  labels: z.optional(z.record(z.string(), z.string())),
   source: z.object({
     /** Id of the original event, when it has one. */
     id: z.optional(z.string()),

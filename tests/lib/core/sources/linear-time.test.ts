@@ -1,9 +1,9 @@
 import { describe, it } from 'vitest';
+import { globMatcher } from '../../../../src/lib/core/glob';
 import type { RenderContext } from '../../../../src/lib/core/locale';
 import { looksLikeBudgetText, parseBudgetText } from '../../../../src/lib/core/sources/budget/budget-text';
 import { budgetTopicSource } from '../../../../src/lib/core/sources/budget/source';
 import { cidrContains, parseCidr } from '../../../../src/lib/core/sources/cloudtrail/cidr';
-import { globMatcher } from '../../../../src/lib/core/sources/cloudtrail/glob';
 import { describeVia } from '../../../../src/lib/core/sources/cloudtrail/user-agent';
 import { readReason } from '../../../../src/lib/core/sources/cloudwatch-alarm/reason-text';
 import { leavesHash, leavesOf } from '../../../../src/lib/core/sources/generic/flatten';

@@ -127,6 +127,7 @@ export function buildDeniedBurstNotification(
     ...(region ? { region } : {}),
     occurredAt: new Date(alert.at).toISOString(),
     dedupeKey: `denied-burst:${account ?? ''}:${principal.arn ?? principal.name}:${alert.eventId}`,
+    labels: { rule: rule.id },
     source: {
       ...(envelope.id ? { id: envelope.id } : {}),
       type: `${envelope.source}/${envelope['detail-type']}`,

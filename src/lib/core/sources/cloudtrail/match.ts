@@ -1,6 +1,6 @@
+import { globMatcher } from '../../glob';
 import type { Severity } from '../../notification';
 import { cidrContains, parseCidr } from './cidr';
-import { globMatcher } from './glob';
 import { matchesEventPattern } from './pattern-match';
 import type { ApiCallRule, IgnoreRule, RuleSet } from './rule';
 import type { CloudTrailEvent } from './schemas';

@@ -1,7 +1,7 @@
+import { globMatcher } from '../../glob';
 import { isRecord } from '../../schemas/parse';
 import * as z from '../../schemas/zod';
 import { cidrContains, parseCidr } from './cidr';
-import { globMatcher } from './glob';
 
 const ignoreCase = z.strictObject({ 'equals-ignore-case': z.string() });
 

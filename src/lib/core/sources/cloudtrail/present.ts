@@ -170,6 +170,7 @@ export function buildApiCallNotification(
     ...(region ? { region } : {}),
     occurredAt,
     dedupeKey: `api-call:${record.eventID ?? `${record.eventSource}:${record.eventName}:${occurredAt}`}`,
+    labels: { rule: rule.id },
     source: { ...(id ? { id } : {}), type: `${envelope.source}/${envelope['detail-type']}` },
   };
 }

@@ -51,6 +51,7 @@ function flappingNotification(
     ...(alarm.region ? { region: alarm.region } : {}),
     occurredAt: alarm.state.timestamp ?? ctx.now.toISOString(),
     dedupeKey: `${alarmDedupeKey(alarm)}:flapping`,
+    labels: { alarm: alarm.name },
     source: alarm.source,
   };
 }

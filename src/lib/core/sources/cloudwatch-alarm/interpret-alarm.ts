@@ -1,4 +1,5 @@
 import { alarmConsoleUrl, targetGroupConsoleUrl } from '../../links/console';
+import { runbookLinks } from '../../links/runbook';
 import type { RenderContext } from '../../locale';
 import { type Link, NOTIFICATION_SCHEMA_VERSION, type Notification, type Severity } from '../../notification';
 import { alarmFields } from './alarm-fields';
@@ -24,16 +25,16 @@ function titleOf(alarm: Alarm, ctx: RenderContext): string {
   return (again ? titles.OK_AGAIN : titles[alarm.state.value])(alarm.name);
 }
 
-/** Console links of an alarm: the alarm itself, then each of its target groups. */
+/** Links of an alarm: the alarm itself, each of its target groups, then the runbook its description names. */
 export function linksOf(alarm: Alarm, ctx: RenderContext): Link[] {
   const t = alarmText[ctx.locale].links;
-  if (!alarm.region) return [];
+  if (!alarm.region) return runbookLinks(alarm.description);
   const alarmLink = {
     label: t.alarm,
     url: alarmConsoleUrl({ name: alarm.name, region: alarm.region, partition: alarm.partition }),
   };
   const groups = targetGroupsOf(alarm).map((g) => ({ label: t.targetGroup(g.name), url: targetGroupConsoleUrl(g) }));
-  return [alarmLink, ...groups];
+  return [alarmLink, ...groups, ...runbookLinks(alarm.description)];
 }
 
 /**
@@ -77,6 +78,7 @@ export function interpretAlarm(
     ...(alarm.region ? { region: alarm.region } : {}),
     occurredAt: alarm.state.timestamp ?? ctx.now.toISOString(),
     dedupeKey: alarmDedupeKey(alarm),
+    labels: { alarm: alarm.name },
     source: alarm.source,
   };
 }

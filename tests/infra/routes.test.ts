@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseRoutingJson } from '../../src/lib/core/routing';
+import {
+  type CfnTemplate,
+  CUSTOM_DIR,
+  CUSTOM_ROUTES_FILE,
+  customTemplate,
+  DEFAULT_DIR,
+  packagedTemplate,
+  ROOT,
+} from './packaged';
+import { readZip } from './zip';
+
+const PACKAGE_TIMEOUT_MS = 120_000;
+
+/** infra/routes.cjs: the checked routing file and what it names. */
+interface RoutesModule {
+  routesConfig(
+    routesFile: string,
+    warn?: (line: string) => void,
+  ): Promise<{ routesFile: string; packagePatterns: string[]; parameters: string[]; topics: string[] }>;
+}
+const { routesConfig } = createRequire(import.meta.url)('../../infra/routes.cjs') as RoutesModule;
+
+const slackEnvironment = (t: CfnTemplate) =>
+  (t.Resources.SlackLambdaFunction?.Properties?.Environment as { Variables: Record<string, unknown> } | undefined)
+    ?.Variables ?? {};
+
+describe('infra: the routing file (routesFile)', () => {
+  let template: CfnTemplate;
+  let custom: CfnTemplate;
+  beforeAll(() => {
+    template = packagedTemplate();
+    custom = customTemplate();
+  }, 2 * PACKAGE_TIMEOUT_MS);
+
+  it('has none by default: ROUTES_FILE is empty and the slack zip holds only its bundle (the default routing)', () => {
+    expect(slackEnvironment(template).ROUTES_FILE).toBe('');
+    expect(readZip(join(DEFAULT_DIR, 'slack.zip')).filter((entry) => !entry.name.startsWith('src/handlers/'))).toEqual(
+      [],
+    );
+  });
+
+  it('ships the file in the slack zip where ROUTES_FILE points, as the function will read it', () => {
+    expect(slackEnvironment(custom).ROUTES_FILE).toBe(`/var/task/${CUSTOM_ROUTES_FILE}`);
+    const shipped = readZip(join(CUSTOM_DIR, 'slack.zip')).find((entry) => entry.name === CUSTOM_ROUTES_FILE);
+    expect(shipped?.content.toString('utf8')).toBe(readFileSync(join(ROOT, CUSTOM_ROUTES_FILE), 'utf8'));
+    expect(parseRoutingJson(shipped!.content.toString('utf8')).routing.routes.map((r) => r.name)).toEqual([
+      'costs',
+      'critical',
+    ]);
+  });
+
+  it('names the SSM parameters and topics the destinations use (for the merger’s IAM policy)', async () => {
+    const config = await routesConfig(CUSTOM_ROUTES_FILE);
+    expect(config.parameters).toEqual(['/notifier/slack/oncall', '/notifier/slack-webhook-url']);
+    expect(config.topics).toEqual(['notifier-finance']);
+  });
+
+  it('prints the warnings and packages', async () => {
+    const warnings: string[] = [];
+    await routesConfig('docs/routes.example.json', (line) => warnings.push(line));
+    expect(warnings).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a route naming an unknown destination',
+      'tests/infra/fixtures/bad-routes.json',
+      'Invalid parameter "routesFile": bad-routes.json: routes[0].to[0]: "oncal" is not a destination (known: notices). Example: --param="routesFile=routes.json"',
+    ],
+    ['a file that is not JSON', 'tests/infra/zip.ts', /^Invalid parameter "routesFile": zip\.ts: not valid JSON/],
+    ['a missing file', 'routes.json', /^Invalid parameter "routesFile": "routes\.json" is not a file/],
+    ['a path outside the project', '../routes.json', /"routesFile": "\.\.\/routes\.json" is not a relative path/],
+  ])('fails packaging on %s, in one line naming the entry', async (_, file, message) => {
+    const error = await routesConfig(file).catch((e: unknown) => e as Error);
+    expect(error).toBeInstanceOf(Error);
+    if (typeof message === 'string') expect((error as Error).message).toBe(message);
+    else expect((error as Error).message).toMatch(message);
+    expect((error as Error).stack).not.toContain('\n');
+  });
+});
