@@ -29,8 +29,6 @@ export interface Statement {
 }
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** Where `npm run package` (and so `npm test`) writes; the default-parameter build. */
-export const DEFAULT_DIR = join(ROOT, '.serverless');
 /**
  * Other parameter sets go elsewhere (git-ignored), so no run clobbers another's output. One folder per
  * checkout: git worktrees can share one node_modules, and a build from another checkout's sources is
@@ -42,6 +40,12 @@ const CACHE = join(
   createHash('sha256').update(ROOT).digest('hex').slice(0, 12),
 );
 export const variantDir = (name: string) => join(CACHE, name);
+/**
+ * The default-parameter build the tests read. Not `.serverless/` (where `npm run package` writes):
+ * osls deletes `.serverless/` whenever it packages, even into another folder, so a test file packaging
+ * a variant would pull the default build from under another file reading it.
+ */
+export const DEFAULT_DIR = variantDir('default');
 /**
  * The one non-default parameter set the tests package (each packaging costs seconds, so every
  * override any test needs goes into this one build): no email, narrowed alarms, a user rules file, a routing file,
