@@ -1,5 +1,3 @@
-import { loadRoutingFile } from '../../lib/adapters/routes-file';
-import { loadRuleSet } from '../../lib/adapters/rules-file';
 import { InputError } from '../../lib/core/errors';
 import { sources } from '../../lib/core/sources';
 import { processEvent } from '../../lib/pipeline';
@@ -8,7 +6,6 @@ import { readEventArg } from '../event-arg';
 import { type CliIo, writeLine } from '../io';
 import { parseFlags, renderFlags, toFormat, toRenderContext } from '../options';
 import { formatText, toRenderOutput } from '../present';
-import { formatRoutedText, withRoutes } from '../present-routes';
 import { loadRecordedTargetHealth } from '../recorded-target-health';
 
 /** Usage text of `notifier render`. */
@@ -39,6 +36,15 @@ const flags = {
   routes: { type: 'string' },
 } as const;
 
+/** The routing file and what shows its decisions, loaded only for `--routes`. */
+async function loadRoutes(file: string) {
+  const [{ loadRoutingFile }, present] = await Promise.all([
+    import('../../lib/adapters/routes-file'),
+    import('../present-routes'),
+  ]);
+  return { routing: (await loadRoutingFile(file)).routing, present };
+}
+
 /** `notifier render`: one input file through the same pipeline and renderers the Lambdas use. */
 export async function renderCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(args, flags);
@@ -56,11 +62,13 @@ export async function renderCommand(args: string[], io: CliIo): Promise<number> 
   const targetHealth = values['target-health']
     ? await loadRecordedTargetHealth(values['target-health'])
     : event.targetHealth;
-  const ruleSet = await loadRuleSet(values['rules-file']);
-  const routing = values.routes === undefined ? undefined : (await loadRoutingFile(values.routes)).routing;
+  // A rules file and a routing file load their parsers only when given: `render` starts fast.
+  const rulesFile = values['rules-file'];
+  const ruleSet = rulesFile ? await (await import('../../lib/adapters/rules-file')).loadRuleSet(rulesFile) : undefined;
+  const routes = values.routes === undefined ? undefined : await loadRoutes(values.routes);
   const result = await processEvent(input.value, {
     ctx,
-    ruleSet,
+    ...(ruleSet ? { ruleSet } : {}),
     sources,
     ...(targetHealth ? { targetHealth } : {}),
   }).catch((error: unknown) => {
@@ -69,11 +77,12 @@ export async function renderCommand(args: string[], io: CliIo): Promise<number> 
     throw error;
   });
   const output = toRenderOutput(result);
-  if (routing) {
+  if (routes) {
+    const { routing, present } = routes;
     const routed =
       format === 'json'
-        ? `${JSON.stringify(withRoutes(output, routing, ctx.now), null, 2)}\n`
-        : formatRoutedText(output, routing, ctx.now);
+        ? `${JSON.stringify(present.withRoutes(output, routing, ctx.now), null, 2)}\n`
+        : present.formatRoutedText(output, routing, ctx.now);
     io.stdout.write(routed);
   } else {
     io.stdout.write(format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : formatText(output));

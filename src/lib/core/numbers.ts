@@ -25,7 +25,45 @@ export function numberFormat(locale: Locale, options: Intl.NumberFormatOptions):
  * @example formatNumber(1234.567, 'en', 2) // "1,234.57"
  */
 export function formatNumber(value: number, locale: Locale, maxFractionDigits = digitsFor(value)): string {
-  return numberFormat(locale, { maximumFractionDigits: maxFractionDigits }).format(value);
+  return (
+    plainDecimal(value, maxFractionDigits) ??
+    numberFormat(locale, { maximumFractionDigits: maxFractionDigits }).format(value)
+  );
+}
+
+/** Adds one to a string of digits ("0999" → "1000"). */
+function incremented(digits: string): string {
+  const out = digits.split('');
+  for (let i = out.length - 1; i >= 0; i--) {
+    if (out[i] !== '9') {
+      out[i] = String(Number(out[i]) + 1);
+      return out.join('');
+    }
+    out[i] = '0';
+  }
+  return `1${out.join('')}`;
+}
+
+/**
+ * What Intl writes for a plain decimal in both our locales (en-US and ja-JP group by three with ","
+ * and use "."), written without Intl: building the first NumberFormat loads ICU data, a large part of
+ * a CLI run. Like Intl, it rounds the number's shortest decimal form half away from zero. Undefined
+ * for what it does not cover (non-finite, -0, exponent forms), which Intl then writes.
+ */
+function plainDecimal(value: number, maxFractionDigits: number): string | undefined {
+  if (!Number.isFinite(value) || Object.is(value, -0)) return undefined;
+  if (!Number.isInteger(maxFractionDigits) || maxFractionDigits < 0 || maxFractionDigits > 20) return undefined;
+  const shortest = String(Math.abs(value));
+  if (shortest.includes('e')) return undefined;
+  const [whole = '0', fraction = ''] = shortest.split('.');
+  let kept = `${whole}${fraction.slice(0, maxFractionDigits).padEnd(maxFractionDigits, '0')}`;
+  if ((fraction[maxFractionDigits] ?? '0') >= '5') kept = incremented(kept);
+  const intPart = kept.slice(0, kept.length - maxFractionDigits) || '0';
+  const digits = kept.slice(kept.length - maxFractionDigits).replace(/0+$/, '');
+  const grouped = intPart.replace(/\B(?=(\d{3})+$)/g, ',');
+  const text = digits ? `${grouped}.${digits}` : grouped;
+  // Intl keeps the sign of a negative value that rounds to zero ("-0").
+  return value < 0 ? `-${text}` : text;
 }
 
 /** Decimals a measured value needs to stay readable: 1 from 100 up, 2 from 1, else 4. */

@@ -4,6 +4,7 @@ import { intlLocales, type Locale } from './locale';
  * True when `zone` is an IANA time zone this runtime knows (e.g. "Asia/Tokyo", "UTC").
  */
 export function isValidTimeZone(zone: string): boolean {
+  if (zone === 'UTC') return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
@@ -22,6 +23,11 @@ export function isValidTimeZone(zone: string): boolean {
 export function formatInstant(iso: string | Date, timeZone: string, locale: Locale): string {
   const date = typeof iso === 'string' ? new Date(iso) : iso;
   if (Number.isNaN(date.getTime())) return String(iso);
+  if (timeZone === 'UTC') {
+    // The same text Intl gives in both locales, without loading time-zone data (a CLI run's cost).
+    const year = date.getUTCFullYear();
+    if (year >= 1000 && year <= 9999) return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  }
   // One formatToParts for the clock and the zone name together, in the locale's own formatter: the
   // clock's parts are Latin digits in both locales, the zone name is the locale's ("JST", "GMT+9").
   const values: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};

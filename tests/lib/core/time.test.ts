@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDuration, formatInstant, isValidTimeZone } from '../../../src/lib/core/time';
 
@@ -49,5 +50,32 @@ describe('time: isValidTimeZone', () => {
     ['GMT+25', false],
   ])('%s → %s', (zone, valid) => {
     expect(isValidTimeZone(zone)).toBe(valid);
+  });
+});
+
+describe('formatInstant in UTC, without Intl', () => {
+  it('writes the same text as Intl does, in both locales, for any instant of years 1000–9999', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }),
+        fc.constantFrom('en' as const, 'ja' as const),
+        (date, locale) => {
+          const viaIntl = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
+            timeZone: 'UTC',
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit',
+            hourCycle: 'h23',
+            timeZoneName: 'short',
+          }).formatToParts(date);
+          const part = (type: string) => viaIntl.find((p) => p.type === type)?.value;
+          const expected = `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} ${part('timeZoneName')}`;
+          expect(formatInstant(date, 'UTC', locale)).toBe(expected);
+        },
+      ),
+    );
   });
 });
