@@ -1,11 +1,13 @@
 /**
  * The render half of `npm run bench` (run by scripts/bench.mjs through tsx): every event fixture
- * through the full path — processEvent, then the SNS publish and every channel — repeated for
- * about N CPU-seconds; prints {events, eventsPerCpuSecond, microsPerEvent} as JSON.
+ * through the full path the deployed functions run — processEvent, the SNS publish (its email body
+ * included), then the Slack message the forwarder posts — repeated for about N CPU-seconds; prints
+ * {events, eventsPerCpuSecond, microsPerEvent} as JSON. (`notifier render` also draws Teams and the
+ * JSON webhook; those are not part of this figure.)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { channels } from '../src/lib/core/channels';
+import { slackChannel } from '../src/lib/core/channels/slack';
 import { fitForSns } from '../src/lib/core/publish/sns-message';
 import { sources } from '../src/lib/core/sources';
 import { processEvent } from '../src/lib/pipeline';
@@ -27,9 +29,9 @@ async function once(): Promise<number> {
     const { notifications } = await processEvent(input, { ctx, sources });
     for (const n of notifications) {
       // The SNS publish (its email body included) and the notification as published, rendered once;
-      // then every channel renders what subscribers receive, as `notifier render` shows it.
+      // then the Slack message of what was published.
       const { notification } = fitForSns(n);
-      for (const c of channels) c.render(notification);
+      slackChannel.render(notification);
     }
     events += 1;
   }

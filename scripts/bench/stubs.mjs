@@ -58,6 +58,9 @@ export function benchEnv(stubs) {
     AWS_ENDPOINT_URL_SNS: stubs.snsUrl,
     NOTIFICATIONS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:notifier-bench',
     SLACK_WEBHOOK_URL: stubs.slackUrl,
+    // The stubs serve SNS and Slack only: the quiet defaults' DescribeAlarms would leave the machine
+    // (and the floor makes no such call either).
+    REPORT_ALARMS_WITH_ACTIONS_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: 'WARN',
   };
 }
