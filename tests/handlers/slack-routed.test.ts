@@ -15,7 +15,7 @@ import { type SlackApiStub, startSlackApiStub } from '../helpers/slack-api-stub'
 import { replies, type SlackReceiver, startSlackReceiver } from '../helpers/slack-receiver';
 import { failedIds, sqsEventWith } from '../helpers/sqs-event';
 import { startTeamsReceiver, type TeamsReceiver } from '../helpers/teams-receiver';
-import { stormAlarm } from '../lib/core/grouping/storm';
+import { storm, stormAlarm } from '../lib/core/grouping/storm';
 
 const FINANCE_TOPIC = 'arn:aws:sns:us-east-1:123456789012:notifier-finance';
 const MENTION = '<!subteam^S0ONCALL>';
@@ -235,5 +235,29 @@ describe('handlers: routed delivery (ROUTES_FILE), against local receivers', () 
     expect(failedIds(await handler(queued(alarm), context))).toEqual([]);
     expect(letters.map((l) => l.error.message)).toEqual([expect.stringMatching(/^destination oncall \(slack-app\): /)]);
     expect([notices.requests.length, teams.cards.length, hook.requests.length]).toEqual([1, 1, 1]);
+  });
+
+  it('posts a storm as one grouped message per chat destination (the Slack app: one message, no thread, the mention)', async () => {
+    const alarms = storm(5);
+    expect(failedIds(await deliveryFunction()(queued(...alarms), context))).toEqual([]);
+    expect(slackApi.calls.map((c) => [c.method, c.body.thread_ts])).toEqual([['chat.postMessage', undefined]]);
+    expect(String(slackApi.calls[0]!.body.text)).toMatch(/^<!subteam\^S0ONCALL> \[CRITICAL\] 5 alarms in ALARM/);
+    expect(bodies(notices).map((b) => String(b.text).split('\n')[0])).toEqual([
+      '[CRITICAL] 5 alarms in ALARM (ap-northeast-1)',
+    ]);
+    expect(teams.cards).toHaveLength(1);
+    // A JSON receiver acts on each notification (WEBHOOK_GROUP_MAX_MEMBERS = 1): one envelope each.
+    expect(hook.requests).toHaveLength(5);
+  });
+
+  it('never shows a destination secret in a log line, even when every destination fails', async () => {
+    const [alarm] = await alarmThenOk(252_000);
+    notices.script([], replies.serverError);
+    hook.script([], replies.serverError);
+    slackApi.script(Array.from({ length: 25 }, () => ({ kind: 'server-error', status: 500 }) as const));
+    expect(failedIds(await deliveryFunction()(queued(alarm), context))).toEqual(['message-0']);
+    const text = logs.lines.join('\n');
+    expect(text).toContain('message not posted');
+    for (const secret of [slackApi.token, notices.token, hook.token, teams.sig]) expect(text).not.toContain(secret);
   });
 });
