@@ -6,6 +6,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackHandler, type SlackHandlerDeps } from '../../src/handlers/slack';
 import type { DeadLetter } from '../../src/lib/adapters/dead-letter-queue';
+import { createDedupeStore } from '../../src/lib/adapters/dedupe-store';
 import { createSilenceStore } from '../../src/lib/adapters/silence-store';
 import type { Notification } from '../../src/lib/core/notification';
 import { alarmThenOk } from '../helpers/alarm-pair';
@@ -259,5 +260,33 @@ describe('handlers: routed delivery (ROUTES_FILE), against local receivers', () 
     const text = logs.lines.join('\n');
     expect(text).toContain('message not posted');
     for (const secret of [slackApi.token, notices.token, hook.token, teams.sig]) expect(text).not.toContain(secret);
+  });
+
+  it('keeps the single-webhook keys for the destination named slack, and sends nothing to the own email topic', async () => {
+    const [alarm] = await alarmThenOk(252_000);
+    const file = join(dir, 'slack-and-own-email.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        destinations: {
+          slack: { type: 'slack-webhook', parameter: PARAMETERS.notices },
+          email: { type: 'email', topic: 'notifications' },
+        },
+        default: ['slack', 'email'],
+      }),
+    );
+    const handler = () =>
+      deliveryFunction({ env: { ROUTES_FILE: file, SLACK_WEBHOOK_PARAMETER: '/t/default', DEDUPE_TABLE: tableName } });
+    // Delivered before by the single-webhook function (prefix `slack:`): not posted again.
+    const store = createDedupeStore(db.client, { tableName, ttlSeconds: 60, keyPrefix: 'slack:' });
+    await store.complete(alarm.dedupeKey);
+    expect(failedIds(await handler()(queued(alarm), context))).toEqual([]);
+    expect(notices.requests).toEqual([]);
+    // A new notification goes to the webhook once; the stack's own email path is the email queue's.
+    const [, ok] = await alarmThenOk(252_000);
+    expect(failedIds(await handler()(queued(ok), context))).toEqual([]);
+    expect(notices.requests).toHaveLength(1);
+    expect(published()).toEqual([]);
   });
 });
