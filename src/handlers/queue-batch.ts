@@ -11,11 +11,11 @@ import type { Env, NotifierConfig } from '../lib/config';
 import { type Channel, renderGrouped } from '../lib/core/channels/channel';
 import { InputError } from '../lib/core/errors';
 import { groupNotifications } from '../lib/core/grouping/group-notifications';
-import type { Notification } from '../lib/core/notification';
 import { loadDeadLetterConfig } from '../lib/dead-letter-config';
-import { isPermanentFailure, unreadableInput } from './delivery-failure';
+import { readBatch, sendLetters } from './batch-parts';
+import { isPermanentFailure } from './delivery-failure';
 import { once } from './once';
-import { isQueueEvent, type QueueRecord, readQueueRecord } from './queue-input';
+import { isQueueEvent } from './queue-input';
 
 /** What a queue-fed function needs from the outside; each has a real default. */
 export interface QueueBatchDeps {
@@ -54,12 +54,6 @@ export interface BatchResponse {
   batchItemFailures: { itemIdentifier: string }[];
 }
 
-/** Records that failed for good, with the reason, for the dead-letter queue. */
-interface Letter {
-  readonly records: readonly QueueRecord[];
-  readonly error: Error;
-}
-
 /**
  * Builds a Lambda fed by an SQS queue (the notifications topic → queue → this function, at most
  * two at a time): the pacing and grouping half of delivery. A batch's notifications are
@@ -92,23 +86,11 @@ export function createQueueBatchHandler<Config extends NotifierConfig, Message>(
     const deadline = invocationDeadline(context, now());
     const send = await delivery.connect(config(), deadline);
     const retry = new Set<string>();
-    const letters: Letter[] = [];
-    const recordsOf = new Map<string, QueueRecord[]>();
-    const notifications: Notification[] = [];
-    for (const record of event.Records) {
-      const result = await readQueueRecord(record, config(), new Date(now()));
-      for (const { rule, reason } of result.ignored)
-        logger.info('input ignored', { rule, reason, messageId: record.messageId });
-      if (result.errors.length > 0) {
-        letters.push({ records: [record], error: unreadableInput(result.errors) });
-        continue;
-      }
-      for (const n of result.notifications) {
-        notifications.push(n);
-        recordsOf.set(n.dedupeKey, [...(recordsOf.get(n.dedupeKey) ?? []), record]);
-      }
-    }
-    const recordsOfKeys = (keys: readonly string[]) => [...new Set(keys.flatMap((k) => recordsOf.get(k) ?? []))];
+    const {
+      notifications,
+      recordsOf: recordsOfKeys,
+      letters,
+    } = await readBatch(event.Records, config(), new Date(now()));
     const retryKeys = (keys: readonly string[]) => {
       for (const r of recordsOfKeys(keys)) retry.add(r.messageId);
     };
@@ -151,23 +133,7 @@ export function createQueueBatchHandler<Config extends NotifierConfig, Message>(
       }
     }
 
-    for (const letter of letters) {
-      const sendLetter = deadLetters();
-      const ids = letter.records.map((r) => r.messageId);
-      try {
-        if (sendLetter === undefined) throw letter.error;
-        await sendLetter({ event: { Records: letter.records }, error: letter.error, context, at: new Date(now()) });
-        logger.error('permanent failure sent to the dead-letter queue', {
-          reason: letter.error.message,
-          errorType: letter.error.name,
-          messageIds: ids,
-        });
-      } catch (problem) {
-        // No queue, or it could not be reached: the messages come back, and the redrive policy keeps them.
-        logger.error('dead letter not sent, the messages will be received again', { error: problem, messageIds: ids });
-        for (const id of ids) retry.add(id);
-      }
-    }
+    await sendLetters(letters, deadLetters(), context, new Date(now()), retry);
     logger.info('batch done', {
       records: event.Records.length,
       notifications: fresh.length,

@@ -7,22 +7,26 @@ import { createQueueChannelHandler, type QueueChannelDeps } from './channel-queu
 import { deadLetterPermanentFailures } from './dead-letter';
 import type { BatchResponse } from './queue-batch';
 import { isQueueEvent } from './queue-input';
+import { createRoutedBatchHandler, type RoutedBatchDeps } from './routed-batch';
 
 /** What the Slack forwarder needs from the outside; each has a real default. */
-export type SlackHandlerDeps = ChannelHandlerDeps & QueueChannelDeps;
+export type SlackHandlerDeps = ChannelHandlerDeps & QueueChannelDeps & RoutedBatchDeps;
 /** What one invocation did: a partial batch response for a queue batch, a summary for SNS records. */
 export type SlackSummary = ChannelSummary | BatchResponse;
 
 /**
- * The Slack forwarder. Deployed behind the Slack queue (SNS → SQS → this function, at most two at a
- * time): a batch is paced to the webhook and grouped (see {@link createQueueChannelHandler}). An
+ * The delivery function (deployed as `slack`). Behind the Slack queue (SNS → SQS → this function, at
+ * most two at a time): with a routing file (ROUTES_FILE), each notification is routed to its
+ * destinations (see {@link createRoutedBatchHandler}); without one, a batch is paced to the one
+ * webhook and grouped, as always (see {@link createQueueChannelHandler}). An
  * SNS→Lambda event (a topic subscribed directly) is still posted record by record
  * (see {@link createChannelHandler}). `main` sends permanent failures to the dead-letter queue at once.
  * @example const handler = createSlackHandler({ env: { SLACK_WEBHOOK_URL: 'http://127.0.0.1:8080/x' } });
  */
 export function createSlackHandler(deps: SlackHandlerDeps = {}) {
   const fromTopic = createChannelHandler(slackDelivery, deps);
-  const fromQueue = createQueueChannelHandler(slackDelivery, deps);
+  const env = deps.env ?? process.env;
+  const fromQueue = env.ROUTES_FILE ? createRoutedBatchHandler(deps) : createQueueChannelHandler(slackDelivery, deps);
   return function slackHandler(event: unknown, context?: Context): Promise<SlackSummary> {
     return isQueueEvent(event) ? fromQueue(event, context) : fromTopic(event, context);
   };

@@ -49,7 +49,13 @@ const SDK_IMPORTS: Record<keyof typeof HANDLERS, string[]> = {
     '@aws-sdk/client-sns',
     '@aws-sdk/credential-provider-node',
   ],
-  slack: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-ssm', '@aws-sdk/credential-provider-node'],
+  // client-sns: routed delivery publishes to email destinations' topics.
+  slack: [
+    '@aws-sdk/client-dynamodb',
+    '@aws-sdk/client-sns',
+    '@aws-sdk/client-ssm',
+    '@aws-sdk/credential-provider-node',
+  ],
   email: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-sns', '@aws-sdk/credential-provider-node'],
 };
 /** SigV4's algorithm name: present only where the signer is bundled. */

@@ -23,6 +23,8 @@ const CREATED_BY: Record<string, string> = {
   'AWS::DynamoDB::Table': 'dynamodb:CreateTable',
   'AWS::Events::EventBusPolicy': 'events:PutPermission',
   'AWS::Events::Rule': 'events:PutRule',
+  // With a routing file: the slack role's routing policy (attached to the role: PutRolePolicy).
+  'AWS::IAM::Policy': 'iam:PutRolePolicy',
   'AWS::IAM::Role': 'iam:CreateRole',
   'AWS::KMS::Alias': 'kms:CreateAlias',
   'AWS::KMS::Key': 'kms:CreateKey',

@@ -60,6 +60,41 @@ describe('infra: the routing file (routesFile)', () => {
     expect(config.topics).toEqual(['notifier-finance']);
   });
 
+  it('keeps the Slack queue filtered on slackSeverities and adds no routing policy by default', () => {
+    expect(template.Resources.SlackQueueSubscription?.Properties?.FilterPolicy).toEqual({
+      severity: ['critical', 'warning', 'info', 'ok'],
+    });
+    expect(template.Resources.SlackRoutingPolicy).toBeUndefined();
+  });
+
+  it('with a routing file, subscribes the Slack queue unfiltered: the routes decide, not a severity filter', () => {
+    const subscription = custom.Resources.SlackQueueSubscription?.Properties ?? {};
+    expect(subscription).toMatchObject({ TopicArn: { Ref: 'NotificationsTopic' }, RawMessageDelivery: true });
+    expect(subscription).not.toHaveProperty('FilterPolicy');
+    expect(subscription).not.toHaveProperty('FilterPolicyScope');
+  });
+
+  it('with a routing file, lets SlackRole read each destination parameter, publish to each email topic, read silences', () => {
+    const policy = custom.Resources.SlackRoutingPolicy;
+    expect(policy?.Type).toBe('AWS::IAM::Policy');
+    expect(policy?.Properties?.Roles).toEqual([{ Ref: 'SlackRole' }]);
+    const statements = (policy!.Properties!.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement;
+    const byAction = Object.fromEntries(statements.map((s) => [JSON.stringify(s.Action), s]));
+    const arnsOf = (value: unknown) => JSON.stringify(value).match(/:(?:parameter\/[^"]+|notifier-finance)/g);
+    expect(arnsOf(byAction['"ssm:GetParameter"']?.Resource)).toEqual([
+      ':parameter/notifier/slack/oncall',
+      ':parameter/notifier/slack-webhook-url',
+    ]);
+    expect(arnsOf((byAction['"kms:Decrypt"']!.Condition as Record<string, unknown>).StringEquals)).toEqual([
+      ':parameter/notifier/slack/oncall',
+      ':parameter/notifier/slack-webhook-url',
+    ]);
+    expect(arnsOf(byAction['"sns:Publish"']?.Resource)).toEqual([':notifier-finance']);
+    expect(byAction['["dynamodb:BatchGetItem","dynamodb:UpdateItem"]']?.Resource).toEqual({
+      'Fn::GetAtt': ['DedupeTable', 'Arn'],
+    });
+  });
+
   it('prints the warnings and packages', async () => {
     const warnings: string[] = [];
     await routesConfig('docs/routes.example.json', (line) => warnings.push(line));

@@ -44,10 +44,43 @@ export async function resolveWebhookUrl(
   timeoutMs = WEBHOOK_PARAMETER_TIMEOUT_MS,
 ): Promise<string> {
   if ('url' in source) return checked(source.url, 'SLACK_WEBHOOK_URL');
-  const origin = `SLACK_WEBHOOK_PARAMETER: SSM parameter "${source.parameter}"`;
+  return readUrlParameter(
+    source.parameter,
+    `SLACK_WEBHOOK_PARAMETER: SSM parameter "${source.parameter}"`,
+    readParameter,
+    timeoutMs,
+  );
+}
+
+/**
+ * Reads a routing destination's webhook URL (Slack, Teams, JSON webhook) from its SSM SecureString
+ * parameter, through the same cached, time-bounded reader; errors name the destination, never the URL.
+ * @throws ConfigError (missing, denied, not an https URL) or DeliveryError (retryable: SSM throttling or slow)
+ * @example const url = await resolveDestinationUrl('notices', '/notifier/slack/notices');
+ */
+export function resolveDestinationUrl(
+  destination: string,
+  parameter: string,
+  readParameter: ParameterReader = readSecureParameter,
+  timeoutMs = WEBHOOK_PARAMETER_TIMEOUT_MS,
+): Promise<string> {
+  return readUrlParameter(
+    parameter,
+    `destination ${destination}: SSM parameter "${parameter}"`,
+    readParameter,
+    timeoutMs,
+  );
+}
+
+async function readUrlParameter(
+  parameter: string,
+  origin: string,
+  readParameter: ParameterReader,
+  timeoutMs: number,
+): Promise<string> {
   let value: string | undefined;
   try {
-    value = await withTimeout(timeoutMs, () => readParameter(source.parameter));
+    value = await withTimeout(timeoutMs, () => readParameter(parameter));
   } catch (error) {
     const reason = error instanceof Error && error.cause !== undefined ? error.cause : error;
     const message = `${origin} could not be read: ${describeAwsError(reason)}`;

@@ -1,0 +1,292 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSlackHandler, type SlackHandlerDeps } from '../../src/handlers/slack';
+import type { DeadLetter } from '../../src/lib/adapters/dead-letter-queue';
+import { createDedupeStore } from '../../src/lib/adapters/dedupe-store';
+import { createSilenceStore } from '../../src/lib/adapters/silence-store';
+import type { Notification } from '../../src/lib/core/notification';
+import { alarmThenOk } from '../helpers/alarm-pair';
+import { type CapturedLogs, captureLogs } from '../helpers/capture-logs';
+import { type LocalDynamoDb, startLocalDynamoDb } from '../helpers/dynamodb-local';
+import { type SlackApiStub, startSlackApiStub } from '../helpers/slack-api-stub';
+import { replies, type SlackReceiver, startSlackReceiver } from '../helpers/slack-receiver';
+import { failedIds, sqsEventWith } from '../helpers/sqs-event';
+import { startTeamsReceiver, type TeamsReceiver } from '../helpers/teams-receiver';
+import { storm, stormAlarm } from '../lib/core/grouping/storm';
+
+const FINANCE_TOPIC = 'arn:aws:sns:us-east-1:123456789012:notifier-finance';
+const MENTION = '<!subteam^S0ONCALL>';
+const PARAMETERS = { oncall: '/t/slack/oncall', notices: '/t/slack/notices', teams: '/t/teams', hook: '/t/hook' };
+
+/** The small team's routing of issue 9, with every destination type. */
+const ROUTES = {
+  version: 1,
+  destinations: {
+    oncall: { type: 'slack-app', parameter: PARAMETERS.oncall, channel: 'C0ONCALL' },
+    notices: { type: 'slack-webhook', parameter: PARAMETERS.notices },
+    teams: { type: 'teams', parameter: PARAMETERS.teams },
+    hook: { type: 'webhook', parameter: PARAMETERS.hook },
+    finance: { type: 'email', topic: FINANCE_TOPIC },
+  },
+  routes: [
+    {
+      name: 'critical',
+      // The OK matches too, so it resolves the ALARM's thread in place; the mention is for critical only.
+      match: { category: ['alarm'], severity: ['critical', 'ok'] },
+      to: ['oncall'],
+      mention: { text: MENTION },
+      continue: true,
+    },
+    { name: 'costs', match: { category: ['budget', 'cost-anomaly', 'cost-digest'] }, to: ['finance'], continue: true },
+    { name: 'everything', to: ['notices', 'teams', 'hook'] },
+  ],
+  default: ['notices'],
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'routed-'));
+const routesFile = join(dir, 'routes.json');
+writeFileSync(routesFile, JSON.stringify(ROUTES));
+
+let db: LocalDynamoDb;
+let slackApi: SlackApiStub;
+let notices: SlackReceiver;
+let hook: SlackReceiver;
+let teams: TeamsReceiver;
+let logs: CapturedLogs;
+const sns = mockClient(SNSClient);
+let tables = 0;
+let tableName: string;
+
+beforeAll(async () => {
+  db = await startLocalDynamoDb();
+});
+afterAll(() => db.close());
+beforeEach(async () => {
+  [slackApi, notices, hook, teams] = await Promise.all([
+    startSlackApiStub(),
+    startSlackReceiver(),
+    startSlackReceiver(),
+    startTeamsReceiver(),
+  ]);
+  sns.reset();
+  sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+  logs = captureLogs();
+  // A fresh key space per test in the shared table: dedupe keys, threads and silences do not leak.
+  tableName = `routed-${++tables}`;
+  const { CreateTableCommand } = await import('@aws-sdk/client-dynamodb');
+  await db.client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
+});
+afterEach(async () => {
+  logs.restore();
+  await Promise.all([slackApi.close(), notices.close(), hook.close(), teams.close()]);
+});
+
+const context = {
+  getRemainingTimeInMillis: () => 10_000,
+  invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:notifier-dev-slack',
+} as never;
+
+function deliveryFunction(deps: SlackHandlerDeps = {}) {
+  const secrets: Record<string, string> = {
+    [PARAMETERS.oncall]: slackApi.token,
+    [PARAMETERS.notices]: notices.url,
+    [PARAMETERS.teams]: teams.url,
+    [PARAMETERS.hook]: hook.url,
+  };
+  return createSlackHandler({
+    env: { ROUTES_FILE: routesFile, SLACK_WEBHOOK_PARAMETER: '/t/default', DEDUPE_TABLE: tableName },
+    dynamodb: () => db.client,
+    readParameter: async (name) => secrets[name],
+    slackApiBaseUrl: slackApi.baseUrl,
+    sns: () => new SNSClient({ region: 'us-east-1' }),
+    sleep: async () => {},
+    ...deps,
+  });
+}
+
+const queued = (...ns: Notification[]) => sqsEventWith(...ns.map((n) => JSON.stringify(n)));
+const bodies = (r: SlackReceiver) => r.requests.map((q) => JSON.parse(q.body) as Record<string, unknown>);
+const headerOf = (blocks: unknown[]) => (blocks[0] as { text: { text: string } }).text.text;
+const published = () => sns.commandCalls(PublishCommand).map((c) => c.args[0].input);
+const budget = (): Notification =>
+  stormAlarm(1, { category: 'budget', severity: 'warning', title: 'Budget monthly at 85%', dedupeKey: 'budget:1' });
+
+/** What each destination received, compactly: the closing note of issue 9 quotes it. */
+function received() {
+  return {
+    'oncall (Slack app)': slackApi.calls.map((c) => {
+      const b = c.body as { thread_ts?: string; text?: string; blocks?: unknown[] };
+      const line = c.method === 'chat.update' && b.blocks ? headerOf(b.blocks) : String(b.text).split('\n')[0];
+      return `${c.method}${b.thread_ts ? ' (thread reply)' : ''}: ${line}`;
+    }),
+    'notices (Slack webhook)': bodies(notices).map((b) => String(b.text).split('\n')[0]),
+    'teams (Teams Workflows)': teams.cards.map((card) => {
+      const first = (card.body as unknown as { text?: string }[] | undefined)?.[0];
+      return `Adaptive Card ${card.version}: ${first?.text ?? ''}`;
+    }),
+    'hook (JSON webhook)': bodies(hook).map(
+      (b) => `${b.version} ${(b.notification as Notification).severity}: ${b.subject}`,
+    ),
+    'finance (email topic)': published().map((p) => `${p.TopicArn}: ${p.Subject}`),
+  };
+}
+
+describe('handlers: routed delivery (ROUTES_FILE), against local receivers', () => {
+  it("delivers an alarm's ALARM → OK to each destination: Slack app thread resolved in place, Teams, JSON webhook; no email", async () => {
+    const [alarm, ok] = await alarmThenOk(252_000);
+    const handler = deliveryFunction();
+    expect(failedIds(await handler(queued(alarm), context))).toEqual([]);
+    expect(failedIds(await handler(queued(ok), context))).toEqual([]);
+
+    // Slack app: the ALARM, then chat.update in place, then the OK as a thread reply.
+    expect(slackApi.calls.map((c) => c.method)).toEqual(['chat.postMessage', 'chat.update', 'chat.postMessage']);
+    const [root, reply] = slackApi.messages;
+    expect(root!.channel).toBe('C0ONCALL');
+    expect(root!.edited).toBe(true);
+    expect(String(slackApi.calls[0]!.body.text).startsWith(MENTION)).toBe(true);
+    expect(JSON.stringify(root!.blocks)).toContain('resolved after 4 min 12 s');
+    expect(reply).toMatchObject({ threadTs: root!.ts, edited: false });
+    expect(reply!.text).not.toContain(MENTION);
+    // The webhook destinations: two messages each, the ALARM then the OK.
+    expect(notices.requests).toHaveLength(2);
+    expect(bodies(notices).some((b) => String(b.text).includes(MENTION))).toBe(false);
+    expect(teams.cards).toHaveLength(2);
+    expect(bodies(hook).map((b) => (b.notification as Notification).severity)).toEqual(['critical', 'ok']);
+    expect(published()).toEqual([]);
+
+    // Printed for the closing note of issue 9.
+    logs.restore();
+    console.log(`ALARM → OK, what each destination received:\n${JSON.stringify(received(), null, 2)}`);
+    logs = captureLogs();
+  });
+
+  it('sends costs to the finance topic and the webhooks, not to the Slack app', async () => {
+    const n = budget();
+    expect(failedIds(await deliveryFunction()(queued(n), context))).toEqual([]);
+    expect(published()).toEqual([expect.objectContaining({ TopicArn: FINANCE_TOPIC })]);
+    expect(published()[0]!.Subject).toContain('Budget monthly at 85%');
+    expect(slackApi.calls).toEqual([]);
+    expect([notices.requests.length, teams.cards.length, hook.requests.length]).toEqual([1, 1, 1]);
+    logs.restore();
+    console.log(`A budget alert, what each destination received:\n${JSON.stringify(received(), null, 2)}`);
+    logs = captureLogs();
+  });
+
+  it('suppresses a silenced notification, logs the silence id and settles the record', async () => {
+    const [alarm] = await alarmThenOk(252_000);
+    const now = Date.now();
+    await createSilenceStore(db.client, { tableName }).add(
+      {
+        id: 'maint-1',
+        match: { category: ['alarm'] },
+        start: new Date(now - 60_000).toISOString(),
+        end: new Date(now + 3_600_000).toISOString(),
+      },
+      now + 5_000,
+    );
+    expect(failedIds(await deliveryFunction()(queued(alarm), context))).toEqual([]);
+    expect([slackApi.calls.length, notices.requests.length, teams.requests.length, hook.requests.length]).toEqual([
+      0, 0, 0, 0,
+    ]);
+    const silenced = logs.entries().find((e) => e.message === 'notification silenced');
+    expect(silenced).toMatchObject({ silenceId: 'maint-1' });
+  });
+
+  it('retries a record only for the destination that failed for now: the others are not sent twice', async () => {
+    const [alarm] = await alarmThenOk(252_000);
+    const handler = deliveryFunction();
+    notices.script([replies.serverError], replies.serverError);
+    expect(failedIds(await handler(queued(alarm), context))).toEqual(['message-0']);
+    const refused = notices.requests.length;
+    notices.script([], replies.ok);
+    expect(failedIds(await handler(queued(alarm), context))).toEqual([]);
+    expect(notices.requests).toHaveLength(refused + 1);
+    // A third receipt (the queue delivering twice) sends nothing anywhere.
+    expect(failedIds(await handler(queued(alarm), context))).toEqual([]);
+    expect(notices.requests).toHaveLength(refused + 1);
+
+    expect(slackApi.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
+    expect([teams.cards.length, hook.requests.length]).toEqual([1, 1]);
+  });
+
+  it('dead-letters a record a destination refuses for good, naming the destination, and delivers the rest', async () => {
+    const [alarm] = await alarmThenOk(252_000);
+    const letters: DeadLetter[] = [];
+    slackApi.script([{ kind: 'error', error: 'channel_not_found' }]);
+    const handler = deliveryFunction({
+      env: {
+        ROUTES_FILE: routesFile,
+        SLACK_WEBHOOK_PARAMETER: '/t/default',
+        DEDUPE_TABLE: tableName,
+        DEAD_LETTER_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/notifier-dev-slack-dlq',
+      },
+      deadLetterSender: () => async (letter) => void letters.push(letter),
+    });
+    expect(failedIds(await handler(queued(alarm), context))).toEqual([]);
+    expect(letters.map((l) => l.error.message)).toEqual([expect.stringMatching(/^destination oncall \(slack-app\): /)]);
+    expect([notices.requests.length, teams.cards.length, hook.requests.length]).toEqual([1, 1, 1]);
+  });
+
+  it('posts a storm as one grouped message per chat destination (the Slack app: one message, no thread, the mention)', async () => {
+    const alarms = storm(5);
+    expect(failedIds(await deliveryFunction()(queued(...alarms), context))).toEqual([]);
+    expect(slackApi.calls.map((c) => [c.method, c.body.thread_ts])).toEqual([['chat.postMessage', undefined]]);
+    expect(String(slackApi.calls[0]!.body.text)).toMatch(/^<!subteam\^S0ONCALL> \[CRITICAL\] 5 alarms in ALARM/);
+    expect(bodies(notices).map((b) => String(b.text).split('\n')[0])).toEqual([
+      '[CRITICAL] 5 alarms in ALARM (ap-northeast-1)',
+    ]);
+    expect(teams.cards).toHaveLength(1);
+    // A JSON receiver acts on each notification (WEBHOOK_GROUP_MAX_MEMBERS = 1): one envelope each.
+    expect(hook.requests).toHaveLength(5);
+  });
+
+  it('never shows a destination secret in a log line, even when every destination fails', async () => {
+    const [alarm] = await alarmThenOk(252_000);
+    notices.script([], replies.serverError);
+    hook.script([], replies.serverError);
+    slackApi.script(Array.from({ length: 25 }, () => ({ kind: 'server-error', status: 500 }) as const));
+    expect(failedIds(await deliveryFunction()(queued(alarm), context))).toEqual(['message-0']);
+    const text = logs.lines.join('\n');
+    expect(text).toContain('message not posted');
+    for (const secret of [slackApi.token, notices.token, hook.token, teams.sig]) expect(text).not.toContain(secret);
+  });
+
+  it('keeps the single-webhook keys for the destination named slack, and sends nothing to the own email topic', async () => {
+    const [alarm] = await alarmThenOk(252_000);
+    const file = join(dir, 'slack-and-own-email.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        destinations: {
+          slack: { type: 'slack-webhook', parameter: PARAMETERS.notices },
+          email: { type: 'email', topic: 'notifications' },
+        },
+        default: ['slack', 'email'],
+      }),
+    );
+    const handler = () =>
+      deliveryFunction({ env: { ROUTES_FILE: file, SLACK_WEBHOOK_PARAMETER: '/t/default', DEDUPE_TABLE: tableName } });
+    // Delivered before by the single-webhook function (prefix `slack:`): not posted again.
+    const store = createDedupeStore(db.client, { tableName, ttlSeconds: 60, keyPrefix: 'slack:' });
+    await store.complete(alarm.dedupeKey);
+    expect(failedIds(await handler()(queued(alarm), context))).toEqual([]);
+    expect(notices.requests).toEqual([]);
+    // A new notification goes to the webhook once; the stack's own email path is the email queue's.
+    const [, ok] = await alarmThenOk(252_000);
+    expect(failedIds(await handler()(queued(ok), context))).toEqual([]);
+    expect(notices.requests).toHaveLength(1);
+    expect(published()).toEqual([]);
+  });
+});
