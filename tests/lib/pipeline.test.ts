@@ -100,6 +100,9 @@ const expected: Record<string, string[]> = {
     'alarm critical: lambda-demo-metric-alarm is in ALARM',
   ],
   'cloudwatch-alarm/lambda-action/metric-math-alarm-ALARM-powertools.json': ['alarm critical: Test alert is in ALARM'],
+  'cloudwatch-alarm/sns-event-composite-alarm-ALARM-triggering-child-rheoceros.json': [
+    'alarm critical: if-sim-app_427809481713_us-east-1-test_node_monitor is in ALARM',
+  ],
   'cloudwatch-alarm/sns-message-alb-unhealthyhostcount-ALARM.json': [
     'alarm critical: awsapplicationelb-smith-poc-nodejs-restart-tg-High-Unhealthy-Hosts is in ALARM',
   ],
