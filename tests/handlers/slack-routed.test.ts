@@ -262,6 +262,80 @@ describe('handlers: routed delivery (ROUTES_FILE), against local receivers', () 
     for (const secret of [slackApi.token, notices.token, hook.token, teams.sig]) expect(text).not.toContain(secret);
   });
 
+  describe("an alarm's OK follows its ALARM into the Slack app thread although no route sends OKs there", () => {
+    /** Critical to #oncall only (no `ok`), everything to #aws-notices: the usual small-team routing. */
+    const criticalOnly = () => {
+      const file = join(dir, 'critical-only.json');
+      writeFileSync(
+        file,
+        JSON.stringify({
+          version: 1,
+          destinations: {
+            oncall: { type: 'slack-app', parameter: PARAMETERS.oncall, channel: 'C0ONCALL' },
+            notices: { type: 'slack-webhook', parameter: PARAMETERS.notices },
+          },
+          routes: [
+            { name: 'critical', match: { severity: ['critical'] }, to: ['oncall'], continue: true },
+            { name: 'everything', to: ['notices'] },
+          ],
+          default: ['notices'],
+        }),
+      );
+      return deliveryFunction({
+        env: { ROUTES_FILE: file, SLACK_WEBHOOK_PARAMETER: '/t/default', DEDUPE_TABLE: tableName },
+      });
+    };
+
+    it('resolves the ALARM message in place and replies in its thread; notices gets both as before', async () => {
+      const [alarm, ok] = await alarmThenOk(252_000);
+      const handler = criticalOnly();
+      expect(failedIds(await handler(queued(alarm), context))).toEqual([]);
+      expect(failedIds(await handler(queued(ok), context))).toEqual([]);
+
+      expect(slackApi.calls.map((c) => [c.method, c.body.thread_ts])).toEqual([
+        ['chat.postMessage', undefined],
+        ['chat.update', undefined],
+        ['chat.postMessage', slackApi.messages[0]!.ts],
+      ]);
+      expect(JSON.stringify(slackApi.messages[0]!.blocks)).toContain('resolved after 4 min 12 s');
+      expect(bodies(notices).map((b) => String(b.text).split('\n')[0])).toEqual([
+        expect.stringContaining('[CRITICAL]'),
+        expect.stringContaining('[RESOLVED]'),
+      ]);
+      // Delivered once: the queue delivering the OK again sends nothing more.
+      expect(failedIds(await handler(queued(ok), context))).toEqual([]);
+      expect(slackApi.calls).toHaveLength(3);
+      expect(notices.requests).toHaveLength(2);
+    });
+
+    it('does not send the OK of an alarm never posted to the Slack app there', async () => {
+      const [, ok] = await alarmThenOk(252_000);
+      expect(failedIds(await criticalOnly()(queued(ok), context))).toEqual([]);
+      expect(slackApi.calls).toEqual([]);
+      expect(notices.requests).toHaveLength(1);
+    });
+
+    it('does not follow a silenced OK', async () => {
+      const [alarm, ok] = await alarmThenOk(252_000);
+      const handler = criticalOnly();
+      expect(failedIds(await handler(queued(alarm), context))).toEqual([]);
+      const now = Date.now();
+      await createSilenceStore(db.client, { tableName }).add(
+        {
+          id: 'maint-ok',
+          match: { severity: ['ok'] },
+          start: new Date(now - 60_000).toISOString(),
+          end: new Date(now + 3_600_000).toISOString(),
+        },
+        now + 5_000,
+      );
+      // A new container: the silence cache (60 s) of the first one predates the silence.
+      expect(failedIds(await criticalOnly()(queued(ok), context))).toEqual([]);
+      expect(slackApi.calls.map((c) => c.method)).toEqual(['chat.postMessage']);
+      expect(notices.requests).toHaveLength(1);
+    });
+  });
+
   it('keeps the single-webhook keys for the destination named slack, and sends nothing to the own email topic', async () => {
     const [alarm] = await alarmThenOk(252_000);
     const file = join(dir, 'slack-and-own-email.json');
