@@ -276,7 +276,7 @@ describe('handlers: routed delivery (ROUTES_FILE), against local receivers', () 
     expect([notices.requests.length, teams.cards.length, hook.requests.length]).toEqual([1, 1, 1]);
   });
 
-  it('posts a storm as one grouped message per chat destination (the Slack app: one message, no thread, the mention)', async () => {
+  it('posts a storm as one grouped message per chat destination (the Slack app: one message, with the mention)', async () => {
     const alarms = storm(5);
     expect(failedIds(await deliveryFunction()(queued(...alarms), context))).toEqual([]);
     expect(slackApi.calls.map((c) => [c.method, c.body.thread_ts])).toEqual([['chat.postMessage', undefined]]);
