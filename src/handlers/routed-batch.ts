@@ -22,6 +22,7 @@ import { threadFollowUps } from '../lib/adapters/slack-thread-follow';
 import { createSlackThreadStore } from '../lib/adapters/slack-thread-store';
 import type { ParameterReader } from '../lib/adapters/webhook-url';
 import { loadConfig, loadRoutingConfig } from '../lib/config';
+import { alarmIncident } from '../lib/core/alarm-incident';
 import { InputError } from '../lib/core/errors';
 import { groupNotifications } from '../lib/core/grouping/group-notifications';
 import type { Notification } from '../lib/core/notification';
@@ -112,11 +113,24 @@ export function createRoutedBatchHandler(deps: RoutedBatchDeps = {}) {
     const { letters } = batch;
 
     const items: Item[] = [];
+    /** Slack app destinations each alarm's ALARM goes to in this batch, by alarm identity. */
+    const startedNow = new Map<string, Set<string>>();
     for (const n of batch.notifications) {
       const decision = await decide(n, deadline);
       if (decision.kind === 'silenced') continue;
+      const incident = alarmIncident(n);
       // An alarm's OK also follows its ALARM into each Slack app thread the routes did not send it to.
-      const follows = await threadFollowUps(n, decision.deliveries, destinations, threads());
+      const follows = await threadFollowUps(
+        n,
+        decision.deliveries,
+        destinations,
+        threads(),
+        incident && startedNow.get(incident.key),
+      );
+      if (incident?.state === 'ALARM' && !incident.flapping) {
+        const apps = decision.deliveries.filter((d) => d.config.type === 'slack-app').map((d) => d.destination);
+        startedNow.set(incident.key, new Set([...(startedNow.get(incident.key) ?? []), ...apps]));
+      }
       for (const delivery of [...decision.deliveries, ...follows])
         if (!isOwnEmail(delivery))
           items.push({ key: `${keyPrefixOf(delivery.destination)}${n.dedupeKey}`, n, delivery });

@@ -323,6 +323,13 @@ describe('handlers: routed delivery (ROUTES_FILE), against local receivers', () 
       expect(notices.requests).toHaveLength(2);
     });
 
+    it('resolves in place when the ALARM and its OK arrive in one batch', async () => {
+      const [alarm, ok] = await alarmThenOk(252_000);
+      expect(failedIds(await criticalOnly()(queued(alarm, ok), context))).toEqual([]);
+      expect(slackApi.calls.map((c) => c.method)).toEqual(['chat.postMessage', 'chat.update', 'chat.postMessage']);
+      expect(slackApi.messages[1]!.threadTs).toBe(slackApi.messages[0]!.ts);
+    });
+
     it('does not send the OK of an alarm never posted to the Slack app there', async () => {
       const [, ok] = await alarmThenOk(252_000);
       expect(failedIds(await criticalOnly()(queued(ok), context))).toEqual([]);

@@ -130,6 +130,9 @@ async function followThread(
  *   one reply); a lone member in a lone ALARM's thread resolves that message in place, as alone.
  * A grouped storm message is never updated in place: it speaks for several alarms, some of which
  * may still be in ALARM; the thread's replies say which resolved. No store: one message, as before.
+ * A group may thus take several messages: a failure after some went out retries the whole group
+ * (deliver-once settles per group), so those may be posted again, as a partial retry of
+ * {@link deliverToSlackApp} may repeat its reply.
  * @throws DeliveryError from the Web API
  * @example await deliverGroupToSlackApp(group.members, { name: 'oncall', channel: 'C0123' }, { api, store, render });
  */

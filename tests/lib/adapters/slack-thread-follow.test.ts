@@ -49,6 +49,15 @@ describe('adapters: an OK follows its ALARM into the Slack app threads the route
     expect(await threadFollowUps(ok, [], DESTINATIONS, undefined)).toEqual([]);
   });
 
+  it('takes a destination the same batch sends the ALARM to as open, without reading its thread', async () => {
+    const [, ok] = await alarmThenOk(60_000);
+    const store = storeWith({});
+    expect(await threadFollowUps(ok, [notices], DESTINATIONS, store, new Set(['platform']))).toEqual([
+      { destination: 'platform', config: DESTINATIONS.platform, route: FOLLOWS_ITS_ALARM_ROUTE },
+    ]);
+    expect(store.reads).toBe(1);
+  });
+
   it('reads no thread for an ALARM or anything that is not an alarm', async () => {
     const [alarm] = await alarmThenOk(60_000);
     const store = storeWith({});
