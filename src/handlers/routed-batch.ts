@@ -18,9 +18,11 @@ import { createRouter } from '../lib/adapters/router';
 import { loadRouting } from '../lib/adapters/routes-file';
 import { sdkClientConfig } from '../lib/adapters/sdk-client';
 import { createSilenceStore } from '../lib/adapters/silence-store';
+import { threadFollowUps } from '../lib/adapters/slack-thread-follow';
 import { createSlackThreadStore } from '../lib/adapters/slack-thread-store';
 import type { ParameterReader } from '../lib/adapters/webhook-url';
 import { loadConfig, loadRoutingConfig } from '../lib/config';
+import { alarmIncident } from '../lib/core/alarm-incident';
 import { InputError } from '../lib/core/errors';
 import { groupNotifications } from '../lib/core/grouping/group-notifications';
 import type { Notification } from '../lib/core/notification';
@@ -71,6 +73,8 @@ interface Item {
  * then delivered to each of its destinations. Deliver-once holds per destination key, so a
  * destination failing for now retries the record for that destination only, the others being
  * settled; a destination failing for good dead-letters the record with the destination named.
+ * An alarm's OK also goes to every Slack app destination holding its ALARM's open thread
+ * ({@link threadFollowUps}), so the ALARM message resolves even when no route sends OKs there.
  * Per destination, notifications are grouped with that channel's limit.
  * @example export const handler = createRoutedBatchHandler();
  */
@@ -103,15 +107,31 @@ export function createRoutedBatchHandler(deps: RoutedBatchDeps = {}) {
     if (!isQueueEvent(event)) throw new InputError('expected an SQS event (Records from aws:sqs)');
     const deadline = invocationDeadline(context, now());
     const decide = (await router()).decide;
+    const destinations = (await routing()).file.destinations;
     const retry = new Set<string>();
     const batch = await readBatch(event.Records, config(), new Date(now()));
     const { letters } = batch;
 
     const items: Item[] = [];
+    /** Slack app destinations each alarm's ALARM goes to in this batch, by alarm identity. */
+    const startedNow = new Map<string, Set<string>>();
     for (const n of batch.notifications) {
       const decision = await decide(n, deadline);
       if (decision.kind === 'silenced') continue;
-      for (const delivery of decision.deliveries)
+      const incident = alarmIncident(n);
+      // An alarm's OK also follows its ALARM into each Slack app thread the routes did not send it to.
+      const follows = await threadFollowUps(
+        n,
+        decision.deliveries,
+        destinations,
+        threads(),
+        incident && startedNow.get(incident.key),
+      );
+      if (incident?.state === 'ALARM' && !incident.flapping) {
+        const apps = decision.deliveries.filter((d) => d.config.type === 'slack-app').map((d) => d.destination);
+        startedNow.set(incident.key, new Set([...(startedNow.get(incident.key) ?? []), ...apps]));
+      }
+      for (const delivery of [...decision.deliveries, ...follows])
         if (!isOwnEmail(delivery))
           items.push({ key: `${keyPrefixOf(delivery.destination)}${n.dedupeKey}`, n, delivery });
     }

@@ -142,6 +142,44 @@ function received() {
   };
 }
 
+/** Critical to #oncall only (no `ok`), everything to #aws-notices: the usual small-team routing. */
+const criticalOnly = () => {
+  const file = join(dir, 'critical-only.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      version: 1,
+      destinations: {
+        oncall: { type: 'slack-app', parameter: PARAMETERS.oncall, channel: 'C0ONCALL' },
+        notices: { type: 'slack-webhook', parameter: PARAMETERS.notices },
+      },
+      routes: [
+        { name: 'critical', match: { severity: ['critical'] }, to: ['oncall'], continue: true },
+        { name: 'everything', to: ['notices'] },
+      ],
+      default: ['notices'],
+    }),
+  );
+  return deliveryFunction({
+    env: { ROUTES_FILE: file, SLACK_WEBHOOK_PARAMETER: '/t/default', DEDUPE_TABLE: tableName },
+  });
+};
+
+/** Alarm `i` of a storm with the alarm source's dedupe key (`…:<state>:<when>`), so it is threaded. */
+const stormMember = (i: number, state: 'ALARM' | 'OK'): Notification => {
+  const n = stormAlarm(i);
+  const name = n.dedupeKey.split(':')[3];
+  const at = state === 'ALARM' ? n.occurredAt : `2026-11-29T05:${n.occurredAt.slice(14)}`;
+  return {
+    ...n,
+    ...(state === 'OK' ? { severity: 'ok', title: `${name} is OK again` } : {}),
+    occurredAt: at,
+    dedupeKey: `alarm:123456789012:ap-northeast-1:${name}:${state}:${at}`,
+  };
+};
+const stormOf = (from: number, to: number, state: 'ALARM' | 'OK') =>
+  Array.from({ length: to - from }, (_, i) => stormMember(from + i, state));
+
 describe('handlers: routed delivery (ROUTES_FILE), against local receivers', () => {
   it("delivers an alarm's ALARM → OK to each destination: Slack app thread resolved in place, Teams, JSON webhook; no email", async () => {
     const [alarm, ok] = await alarmThenOk(252_000);
@@ -238,7 +276,7 @@ describe('handlers: routed delivery (ROUTES_FILE), against local receivers', () 
     expect([notices.requests.length, teams.cards.length, hook.requests.length]).toEqual([1, 1, 1]);
   });
 
-  it('posts a storm as one grouped message per chat destination (the Slack app: one message, no thread, the mention)', async () => {
+  it('posts a storm as one grouped message per chat destination (the Slack app: one message, with the mention)', async () => {
     const alarms = storm(5);
     expect(failedIds(await deliveryFunction()(queued(...alarms), context))).toEqual([]);
     expect(slackApi.calls.map((c) => [c.method, c.body.thread_ts])).toEqual([['chat.postMessage', undefined]]);
@@ -260,6 +298,126 @@ describe('handlers: routed delivery (ROUTES_FILE), against local receivers', () 
     const text = logs.lines.join('\n');
     expect(text).toContain('message not posted');
     for (const secret of [slackApi.token, notices.token, hook.token, teams.sig]) expect(text).not.toContain(secret);
+  });
+
+  describe("an alarm's OK follows its ALARM into the Slack app thread although no route sends OKs there", () => {
+    it('resolves the ALARM message in place and replies in its thread; notices gets both as before', async () => {
+      const [alarm, ok] = await alarmThenOk(252_000);
+      const handler = criticalOnly();
+      expect(failedIds(await handler(queued(alarm), context))).toEqual([]);
+      expect(failedIds(await handler(queued(ok), context))).toEqual([]);
+
+      expect(slackApi.calls.map((c) => [c.method, c.body.thread_ts])).toEqual([
+        ['chat.postMessage', undefined],
+        ['chat.update', undefined],
+        ['chat.postMessage', slackApi.messages[0]!.ts],
+      ]);
+      expect(JSON.stringify(slackApi.messages[0]!.blocks)).toContain('resolved after 4 min 12 s');
+      expect(bodies(notices).map((b) => String(b.text).split('\n')[0])).toEqual([
+        expect.stringContaining('[CRITICAL]'),
+        expect.stringContaining('[RESOLVED]'),
+      ]);
+      // Delivered once: the queue delivering the OK again sends nothing more.
+      expect(failedIds(await handler(queued(ok), context))).toEqual([]);
+      expect(slackApi.calls).toHaveLength(3);
+      expect(notices.requests).toHaveLength(2);
+    });
+
+    it('resolves in place when the ALARM and its OK arrive in one batch', async () => {
+      const [alarm, ok] = await alarmThenOk(252_000);
+      expect(failedIds(await criticalOnly()(queued(alarm, ok), context))).toEqual([]);
+      expect(slackApi.calls.map((c) => c.method)).toEqual(['chat.postMessage', 'chat.update', 'chat.postMessage']);
+      expect(slackApi.messages[1]!.threadTs).toBe(slackApi.messages[0]!.ts);
+    });
+
+    it('does not send the OK of an alarm never posted to the Slack app there', async () => {
+      const [, ok] = await alarmThenOk(252_000);
+      expect(failedIds(await criticalOnly()(queued(ok), context))).toEqual([]);
+      expect(slackApi.calls).toEqual([]);
+      expect(notices.requests).toHaveLength(1);
+    });
+
+    it('does not follow a silenced OK', async () => {
+      const [alarm, ok] = await alarmThenOk(252_000);
+      const handler = criticalOnly();
+      expect(failedIds(await handler(queued(alarm), context))).toEqual([]);
+      const now = Date.now();
+      await createSilenceStore(db.client, { tableName }).add(
+        {
+          id: 'maint-ok',
+          match: { severity: ['ok'] },
+          start: new Date(now - 60_000).toISOString(),
+          end: new Date(now + 3_600_000).toISOString(),
+        },
+        now + 5_000,
+      );
+      // A new container: the silence cache (60 s) of the first one predates the silence.
+      expect(failedIds(await criticalOnly()(queued(ok), context))).toEqual([]);
+      expect(slackApi.calls.map((c) => c.method)).toEqual(['chat.postMessage']);
+      expect(notices.requests).toHaveLength(1);
+    });
+  });
+
+  describe('grouped storm messages thread their follow-ups', () => {
+    it('30 ALARMs as one message, then their 30 OKs as one reply in its thread (not updated in place)', async () => {
+      const handler = criticalOnly();
+      expect(failedIds(await handler(queued(...stormOf(0, 30, 'ALARM')), context))).toEqual([]);
+      expect(slackApi.calls.map((c) => [c.method, c.body.thread_ts])).toEqual([['chat.postMessage', undefined]]);
+      const root = slackApi.messages[0]!;
+      expect(root.text).toMatch(/30 alarms in ALARM/);
+
+      expect(failedIds(await handler(queued(...stormOf(0, 30, 'OK')), context))).toEqual([]);
+      expect(slackApi.calls.map((c) => [c.method, c.body.thread_ts])).toEqual([
+        ['chat.postMessage', undefined],
+        ['chat.postMessage', root.ts],
+      ]);
+      const reply = slackApi.messages[1]!;
+      expect(reply.text).toMatch(/30 alarms/);
+      for (const i of [0, 17, 29])
+        expect(JSON.stringify(reply.blocks)).toContain(`api-${String(i).padStart(4, '0')}-5xx-errors`);
+      expect(root.edited).toBe(false);
+      // #aws-notices, a webhook, gets the two grouped messages as before.
+      expect(notices.requests).toHaveLength(2);
+    });
+
+    it('a single OK of a storm member replies in the storm message’s thread, once', async () => {
+      const handler = criticalOnly();
+      expect(failedIds(await handler(queued(...stormOf(0, 3, 'ALARM')), context))).toEqual([]);
+      const root = slackApi.messages[0]!;
+      expect(failedIds(await handler(queued(stormMember(1, 'OK')), context))).toEqual([]);
+      expect(failedIds(await handler(queued(stormMember(1, 'OK')), context))).toEqual([]);
+      expect(slackApi.calls.map((c) => [c.method, c.body.thread_ts])).toEqual([
+        ['chat.postMessage', undefined],
+        ['chat.postMessage', root.ts],
+      ]);
+      expect(slackApi.messages[1]!.text).toContain('api-0001-5xx-errors is OK again');
+    });
+
+    it('grouped OKs reply in each thread their ALARM was posted in: lone ones resolve in place, the storm’s get one reply', async () => {
+      const handler = criticalOnly();
+      for (const alarm of stormOf(0, 2, 'ALARM')) expect(failedIds(await handler(queued(alarm), context))).toEqual([]);
+      expect(failedIds(await handler(queued(...stormOf(2, 10, 'ALARM')), context))).toEqual([]);
+      const [lone0, lone1, storm] = slackApi.messages;
+      expect(slackApi.calls).toHaveLength(3);
+
+      // The 10 OKs arrive in one batch, plus an OK of an alarm never posted to #oncall.
+      const stranger = stormMember(40, 'OK');
+      expect(failedIds(await handler(queued(...stormOf(0, 10, 'OK'), stranger), context))).toEqual([]);
+      const after = slackApi.calls.slice(3).map((c) => [c.method, c.body.thread_ts ?? c.body.ts]);
+      expect(after).toEqual([
+        ['chat.update', lone0!.ts],
+        ['chat.postMessage', lone0!.ts],
+        ['chat.update', lone1!.ts],
+        ['chat.postMessage', lone1!.ts],
+        ['chat.postMessage', storm!.ts],
+      ]);
+      expect(JSON.stringify(lone0!.blocks)).toContain('resolved after');
+      expect(storm!.edited).toBe(false);
+      expect(slackApi.messages.at(-1)!.text).toMatch(/8 alarms/);
+      expect(JSON.stringify(slackApi.messages.at(-1)!.blocks)).not.toContain('api-0040');
+      // #aws-notices: 2 lone ALARMs, the storm, then the 11 OKs as one message.
+      expect(notices.requests).toHaveLength(4);
+    });
   });
 
   it('keeps the single-webhook keys for the destination named slack, and sends nothing to the own email topic', async () => {

@@ -19,7 +19,7 @@ import {
 import type { Clock } from './clock';
 import { timeLeft } from './deadline';
 import { jsonWebhook } from './json-webhook';
-import { deliverToSlackApp } from './slack-app-delivery';
+import { deliverGroupToSlackApp } from './slack-app-delivery';
 import type { SlackThreadStore } from './slack-thread-store';
 import { resolveSlackToken } from './slack-token';
 import { createSlackApi } from './slack-web-api';
@@ -106,9 +106,9 @@ const postTo = async <Message>(
 };
 
 /**
- * How each destination type is sent to. Slack app: a lone notification through
- * {@link deliverToSlackApp} (an alarm's OK resolves its ALARM's thread in place); a group is posted
- * as one message, not threaded.
+ * How each destination type is sent to. Slack app: through {@link deliverGroupToSlackApp} (an
+ * alarm's OK resolves its lone ALARM message in place; a storm's message keeps a thread for each
+ * member alarm, whose follow-ups reply there, one reply per thread).
  */
 const senders: { readonly [T in DestinationType]: Sender<T> } = {
   'slack-webhook': (name, d, routed, ctx) => postTo(slackWebhook, name, d.parameter, slackMessageOf(routed), ctx),
@@ -127,20 +127,18 @@ const senders: { readonly [T in DestinationType]: Sender<T> } = {
       maxAttempts: ctx.maxAttempts,
       ...(ctx.slackApiBaseUrl ? { baseUrl: ctx.slackApiBaseUrl } : {}),
     });
-    const only = lone(routed);
-    if (!only) {
-      await api.postMessage(d.channel, slackMessageOf(routed));
-      return;
-    }
-    const delivery = routed.deliveryOf(only);
-    await deliverToSlackApp(
-      only,
+    const whole = routed.group.members;
+    // A subset of the group (its members without a thread, or those replying in one thread) is its own message.
+    const render = (members: readonly Notification[]) =>
+      slackMessageOf(
+        members.length === whole.length
+          ? routed
+          : { ...routed, group: { ...routed.group, members, part: 1, parts: 1 } },
+      );
+    await deliverGroupToSlackApp(
+      whole,
       { name, channel: d.channel },
-      {
-        api,
-        ...(ctx.threads ? { store: ctx.threads } : {}),
-        render: (n) => slackMessageFor(n, delivery),
-      },
+      { api, ...(ctx.threads ? { store: ctx.threads } : {}), render },
     );
   },
   teams: (name, d, routed, ctx) =>

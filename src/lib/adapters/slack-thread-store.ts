@@ -33,6 +33,11 @@ export const slackThreadSchema = z.object({
   message: z.optional(z.object({ text: z.string(), blocks: z.array(z.any()) })),
   /** When the thread was resolved (its OK delivered): a later OK is then posted as a reply only. */
   resolvedAt: z.optional(z.string()),
+  /**
+   * When the root is a grouped storm message: how many alarms it lists. Such a root is never
+   * updated in place (it speaks for several alarms); each member's follow-ups reply in its thread.
+   */
+  group: z.optional(z.number()),
 });
 export type SlackThread = z.infer<typeof slackThreadSchema> & { message?: SlackMessage };
 

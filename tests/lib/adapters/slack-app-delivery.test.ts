@@ -1,13 +1,16 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { deliverToSlackApp } from '../../../src/lib/adapters/slack-app-delivery';
+import { deliverGroupToSlackApp, deliverToSlackApp } from '../../../src/lib/adapters/slack-app-delivery';
 import { createSlackThreadStore } from '../../../src/lib/adapters/slack-thread-store';
 import { createSlackApi } from '../../../src/lib/adapters/slack-web-api';
+import { renderGrouped } from '../../../src/lib/core/channels/channel';
+import { slackChannel } from '../../../src/lib/core/channels/slack';
 import { renderSlack } from '../../../src/lib/core/channels/slack/render-slack';
 import type { Notification } from '../../../src/lib/core/notification';
 import { alarmThenOk } from '../../helpers/alarm-pair';
 import { type CapturedLogs, captureLogs } from '../../helpers/capture-logs';
 import { type LocalDynamoDb, startLocalDynamoDb } from '../../helpers/dynamodb-local';
 import { type SlackApiStub, startSlackApiStub } from '../../helpers/slack-api-stub';
+import { stormAlarm } from '../core/grouping/storm';
 import { hostile } from '../core/render/sample-notifications';
 
 let db: LocalDynamoDb;
@@ -95,5 +98,88 @@ describe('adapters: Slack app delivery (ALARM → OK in one thread), against the
     });
     await expect(deliverToSlackApp(ok, destination, deps())).rejects.toMatchObject({ retryable: false });
     expect(slack.calls.map((c) => c.method)).toEqual(['chat.postMessage', 'chat.postMessage']);
+  });
+
+  describe('a group (a storm) as one message, its members threaded', () => {
+    /** Alarm `i` in `state`, with the alarm source's dedupe key so it is threaded. */
+    const member = (i: number, state: 'ALARM' | 'OK'): Notification => {
+      const n = stormAlarm(i);
+      const name = n.dedupeKey.split(':')[3];
+      const at = state === 'ALARM' ? n.occurredAt : '2026-11-29T05:00:00.000Z';
+      return {
+        ...n,
+        ...(state === 'OK' ? { severity: 'ok' as const, title: `${name} is OK again` } : {}),
+        occurredAt: at,
+        dedupeKey: `alarm:123456789012:ap-northeast-1:${name}:${state}:${at}`,
+      };
+    };
+    const render = (members: readonly Notification[]) =>
+      renderGrouped(slackChannel, { key: 'k', members, part: 1, parts: 1 });
+    const groupDeps = (withStore = true) => ({ ...deps(withStore), render });
+
+    it('posts the group once and keeps its ts for each member alarm, marked as a group of that size', async () => {
+      const destination = oncall();
+      const alarms = [0, 1, 2].map((i) => member(i, 'ALARM'));
+      const outcome = await deliverGroupToSlackApp(alarms, destination, groupDeps());
+      expect(outcome).toEqual({ posted: [{ channel: 'C0ONCALL', ts: expect.any(String) }], replies: [], resolved: [] });
+      const store = createSlackThreadStore(db.client, { tableName: db.tableName });
+      for (const i of [0, 1, 2]) {
+        const key = alarms[i]!.dedupeKey.replace(/:ALARM:.*$/, '');
+        expect(await store.get(destination.name, key)).toMatchObject({ ts: outcome.posted[0]!.ts, group: 3 });
+      }
+    });
+
+    it("replies with a member's OK in the group's thread without updating the group message, and marks it resolved", async () => {
+      const destination = oncall();
+      await deliverGroupToSlackApp(
+        [0, 1, 2].map((i) => member(i, 'ALARM')),
+        destination,
+        groupDeps(),
+      );
+      const ok = await deliverToSlackApp(member(1, 'OK'), destination, deps());
+      expect(ok).toMatchObject({ kind: 'replied', message: { ts: slack.messages[0]!.ts } });
+      expect(slack.calls.map((c) => c.method)).toEqual(['chat.postMessage', 'chat.postMessage']);
+      const thread = await createSlackThreadStore(db.client, { tableName: db.tableName }).get(
+        destination.name,
+        'alarm:123456789012:ap-northeast-1:api-0001-5xx-errors',
+      );
+      expect(thread?.resolvedAt).toBe('2026-11-29T05:00:00.000Z');
+    });
+
+    it('replies once per thread for grouped OKs, and posts the ones without a thread as one message', async () => {
+      const destination = oncall();
+      await deliverToSlackApp(member(0, 'ALARM'), destination, deps());
+      await deliverGroupToSlackApp(
+        [1, 2, 3].map((i) => member(i, 'ALARM')),
+        destination,
+        groupDeps(),
+      );
+      const [lone, group] = slack.messages;
+      const outcome = await deliverGroupToSlackApp(
+        [0, 1, 2, 3, 8, 9].map((i) => member(i, 'OK')),
+        destination,
+        groupDeps(),
+      );
+      expect(outcome.resolved).toEqual([{ channel: 'C0ONCALL', ts: lone!.ts }]);
+      expect(outcome.replies).toHaveLength(2);
+      expect(outcome.posted).toHaveLength(1);
+      const sent = slack.messages.slice(2);
+      expect(sent.map((m) => [m.threadTs, m.text.split('\n')[0]])).toEqual([
+        [undefined, expect.stringMatching(/2 alarms/)],
+        [lone!.ts, expect.stringContaining('api-0000-5xx-errors is OK again')],
+        [group!.ts, expect.stringMatching(/3 alarms/)],
+      ]);
+      expect([lone!.edited, group!.edited]).toEqual([true, false]);
+    });
+
+    it('without a store posts one message, as before threads', async () => {
+      const outcome = await deliverGroupToSlackApp(
+        [0, 1].map((i) => member(i, 'ALARM')),
+        oncall(),
+        groupDeps(false),
+      );
+      expect(outcome.posted).toHaveLength(1);
+      expect(slack.calls.map((c) => c.method)).toEqual(['chat.postMessage']);
+    });
   });
 });
