@@ -7,9 +7,9 @@
  *   front of them would drop what a route sends to another destination);
  * - with a routing file, the `slack-routing` policy of SlackRole: `ssm:GetParameter` (and
  *   `kms:Decrypt` through SSM, as for the webhook parameter) on every destination's parameter,
- *   `sns:Publish` on every email destination's topic other than the stack's own, and the
- *   DynamoDB calls the silence store adds (BatchGetItem reads the silences, UpdateItem forgets
- *   expired ids) on the dedupe table.
+ *   `sns:Publish` on every email destination's topic other than the stack's own. The silence
+ *   store's DynamoDB calls are SlackRole's own (infra/roles.yml): silences apply without a routing
+ *   file too.
  *
  * Merged into `resources` by serverless.yml as `${file(./infra/slack-routing.cjs)}`.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-iam-policy.html
@@ -74,28 +74,26 @@ function routingStatements({ parameters, topics }) {
         ]
       : []),
     ...(topicArns.length > 0 ? [{ Effect: 'Allow', Action: 'sns:Publish', Resource: topicArns }] : []),
-    {
-      Effect: 'Allow',
-      Action: ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem'],
-      Resource: { 'Fn::GetAtt': ['DedupeTable', 'Arn'] },
-    },
   ];
 }
 
 /** Pure: the Resources for the severity filter and the checked routing file's config (routes.cjs). */
 function slackRouting(filterPolicy, config) {
   const routed = config.routesFile !== '';
+  // A file naming no parameter and no other topic (only the stack's own email) needs no policy,
+  // and IAM refuses a policy without statements.
+  const statements = routed ? routingStatements(config) : [];
   return {
     Resources: {
       SlackQueueSubscription: queueSubscription(filterPolicy, routed),
-      ...(routed
+      ...(statements.length > 0
         ? {
             SlackRoutingPolicy: {
               Type: 'AWS::IAM::Policy',
               Properties: {
                 PolicyName: 'slack-routing',
                 Roles: [{ Ref: 'SlackRole' }],
-                PolicyDocument: { Version: '2012-10-17', Statement: routingStatements(config) },
+                PolicyDocument: { Version: '2012-10-17', Statement: statements },
               },
             },
           }

@@ -1,4 +1,4 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import { claimKeys, settleKeys } from '../lib/adapters/claim-keys';
 import type { Clock } from '../lib/adapters/clock';
@@ -7,10 +7,15 @@ import { invocationDeadline } from '../lib/adapters/deadline';
 import { dedupeStoreFor } from '../lib/adapters/dedupe-store';
 import { DUPLICATE_RULE } from '../lib/adapters/deliver-once';
 import { logger } from '../lib/adapters/logger';
+import { sdkClientConfig } from '../lib/adapters/sdk-client';
+import { settleBounded } from '../lib/adapters/settle-bounded';
+import { createSilenceCheck, type SilenceCheck } from '../lib/adapters/silence-check';
+import { createSilenceStore } from '../lib/adapters/silence-store';
 import type { Env, NotifierConfig } from '../lib/config';
 import { type Channel, renderGrouped } from '../lib/core/channels/channel';
 import { InputError } from '../lib/core/errors';
 import { groupNotifications } from '../lib/core/grouping/group-notifications';
+import type { Notification } from '../lib/core/notification';
 import { loadDeadLetterConfig } from '../lib/dead-letter-config';
 import { readBatch, sendLetters } from './batch-parts';
 import { isPermanentFailure } from './delivery-failure';
@@ -26,6 +31,33 @@ export interface QueueBatchDeps {
   dynamodb?: () => DynamoDBClient;
   /** Makes the sender of the function's dead-letter queue (tests pass a fake); default SQS SendMessage. */
   deadLetterSender?: typeof createDeadLetterSender;
+}
+
+/**
+ * Silence checks running at once for one batch (each may read the silenced-alarm mark of an alarm):
+ * enough that a 100-record batch is checked in a few round trips, few enough not to crowd the table.
+ */
+const SILENCE_CHECKS_AT_ONCE = 10;
+
+/**
+ * The notifications no stored silence mutes (each muted one is logged by the check, with its
+ * silence id). The first is checked alone, so the silences are read once and cached for the rest.
+ */
+async function unsilenced(
+  notifications: readonly Notification[],
+  check: SilenceCheck,
+  deadline: number,
+): Promise<Notification[]> {
+  const [first, ...rest] = notifications;
+  if (first === undefined) return [];
+  const verdicts = [
+    await check(first, deadline),
+    ...(await settleBounded(rest, SILENCE_CHECKS_AT_ONCE, (n) => check(n, deadline))).map((r) =>
+      // The check never throws for the store; should anything else fail, deliver rather than drop.
+      r.status === 'fulfilled' ? r.value : undefined,
+    ),
+  ];
+  return notifications.filter((_, i) => verdicts[i] === undefined);
 }
 
 /** Sends one message; throws DeliveryError (`retryable` or not) when it was not taken. */
@@ -64,7 +96,9 @@ export interface BatchResponse {
  * was held by another attempt, is returned in `batchItemFailures` and comes back after
  * the visibility timeout (the queue's redrive policy dead-letters a message after
  * `maxReceiveCount` receives); what failed for good (a 4xx, an unreadable message) goes to the
- * dead-letter queue at once with the reason.
+ * dead-letter queue at once with the reason. With DEDUPE_TABLE set, the stored silences
+ * (`notifier silence add`) apply first: a silenced notification is logged with its silence id and
+ * its record is done (see {@link createSilenceCheck}); when they cannot be read, it is delivered.
  * @example export const handler = createQueueBatchHandler({ renderer, loadConfig, keyPrefix: 'email:', connect });
  */
 export function createQueueBatchHandler<Config extends NotifierConfig, Message>(
@@ -74,7 +108,15 @@ export function createQueueBatchHandler<Config extends NotifierConfig, Message>(
   const now = deps.now ?? Date.now;
   const env = deps.env ?? process.env;
   const config = once(() => delivery.loadConfig(env));
-  const store = once(() => dedupeStoreFor(config(), deps.dynamodb, { now, keyPrefix: delivery.keyPrefix }));
+  const dynamodb = once(deps.dynamodb ?? (() => new DynamoDBClient(sdkClientConfig())));
+  const store = once(() => dedupeStoreFor(config(), dynamodb, { now, keyPrefix: delivery.keyPrefix }));
+  // No table (local runs): no stored silences either.
+  const silenceCheck = once(() => {
+    const tableName = config().dedupe?.tableName;
+    if (tableName === undefined) return undefined;
+    const silences = createSilenceStore(dynamodb(), { tableName, now });
+    return createSilenceCheck({ store: silences, markPrefix: delivery.keyPrefix, now });
+  });
   const deadLetters = once(() => {
     const queue = loadDeadLetterConfig(env);
     return queue && (deps.deadLetterSender ?? createDeadLetterSender)(queue);
@@ -86,11 +128,10 @@ export function createQueueBatchHandler<Config extends NotifierConfig, Message>(
     const deadline = invocationDeadline(context, now());
     const send = await delivery.connect(config(), deadline);
     const retry = new Set<string>();
-    const {
-      notifications,
-      recordsOf: recordsOfKeys,
-      letters,
-    } = await readBatch(event.Records, config(), new Date(now()));
+    const batch = await readBatch(event.Records, config(), new Date(now()));
+    const { recordsOf: recordsOfKeys, letters } = batch;
+    const check = silenceCheck();
+    const notifications = check ? await unsilenced(batch.notifications, check, deadline) : batch.notifications;
     const retryKeys = (keys: readonly string[]) => {
       for (const r of recordsOfKeys(keys)) retry.add(r.messageId);
     };

@@ -9,7 +9,10 @@ const DEDUPING = [
   ['BudgetLambdaFunction', 'BudgetRole'],
   ['CostDigestLambdaFunction', 'CostDigestRole'],
   ['SlackLambdaFunction', 'SlackRole'],
+  ['EmailLambdaFunction', 'EmailRole'],
 ] as const;
+/** The delivery functions, which also read the silences kept in the table (src/lib/adapters/silence-store.ts). */
+const SILENCING = ['SlackRole', 'EmailRole'];
 const TABLE_ARN = { 'Fn::GetAtt': ['DedupeTable', 'Arn'] };
 
 let template: CfnTemplate;
@@ -40,11 +43,33 @@ describe('infra: dedupe table', () => {
     expect(variables(functionId).DEDUPE_TABLE).toEqual({ Ref: 'DedupeTable' });
   });
 
-  it.each(DEDUPING)('%s may only put, get and delete items of that table (%s)', (_, role) => {
-    expect(dynamodbStatements(role).map((s) => [s.Effect, actionsOf(s), s.Resource])).toEqual([
-      ['Allow', ['dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:DeleteItem'], TABLE_ARN],
-    ]);
-  });
+  it.each(DEDUPING.filter(([, role]) => !SILENCING.includes(role)))(
+    '%s may only put, get and delete items of that table (%s)',
+    (_, role) => {
+      expect(dynamodbStatements(role).map((s) => [s.Effect, actionsOf(s), s.Resource])).toEqual([
+        ['Allow', ['dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:DeleteItem'], TABLE_ARN],
+      ]);
+    },
+  );
+
+  it.each(SILENCING)(
+    '%s may also read the silences (BatchGetItem) and forget expired ids (UpdateItem), once',
+    (role) => {
+      expect(dynamodbStatements(role).map((s) => [s.Effect, actionsOf(s), s.Resource])).toEqual([
+        [
+          'Allow',
+          [
+            'dynamodb:PutItem',
+            'dynamodb:GetItem',
+            'dynamodb:DeleteItem',
+            'dynamodb:BatchGetItem',
+            'dynamodb:UpdateItem',
+          ],
+          TABLE_ARN,
+        ],
+      ]);
+    },
+  );
 
   it('leaves the digest schedule (it only invokes the function) without any dynamodb permission', () => {
     expect(dynamodbStatements('CostDigestScheduleRole')).toEqual([]);
