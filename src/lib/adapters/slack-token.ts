@@ -1,8 +1,10 @@
 import { ConfigError } from '../core/errors';
-import { describeAwsError, isRetryableAwsError } from './aws-errors';
-import { DeliveryError } from './errors';
-import { withTimeout } from './timeout';
-import { type ParameterReader, readSecureParameter, WEBHOOK_PARAMETER_TIMEOUT_MS } from './webhook-url';
+import {
+  type ParameterReader,
+  readSecretParameter,
+  readSecureParameter,
+  WEBHOOK_PARAMETER_TIMEOUT_MS,
+} from './webhook-url';
 
 /**
  * A Slack bot token: `xoxb-` then digits, letters and dashes.
@@ -23,15 +25,7 @@ export async function resolveSlackToken(
   timeoutMs = WEBHOOK_PARAMETER_TIMEOUT_MS,
 ): Promise<string> {
   const origin = `SSM parameter "${parameter}" (Slack bot token)`;
-  let value: string | undefined;
-  try {
-    value = await withTimeout(timeoutMs, () => readParameter(parameter));
-  } catch (error) {
-    const reason = error instanceof Error && error.cause !== undefined ? error.cause : error;
-    const message = `${origin} could not be read: ${describeAwsError(reason)}`;
-    if (isRetryableAwsError(reason)) throw new DeliveryError(message, { retryable: true, cause: error });
-    throw new ConfigError(message, { cause: error });
-  }
+  const value = await readSecretParameter(parameter, origin, readParameter, timeoutMs);
   const token = value?.trim() ?? '';
   if (!BOT_TOKEN.test(token)) throw new ConfigError(`${origin} does not hold an xoxb- bot token (value not shown)`);
   return token;

@@ -78,14 +78,26 @@ async function readUrlParameter(
   readParameter: ParameterReader,
   timeoutMs: number,
 ): Promise<string> {
-  let value: string | undefined;
+  return checked(await readSecretParameter(parameter, origin, readParameter, timeoutMs), origin);
+}
+
+/**
+ * A secret parameter's value (the webhook URLs, the Slack bot token), read within `timeoutMs`.
+ * @throws DeliveryError (retryable) when SSM is throttling, failing or too slow; ConfigError when the
+ *   parameter is missing or unreadable for good. `origin` names it in the message; the value never is.
+ */
+export async function readSecretParameter(
+  parameter: string,
+  origin: string,
+  readParameter: ParameterReader,
+  timeoutMs: number,
+): Promise<string | undefined> {
   try {
-    value = await withTimeout(timeoutMs, () => readParameter(parameter));
+    return await withTimeout(timeoutMs, () => readParameter(parameter));
   } catch (error) {
     const reason = error instanceof Error && error.cause !== undefined ? error.cause : error;
     const message = `${origin} could not be read: ${describeAwsError(reason)}`;
     if (isRetryableAwsError(reason)) throw new DeliveryError(message, { retryable: true, cause: error });
     throw new ConfigError(message, { cause: error });
   }
-  return checked(value, origin);
 }
