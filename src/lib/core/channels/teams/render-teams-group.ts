@@ -1,8 +1,7 @@
 import type { NotificationGroup } from '../../grouping/group-notifications';
 import { groupHead } from '../../grouping/group-text';
 import type { Notification } from '../../notification';
-import { ADAPTIVE_CARD_CONTENT_TYPE, ADAPTIVE_CARD_SCHEMA, TEAMS_CARD_VERSION } from './limits';
-import { actionUrl, cardParts, teamsLine } from './teams-card';
+import { actionUrl, cardParts, teamsLine, teamsMessage } from './teams-card';
 import type { TeamsMessage, TextBlock } from './teams-types';
 
 /** Layout choices: a member's title and summary in the list, and the longest link kept on its line. */
@@ -45,20 +44,5 @@ function memberLine(n: Notification): string {
 export function renderTeamsGroup(g: NotificationGroup): TeamsMessage {
   const head = cardParts(groupHead(g));
   const list: TextBlock = { type: 'TextBlock', text: g.members.map(memberLine).join('\n'), wrap: true };
-  return {
-    type: 'message',
-    attachments: [
-      {
-        contentType: ADAPTIVE_CARD_CONTENT_TYPE,
-        contentUrl: null,
-        content: {
-          $schema: ADAPTIVE_CARD_SCHEMA,
-          type: 'AdaptiveCard',
-          version: TEAMS_CARD_VERSION,
-          body: [head.title, list, head.context],
-          msteams: { width: 'Full' },
-        },
-      },
-    ],
-  };
+  return teamsMessage([head.title, list, head.context]);
 }

@@ -1,14 +1,8 @@
 import type { Notification } from '../../notification';
 import { renderText } from '../../render/render-text';
 import { utf8Length } from '../../render/truncate';
-import {
-  ADAPTIVE_CARD_CONTENT_TYPE,
-  ADAPTIVE_CARD_SCHEMA,
-  TEAMS_CARD_VERSION,
-  TEAMS_MAX_ACTIONS,
-  TEAMS_MESSAGE_MAX_BYTES,
-} from './limits';
-import { bodyOf, type CardParts, cardParts, notesBlock } from './teams-card';
+import { TEAMS_CARD_VERSION, TEAMS_MAX_ACTIONS, TEAMS_MESSAGE_MAX_BYTES } from './limits';
+import { bodyOf, type CardParts, cardParts, notesBlock, teamsMessage } from './teams-card';
 import type { TeamsMessage } from './teams-types';
 
 /** How many of each kind of piece a card leaves out. */
@@ -24,23 +18,7 @@ function message(parts: CardParts, cut: Cut, n: Notification): TeamsMessage {
   const actions = parts.actions.slice(0, parts.actions.length - cut.actions);
   const any = cut.facts + cut.notes + cut.actions > 0;
   const leftOut = any ? renderText[n.locale].leftOut(cut.facts, cut.actions, cut.notes) : undefined;
-  return {
-    type: 'message',
-    attachments: [
-      {
-        contentType: ADAPTIVE_CARD_CONTENT_TYPE,
-        contentUrl: null,
-        content: {
-          $schema: ADAPTIVE_CARD_SCHEMA,
-          type: 'AdaptiveCard',
-          version: TEAMS_CARD_VERSION,
-          body: bodyOf({ ...parts, facts }, notesBlock(notes, n), leftOut),
-          ...(actions.length > 0 ? { actions } : {}),
-          msteams: { width: 'Full' },
-        },
-      },
-    ],
-  };
+  return teamsMessage(bodyOf({ ...parts, facts }, notesBlock(notes, n), leftOut), actions);
 }
 
 /** The size Teams counts: the whole JSON body in UTF-8. */

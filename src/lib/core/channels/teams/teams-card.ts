@@ -6,8 +6,11 @@ import { categoryLabel, severityStyle } from '../../render/severity-style';
 import { renderSubject } from '../../render/subject';
 import { ellipsize, truncateChars } from '../../render/truncate';
 import {
+  ADAPTIVE_CARD_CONTENT_TYPE,
+  ADAPTIVE_CARD_SCHEMA,
   TEAMS_ACTION_TITLE_MAX_CHARS,
   TEAMS_ACTION_URL_MAX_CHARS,
+  TEAMS_CARD_VERSION,
   TEAMS_FACT_TITLE_MAX_CHARS,
   TEAMS_FACT_VALUE_MAX_CHARS,
   TEAMS_NOTE_MAX_CHARS,
@@ -15,7 +18,7 @@ import {
   TEAMS_TITLE_MAX_CHARS,
 } from './limits';
 import { escapeTeams, teamsLineBreaks } from './teams-escape';
-import type { CardElement, Fact, OpenUrlAction, TeamsColor, TextBlock } from './teams-types';
+import type { CardElement, Fact, OpenUrlAction, TeamsColor, TeamsMessage, TextBlock } from './teams-types';
 
 /** The title's colour by severity: red for critical, amber for warning, green for resolved. */
 const severityColor = {
@@ -116,4 +119,28 @@ export function bodyOf(parts: CardParts, notes: TextBlock | undefined, leftOut: 
     ...(leftOut ? [text(escapeTeams(leftOut), { isSubtle: true })] : []),
     parts.context,
   ];
+}
+
+/**
+ * The Workflows message around one Adaptive Card (version {@link TEAMS_CARD_VERSION}, full width).
+ * @see https://adaptivecards.io/explorer/AdaptiveCard.html
+ */
+export function teamsMessage(body: readonly CardElement[], actions: readonly OpenUrlAction[] = []): TeamsMessage {
+  return {
+    type: 'message',
+    attachments: [
+      {
+        contentType: ADAPTIVE_CARD_CONTENT_TYPE,
+        contentUrl: null,
+        content: {
+          $schema: ADAPTIVE_CARD_SCHEMA,
+          type: 'AdaptiveCard',
+          version: TEAMS_CARD_VERSION,
+          body,
+          ...(actions.length > 0 ? { actions } : {}),
+          msteams: { width: 'Full' },
+        },
+      },
+    ],
+  };
 }
