@@ -5,7 +5,6 @@ import type { Clock } from '../lib/adapters/clock';
 import { createDeadLetterSender } from '../lib/adapters/dead-letter-queue';
 import { invocationDeadline } from '../lib/adapters/deadline';
 import { dedupeStoreFor } from '../lib/adapters/dedupe-store';
-import { DUPLICATE_RULE } from '../lib/adapters/deliver-once';
 import { logger } from '../lib/adapters/logger';
 import { sdkClientConfig } from '../lib/adapters/sdk-client';
 import { settleBounded } from '../lib/adapters/settle-bounded';
@@ -141,8 +140,6 @@ export function createQueueBatchHandler<Config extends NotifierConfig, Message>(
       notifications.map((n) => n.dedupeKey),
       { deadline, now },
     );
-    for (const key of claims.delivered)
-      logger.info('input ignored', { rule: DUPLICATE_RULE, reason: 'delivered before', dedupeKey: key });
     retryKeys(claims.inFlight);
 
     const fresh = notifications.filter((n) => claims.held.has(n.dedupeKey));

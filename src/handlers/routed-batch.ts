@@ -5,7 +5,6 @@ import { claimKeys, settleKeys } from '../lib/adapters/claim-keys';
 import { createDeadLetterSender } from '../lib/adapters/dead-letter-queue';
 import { invocationDeadline } from '../lib/adapters/deadline';
 import { dedupeStoreFor } from '../lib/adapters/dedupe-store';
-import { DUPLICATE_RULE } from '../lib/adapters/deliver-once';
 import {
   groupLimitOf,
   type SendContext,
@@ -146,8 +145,6 @@ export function createRoutedBatchHandler(deps: RoutedBatchDeps = {}) {
       items.map((i) => i.key),
       { deadline, now },
     );
-    for (const key of claims.delivered)
-      logger.info('input ignored', { rule: DUPLICATE_RULE, reason: 'delivered before', dedupeKey: key });
     retryKeys(claims.inFlight);
 
     const send: SendContext = {

@@ -1,6 +1,7 @@
 import type { Clock } from './clock';
 import type { DedupeStore } from './dedupe-store';
-import { LEASE_MARGIN_MS } from './deliver-once';
+import { DUPLICATE_RULE, LEASE_MARGIN_MS } from './deliver-once';
+import { logger } from './logger';
 import { settleBounded } from './settle-bounded';
 
 /**
@@ -29,8 +30,8 @@ export interface ClaimKeysOptions {
 /**
  * {@link deliverOnce} for a batch that is delivered in groups (one message for many notifications):
  * every key is claimed with a lease first, the caller delivers what it holds, then
- * {@link settleKeys} records the delivered ones and gives the others back. With no store, every key
- * is held.
+ * {@link settleKeys} records the delivered ones and gives the others back. Keys delivered before are
+ * logged as ignored (rule `duplicate`). With no store, every key is held.
  * @example const claims = await claimKeys(store, batch.map((n) => n.dedupeKey), { deadline, now });
  */
 export async function claimKeys(
@@ -53,6 +54,9 @@ export async function claimKeys(
     else if (claim.state === 'delivered') delivered.push(key);
     else inFlight.push(key);
   });
+  // A duplicate is an input ignored by a named rule, logged as deliverOnce logs it.
+  for (const key of delivered)
+    logger.info('input ignored', { rule: DUPLICATE_RULE, reason: 'delivered before', dedupeKey: key });
   return { held, delivered, inFlight };
 }
 
