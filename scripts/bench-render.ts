@@ -1,30 +1,35 @@
 /**
- * The render half of `npm run bench` (run by scripts/bench.mjs through tsx): every event fixture
- * through the full path the deployed functions run — processEvent, the SNS publish (its email body
- * included), then the Slack message the forwarder posts — repeated for about N CPU-seconds; prints
- * {events, eventsPerCpuSecond, microsPerEvent} as JSON. (`notifier render` also draws Teams and the
- * JSON webhook; those are not part of this figure.)
+ * The render half of `npm run bench` (scripts/bench.mjs bundles this file with esbuild, minified
+ * like the deployed functions, and runs the bundle): every event fixture through the full path the
+ * deployed functions run — processEvent, the SNS publish (its email body included), then the Slack
+ * message the forwarder posts — repeated for about N CPU-seconds; prints {events,
+ * eventsPerCpuSecond, microsPerEvent, stages} as JSON, `stages` being the CPU µs per event of each
+ * step measured alone. (`notifier render` also draws Teams and the JSON webhook; those are not part
+ * of this figure.)
+ *
+ * Usage: bench-render FIXTURES_DIR [SECONDS]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { slackChannel } from '../src/lib/core/channels/slack';
+import type { Notification } from '../src/lib/core/notification';
 import { fitForSns } from '../src/lib/core/publish/sns-message';
 import { sources } from '../src/lib/core/sources';
 import { processEvent } from '../src/lib/pipeline';
 
-const FIXTURES = join(import.meta.dirname, '../tests/fixtures');
+const [fixtures = 'tests/fixtures', secondsArg = '3'] = process.argv.slice(2);
+const seconds = Number(secondsArg);
 /** API responses, not events: the digest and target-health inputs. */
 const NOT_EVENTS = ['cost-explorer/', 'elbv2/'];
-const seconds = Number(process.argv[2] ?? 3);
 
-const inputs = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })
+const inputs = readdirSync(fixtures, { recursive: true, encoding: 'utf8' })
   .filter((f) => /\.(json|txt)$/.test(f) && !NOT_EVENTS.some((d) => f.startsWith(d)))
-  .map((f) => readFileSync(join(FIXTURES, f), 'utf8'))
+  .sort()
+  .map((f) => readFileSync(join(fixtures, f), 'utf8'))
   .map((text) => (text.trimStart().startsWith('{') ? JSON.parse(text) : text));
 const ctx = { locale: 'en', timeZone: 'Asia/Tokyo', now: new Date('2024-06-01T00:00:00Z') } as const;
 
 async function once(): Promise<number> {
-  let events = 0;
   for (const input of inputs) {
     const { notifications } = await processEvent(input, { ctx, sources });
     for (const n of notifications) {
@@ -33,20 +38,42 @@ async function once(): Promise<number> {
       const { notification } = fitForSns(n);
       slackChannel.render(notification);
     }
-    events += 1;
   }
-  return events;
+  return inputs.length;
 }
 
-await once(); // warm-up: module loading and JIT are the cold start's business, not this figure's
-const start = process.cpuUsage();
-let events = 0;
-let cpu = 0;
-while (cpu < seconds * 1e6) {
-  events += await once();
-  const used = process.cpuUsage(start);
-  cpu = used.user + used.system;
+/** CPU µs per event of `step` (one pass over every input), repeated for about `budget` CPU-seconds. */
+async function perEvent(step: () => unknown, budget: number): Promise<number> {
+  await step(); // warm-up: module loading and JIT are the cold start's business, not this figure's
+  const start = process.cpuUsage();
+  let events = 0;
+  let cpu = 0;
+  while (cpu < budget * 1e6) {
+    await step();
+    events += inputs.length;
+    const used = process.cpuUsage(start);
+    cpu = used.user + used.system;
+  }
+  return cpu / events;
 }
+
+const published: Notification[] = [];
+for (const input of inputs) {
+  for (const n of (await processEvent(input, { ctx, sources })).notifications) published.push(n);
+}
+const fitted = published.map((n) => fitForSns(n).notification);
+const stages = {
+  processEvent: await perEvent(async () => {
+    for (const input of inputs) await processEvent(input, { ctx, sources });
+  }, seconds / 4),
+  snsPublish: await perEvent(() => {
+    for (const n of published) fitForSns(n);
+  }, seconds / 4),
+  slack: await perEvent(() => {
+    for (const n of fitted) slackChannel.render(n);
+  }, seconds / 4),
+};
+const microsPerEvent = await perEvent(once, seconds);
 process.stdout.write(
-  JSON.stringify({ events: inputs.length, eventsPerCpuSecond: events / (cpu / 1e6), microsPerEvent: cpu / events }),
+  JSON.stringify({ events: inputs.length, eventsPerCpuSecond: 1e6 / microsPerEvent, microsPerEvent, stages }),
 );

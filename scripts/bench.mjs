@@ -20,7 +20,8 @@
  *    bin (`npm run build`), as a ratio to `node -e 0`, interleaved.
  *
  * Options: --runs N (cold-start samples per command, default 9), --seconds S (render, default 3),
- * --samples N (end-to-end samples, default 300), --only cli (just the CLI start figures; no packaging).
+ * --samples N (end-to-end samples, default 300), --only cli (just the CLI start figures; no packaging), --only render (just the render
+ * throughput, with its stages).
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -192,17 +193,26 @@ function endToEnd(functions) {
   return JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
 
-/** Events per CPU-second through the full render path, in-process (tsx compiles the sources once). */
-function renderThroughput() {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'scripts/bench-render.ts'), String(RENDER_SECONDS)],
-    {
-      env: ENV,
-      encoding: 'utf8',
-      cwd: ROOT,
-    },
-  );
+/**
+ * Events per CPU-second through the full render path, in-process: scripts/bench-render.ts bundled
+ * and minified by esbuild as the deployed functions are (serverless.yml, custom.esbuild), then run.
+ */
+async function renderThroughput() {
+  const { build } = await import('esbuild');
+  mkdirSync(WORK, { recursive: true });
+  const outfile = join(WORK, 'bench-render.mjs');
+  await build({
+    entryPoints: [join(ROOT, 'scripts/bench-render.ts')],
+    outfile,
+    bundle: true,
+    minify: true,
+    keepNames: false,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  const r = spawnSync(process.execPath, [outfile, FIXTURES, String(RENDER_SECONDS)], { env: ENV, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`render bench failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
@@ -249,8 +259,24 @@ function cliStarts() {
   });
 }
 
+/** Render throughput alone (`--only render`): the figure to watch while working on the hot path. */
+function printRender(render) {
+  console.log(
+    `render: ${render.events} fixture events, ${render.eventsPerCpuSecond.toFixed(0)} events per CPU-second (${render.microsPerEvent.toFixed(0)} µs each), full path: event → Notification → SNS publish, email, Slack`,
+  );
+  console.log(
+    `  per stage, alone (µs an event): ${Object.entries(render.stages)
+      .map(([stage, us]) => `${stage} ${us.toFixed(0)}`)
+      .join(', ')}`,
+  );
+}
+
 if (values.only === 'cli') {
   cliStarts();
+  process.exit(0);
+}
+if (values.only === 'render') {
+  printRender(await renderThroughput());
   process.exit(0);
 }
 ensurePackage();
@@ -280,10 +306,8 @@ for (const f of functions) {
   );
 }
 console.log(`node -e 0: ${median(functions.map((f) => f.base)).toFixed(0)} ms CPU (median of ${RUNS} per function)`);
-const render = renderThroughput();
-console.log(
-  `\nrender: ${render.events} fixture events, ${render.eventsPerCpuSecond.toFixed(0)} events per CPU-second (${render.microsPerEvent.toFixed(0)} µs each), full path: event → Notification → SNS publish, email, Slack`,
-);
+console.log('');
+printRender(await renderThroughput());
 const e2e = endToEnd(functions);
 console.log(
   `\nend to end (warm, ${e2e.samples} samples): alarm event → alarm → SNS stub → slack → receiver: p50 ${e2e.p50.toFixed(1)} ms, p99 ${e2e.p99.toFixed(1)} ms`,
