@@ -11,6 +11,9 @@
  *    importing only the @aws-sdk modules the bundle imports (the runtime ships them; they are not
  *    in the zip) and making the same first call (one SNS Publish, or one POST to the webhook).
  *    All commands of a function run interleaved, so load on the machine hits them alike.
+ *    "own (− SDK)" is measured directly: in one process, the floor's SDK modules are imported
+ *    first, then the CPU time of importing the bundle alone (compiling it and running its module
+ *    code) is taken.
  * 3. Render throughput: every fixture through the full path (event → Notification → SNS publish,
  *    email and Slack), events per CPU-second on one core.
  * 4. End to end, warm: alarm event → alarm function → SNS (local stub) → Slack forwarder → a
@@ -25,6 +28,7 @@
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,6 +86,31 @@ async function cpuMs(args, env = ENV) {
   }).catch((error) => {
     throw new Error(`node ${args.join(' ')} failed: ${String(error.stderr ?? error).split('\n')[0]}`);
   });
+  return Number(stdout.trim().split('\n').at(-1));
+}
+
+/**
+ * Imports the floor module named by argv[0] (the bundle's @aws-sdk modules), then the bundle
+ * (argv[1]), and prints the CPU ms of the second import alone: the bundle's own import work, its
+ * SDK modules excluded because they are loaded already.
+ */
+const OWN_WRAPPER = `const [floor, bundle] = process.argv.slice(1);
+await import(floor);
+const start = process.cpuUsage();
+await import(bundle);
+const u = process.cpuUsage(start);
+process.stdout.write('\\n' + String((u.user + u.system) / 1000));`;
+
+/** CPU ms of a bundle's own import work (see OWN_WRAPPER), in a fresh `node`. */
+async function ownImportMs(fn, env) {
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    ['--input-type=module', '-e', OWN_WRAPPER, fn.floor, fn.bundle],
+    {
+      env,
+      encoding: 'utf8',
+    },
+  );
   return Number(stdout.trim().split('\n').at(-1));
 }
 
@@ -151,11 +180,12 @@ async function coldStarts(functions) {
       const topic = lastPublish.get('TopicArn');
       writeFileSync(fn.event, JSON.stringify(snsEventFor(JSON.parse(lastPublish.get('Message')).lambda, topic)));
     }
-    const samples = { base: [], floor: [], own: [], floorCall: [], ownCall: [] };
+    const samples = { base: [], floor: [], own: [], ownOnly: [], floorCall: [], ownCall: [] };
     for (let i = 0; i < RUNS; i++) {
       samples.base.push(await cpuMs([], env));
       samples.floor.push(await cpuMs([fn.floor], env));
       samples.own.push(await cpuMs([fn.bundle], env));
+      samples.ownOnly.push(await ownImportMs(fn, env));
       if (fn.floorCall) {
         samples.floorCall.push(await cpuMs([fn.floorCall], env));
         samples.ownCall.push(await cpuMs([fn.bundle, fn.event], env));
@@ -167,6 +197,7 @@ async function coldStarts(functions) {
       base: m.base,
       floorMs: m.floor,
       ownMs: m.own,
+      ownOnlyMs: m.ownOnly,
       floorCallMs: m.floorCall,
       ownCallMs: m.ownCall,
     });
@@ -210,6 +241,7 @@ async function renderThroughput() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    plugins: createRequire(import.meta.url)('../infra/esbuild-plugins.cjs'),
     logLevel: 'warning',
   });
   const r = spawnSync(process.execPath, [outfile, FIXTURES, String(RENDER_SECONDS)], { env: ENV, encoding: 'utf8' });
@@ -297,7 +329,7 @@ for (const f of functions) {
       ms(f.ownMs).padStart(11),
       ratio(f.ownMs, f.base).padStart(11),
       ratio(f.ownMs, f.floorMs).padStart(7),
-      ms(f.ownMs - f.floorMs).padStart(11),
+      ms(f.ownOnlyMs).padStart(11),
       ms(f.ownCallMs).padStart(18),
       ratio(f.ownCallMs, f.base).padStart(11),
       ratio(f.ownCallMs, f.floorCallMs).padStart(7),
