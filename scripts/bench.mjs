@@ -33,7 +33,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { benchEnv, lambdaContextSource, snsEventFor, startStubs } from './bench/stubs.mjs';
+import { benchEnv, lambdaContextSource, snsEventFor, sqsEventFor, startStubs } from './bench/stubs.mjs';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
 const PACKAGE_DIR = join(ROOT, '.serverless');
@@ -53,20 +53,47 @@ const E2E_SAMPLES = Number(values.samples);
 const ENV = { ...process.env, AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 const FIXTURES = join(ROOT, 'tests/fixtures');
 /**
- * The first event each function gets; the Slack forwarder's is the alarm's published message
- * (captured from the alarm's own first invocation). costDigest's first call (Cost Explorer and
- * Budgets) has no stub here: only its import is measured.
+ * The first event of the functions whose event is a fixture. The Slack forwarder's and the email
+ * function's are the alarm's published message (captured from the alarm's own first invocation),
+ * as SNS and the email queue deliver it; the cost digest's is its schedule's event.
  */
 const FIRST_EVENTS = {
   alarm: 'cloudwatch-alarm/eventbridge-single-metric-alarm-ALARM.json',
   apiCall: 'cloudtrail/eventbridge-ConsoleLogin-root-success-no-mfa-docs.json',
   budget: 'budgets/sns-event-budget-ACTUAL-monthly-sasa9477.json',
 };
-/** The first call of a function that publishes, and of the Slack forwarder, as its floor makes it. */
+/** The EventBridge Scheduler event the digest's schedule sends (its input is the whole event). */
+const SCHEDULED_EVENT = { 'detail-type': 'Scheduled Event', source: 'aws.events', detail: {} };
+/**
+ * The first call of each function, as its floor makes it: one SNS Publish; one webhook POST; the
+ * digest's reads (a forecast, a GetCostAndUsage, DescribeBudgets, one Free Tier call: a plain POST,
+ * where the function signs it) and its Publish.
+ */
 const FLOOR_CALLS = {
   publish: `import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 await new SNSClient({}).send(new PublishCommand({ TopicArn: process.env.NOTIFICATIONS_TOPIC_ARN, Message: '{}' }));`,
   post: `await (await fetch(process.env.SLACK_WEBHOOK_URL, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"x"}' })).text();`,
+  digest: `import { BudgetsClient, DescribeBudgetsCommand } from '@aws-sdk/client-budgets';
+import { CostExplorerClient, GetCostAndUsageCommand, GetCostForecastCommand } from '@aws-sdk/client-cost-explorer';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+const costExplorer = new CostExplorerClient({ region: 'us-east-1' });
+const TimePeriod = { Start: '2024-05-01', End: '2024-06-01' };
+await Promise.all([
+  costExplorer.send(new GetCostForecastCommand({ TimePeriod, Metric: 'UNBLENDED_COST', Granularity: 'MONTHLY' })),
+  costExplorer.send(new GetCostAndUsageCommand({ TimePeriod, Granularity: 'DAILY', Metrics: ['UnblendedCost'] })),
+  new BudgetsClient({ region: 'us-east-1' }).send(new DescribeBudgetsCommand({ AccountId: '123456789012' })),
+  fetch(process.env.AWS_ENDPOINT_URL_FREETIER, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'AWSFreeTierService.GetFreeTierUsage' }, body: '{}' }).then((r) => r.text()),
+]);
+await new SNSClient({}).send(new PublishCommand({ TopicArn: process.env.NOTIFICATIONS_TOPIC_ARN, Message: '{}' }));`,
+};
+/** Which floor call each function's first invocation is measured against. */
+const FIRST_CALLS = {
+  alarm: 'publish',
+  apiCall: 'publish',
+  budget: 'publish',
+  email: 'publish',
+  costDigest: 'digest',
+  slack: 'post',
 };
 const execFileAsync = promisify(execFile);
 
@@ -147,11 +174,11 @@ function prepareFunctions() {
       const floor = join(dir, 'floor.mjs');
       const imports = sdk.map((m) => `import '${m}';`).join('\n');
       writeFileSync(floor, imports || 'export {};');
-      const call = name === 'slack' ? FLOOR_CALLS.post : FIRST_EVENTS[name] ? FLOOR_CALLS.publish : undefined;
+      const call = FLOOR_CALLS[FIRST_CALLS[name]];
       const floorCall = call ? join(dir, 'floor-call.mjs') : undefined;
       if (floorCall) writeFileSync(floorCall, `${imports}\n${call}\n`);
-      const event =
-        name === 'slack' ? join(dir, 'event.json') : FIRST_EVENTS[name] && join(FIXTURES, FIRST_EVENTS[name]);
+      const event = FIRST_EVENTS[name] ? join(FIXTURES, FIRST_EVENTS[name]) : join(dir, 'event.json');
+      if (name === 'costDigest') writeFileSync(event, JSON.stringify(SCHEDULED_EVENT));
       return { name, bundle, floor, floorCall, event, sdk, zipBytes: statSync(join(PACKAGE_DIR, zip)).size };
     });
 }
@@ -179,6 +206,10 @@ async function coldStarts(functions) {
       // What SNS delivers to the forwarder: the `lambda` body of the alarm's publish.
       const topic = lastPublish.get('TopicArn');
       writeFileSync(fn.event, JSON.stringify(snsEventFor(JSON.parse(lastPublish.get('Message')).lambda, topic)));
+    }
+    if (fn.name === 'email') {
+      // What the email queue delivers (raw message delivery): the `sqs` body of the alarm's publish.
+      writeFileSync(fn.event, JSON.stringify(sqsEventFor(JSON.parse(lastPublish.get('Message')).sqs)));
     }
     const samples = { base: [], floor: [], own: [], ownOnly: [], floorCall: [], ownCall: [] };
     for (let i = 0; i < RUNS; i++) {

@@ -1,9 +1,31 @@
 /**
  * Local stand-ins for what the functions call on their first invocation, on 127.0.0.1: an SNS
- * endpoint answering Publish (AWS Query protocol, as @aws-sdk/client-sns speaks it) and a Slack
- * incoming-webhook receiver. Used by scripts/bench.mjs and scripts/bench/e2e.mjs.
+ * endpoint answering Publish (AWS Query protocol, as @aws-sdk/client-sns speaks it), the AWS JSON
+ * APIs the cost digest reads (Cost Explorer, Budgets, Free Tier; answered with the recorded
+ * responses in tests/fixtures/cost-explorer) and a Slack incoming-webhook receiver. Used by
+ * scripts/bench.mjs and scripts/bench/e2e.mjs.
  */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
+
+const COST_FIXTURES = join(import.meta.dirname, '../../tests/fixtures/cost-explorer');
+const recorded = (file) => {
+  const { $metadata, ...response } = JSON.parse(readFileSync(join(COST_FIXTURES, file), 'utf8'));
+  return response;
+};
+/** JSON-protocol answers by `X-Amz-Target`; GetCostAndUsage by whether the request groups. */
+const JSON_ANSWERS = {
+  'AWSInsightsIndexService.GetCostAndUsage': (request) =>
+    recorded(
+      request.GroupBy?.length
+        ? 'GetCostAndUsage-groupby-SERVICE-AmortizedCost-sdkv3-mock.json'
+        : 'GetCostAndUsage-month-to-date-AmortizedCost-sdkv3-mock.json',
+    ),
+  'AWSInsightsIndexService.GetCostForecast': () => recorded('GetCostForecast-month-sdkv3-mock.json'),
+  'AWSBudgetServiceGateway.DescribeBudgets': () => ({ Budgets: [] }),
+  'AWSFreeTierService.GetFreeTierUsage': () => recorded('GetFreeTierUsage-docs-glue-always-free.json'),
+};
 
 const PUBLISH_RESPONSE = (id) =>
   `<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>${id}</MessageId></PublishResult><ResponseMetadata><RequestId>${id}</RequestId></ResponseMetadata></PublishResponse>`;
@@ -18,15 +40,30 @@ const readBody = (req) =>
 
 /**
  * Starts the stubs; `onPublish(params)` gets each Publish's form fields, `onSlack(body)` each
- * webhook POST. Returns their URLs and `close()`.
+ * webhook POST, `onJson(target)` each JSON-protocol call's `X-Amz-Target`. Returns their URLs and `close()`.
  */
-export async function startStubs({ onPublish = () => {}, onSlack = () => {} } = {}) {
+export async function startStubs({ onPublish = () => {}, onSlack = () => {}, onJson = () => {} } = {}) {
   let published = 0;
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
     if (req.url?.startsWith('/slack')) {
       onSlack(body);
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    const target = req.headers['x-amz-target'];
+    if (typeof target === 'string') {
+      onJson(target);
+      const answer = JSON_ANSWERS[target];
+      if (!answer) {
+        res
+          .writeHead(400, { 'content-type': 'application/x-amz-json-1.1' })
+          .end('{"__type":"UnknownOperationException"}');
+        return;
+      }
+      res
+        .writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
+        .end(JSON.stringify(answer(JSON.parse(body || '{}'))));
       return;
     }
     const params = new URLSearchParams(body);
@@ -56,6 +93,9 @@ export function benchEnv(stubs) {
     AWS_SECRET_ACCESS_KEY: 'bench-not-a-secret',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     AWS_ENDPOINT_URL_SNS: stubs.snsUrl,
+    AWS_ENDPOINT_URL_COST_EXPLORER: stubs.snsUrl,
+    AWS_ENDPOINT_URL_BUDGETS: stubs.snsUrl,
+    AWS_ENDPOINT_URL_FREETIER: stubs.snsUrl,
     NOTIFICATIONS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:notifier-bench',
     SLACK_WEBHOOK_URL: stubs.slackUrl,
     // The stubs serve SNS and Slack only: the quiet defaults' DescribeAlarms would leave the machine
@@ -103,6 +143,25 @@ export function snsEventFor(message, topicArn) {
           Timestamp: new Date(0).toISOString(),
           MessageAttributes: {},
         },
+      },
+    ],
+  };
+}
+
+/** The SQS→Lambda event a queue with raw message delivery hands a function for one message. */
+export function sqsEventFor(body) {
+  return {
+    Records: [
+      {
+        messageId: 'bench',
+        receiptHandle: 'bench',
+        body,
+        attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0' },
+        messageAttributes: {},
+        md5OfBody: '',
+        eventSource: 'aws:sqs',
+        eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:notifier-bench-email',
+        awsRegion: 'us-east-1',
       },
     ],
   };

@@ -23,6 +23,15 @@ export type FreeTierReader = (
   signal?: AbortSignal,
 ) => Promise<unknown>;
 
+/**
+ * Where the Free Tier API answers: the environment's endpoint override (a local server; the same
+ * variables the SDK clients honour), else the API's own endpoint.
+ * @see https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html
+ */
+export function freeTierEndpoint(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  return env.AWS_ENDPOINT_URL_FREETIER ?? env.AWS_ENDPOINT_URL ?? FREE_TIER_ENDPOINT;
+}
+
 /** Options of {@link createFreeTierReader}; tests point `endpoint` at 127.0.0.1. */
 export interface FreeTierReaderOptions {
   readonly endpoint?: string;
@@ -36,7 +45,7 @@ export interface FreeTierReaderOptions {
  */
 export function createFreeTierReader(options: FreeTierReaderOptions = {}): FreeTierReader {
   const call = createAwsJsonClient({
-    endpoint: options.endpoint ?? FREE_TIER_ENDPOINT,
+    endpoint: options.endpoint ?? freeTierEndpoint(),
     region: SIGNING_REGION,
     service: SIGNING_SERVICE,
     targetPrefix: 'AWSFreeTierService',

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFreeTierReader } from '../../../src/lib/adapters/free-tier';
+import { createFreeTierReader, FREE_TIER_ENDPOINT, freeTierEndpoint } from '../../../src/lib/adapters/free-tier';
 
 const credentials = async () => ({ accessKeyId: 'AKIDTESTTESTTEST', secretAccessKey: 'test-secret' });
 
@@ -26,6 +26,17 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('adapters: free tier reader', () => {
+  it.each([
+    [{}, FREE_TIER_ENDPOINT],
+    [{ AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' }, 'http://127.0.0.1:4566'],
+    [
+      { AWS_ENDPOINT_URL: 'http://127.0.0.1:4566', AWS_ENDPOINT_URL_FREETIER: 'http://127.0.0.1:9000' },
+      'http://127.0.0.1:9000',
+    ],
+  ])('answers at the endpoint the environment names, as the SDK clients do (%o)', (env, expected) => {
+    expect(freeTierEndpoint(env)).toBe(expected);
+  });
+
   it('sends a SigV4-signed JSON 1.0 GetFreeTierUsage call and returns the response', async () => {
     const usages = { freeTierUsages: [{ service: 'AWS Glue', limit: 1_000_000, actualUsageAmount: 287 }] };
     reply = { status: 200, body: usages };
