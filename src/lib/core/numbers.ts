@@ -47,19 +47,27 @@ function incremented(digits: string): string {
 /**
  * What Intl writes for a plain decimal in both our locales (en-US and ja-JP group by three with ","
  * and use "."), written without Intl: building the first NumberFormat loads ICU data, a large part of
- * a CLI run. Like Intl, it rounds the number's shortest decimal form half away from zero. Undefined
- * for what it does not cover (non-finite, -0, exponent forms), which Intl then writes.
+ * a CLI run and of a function's first invocation. Like Intl, it rounds the number's shortest
+ * decimal form half away from zero, and keeps at least `minFractionDigits` decimals. Undefined for
+ * what it does not cover (non-finite, -0, exponent forms), which Intl then writes.
+ *
+ * @example plainDecimal(1234.5, 2, 2) // "1,234.50"
  */
-function plainDecimal(value: number, maxFractionDigits: number): string | undefined {
+export function plainDecimal(value: number, maxFractionDigits: number, minFractionDigits = 0): string | undefined {
   if (!Number.isFinite(value) || Object.is(value, -0)) return undefined;
   if (!Number.isInteger(maxFractionDigits) || maxFractionDigits < 0 || maxFractionDigits > 20) return undefined;
+  if (!Number.isInteger(minFractionDigits) || minFractionDigits < 0 || minFractionDigits > maxFractionDigits)
+    return undefined;
   const shortest = String(Math.abs(value));
   if (shortest.includes('e')) return undefined;
   const [whole = '0', fraction = ''] = shortest.split('.');
   let kept = `${whole}${fraction.slice(0, maxFractionDigits).padEnd(maxFractionDigits, '0')}`;
   if ((fraction[maxFractionDigits] ?? '0') >= '5') kept = incremented(kept);
   const intPart = kept.slice(0, kept.length - maxFractionDigits) || '0';
-  const digits = kept.slice(kept.length - maxFractionDigits).replace(/0+$/, '');
+  const digits = kept
+    .slice(kept.length - maxFractionDigits)
+    .replace(/0+$/, '')
+    .padEnd(minFractionDigits, '0');
   const grouped = intPart.replace(/\B(?=(\d{3})+$)/g, ',');
   const text = digits ? `${grouped}.${digits}` : grouped;
   // Intl keeps the sign of a negative value that rounds to zero ("-0").

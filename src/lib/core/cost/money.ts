@@ -1,5 +1,5 @@
 import type { Locale } from '../locale';
-import { formatNumber, numberFormat } from '../numbers';
+import { formatNumber, numberFormat, plainDecimal } from '../numbers';
 
 /**
  * Decimal places kept exactly when adding Cost Explorer amounts ("0.0000462902" has 10). Sums are
@@ -41,8 +41,30 @@ export function parseExact(text: string | number | undefined): bigint | undefine
   return sign === '-' ? -value : value;
 }
 
+/**
+ * Currencies written without Intl (building the first NumberFormat loads ICU data, milliseconds of
+ * a function's first invocation): their minor digits per ISO 4217, and the symbol Intl puts before
+ * the amount in each locale (en-US, ja-JP). Cost Explorer and Budgets report in USD. A test pins
+ * every entry to Intl.
+ * @see https://www.iso.org/iso-4217-currency-codes.html
+ */
+export const PLAIN_CURRENCIES: Readonly<Record<string, { digits: number; symbol: Record<Locale, string> }>> = {
+  USD: { digits: 2, symbol: { en: '$', ja: '$' } },
+  EUR: { digits: 2, symbol: { en: '€', ja: '€' } },
+  JPY: { digits: 0, symbol: { en: '¥', ja: '￥' } },
+};
+
+/** Money as Intl writes it ("-$1,234.50"), for a currency in {@link PLAIN_CURRENCIES}; else undefined. */
+function plainMoney(value: number, currency: string, locale: Locale, min: number, max: number): string | undefined {
+  const plain = Object.hasOwn(PLAIN_CURRENCIES, currency) ? PLAIN_CURRENCIES[currency] : undefined;
+  const text = plain && plainDecimal(Math.abs(value), max, min);
+  if (!plain || text === undefined || Object.is(value, -0)) return undefined;
+  return `${value < 0 ? '-' : ''}${plain.symbol[locale]}${text}`;
+}
+
 /** Decimal places of a currency's minor unit per Intl (USD 2, JPY 0); 2 for an unknown code. */
 export function minorDigits(currency: string): number {
+  if (Object.hasOwn(PLAIN_CURRENCIES, currency)) return PLAIN_CURRENCIES[currency]?.digits ?? 2;
   let digits = minorDigitsOf.get(currency);
   if (digits === undefined) {
     digits = readMinorDigits(currency);
@@ -111,6 +133,8 @@ export function exactToNumber(exact: bigint): number {
 export function formatMoney(minor: number, currency: string, locale: Locale): string {
   const digits = minorDigits(currency);
   const value = minor / 10 ** digits;
+  const plain = plainMoney(value, currency, locale, digits, digits);
+  if (plain !== undefined) return plain;
   try {
     return numberFormat(locale, {
       style: 'currency',
@@ -136,6 +160,8 @@ export function formatPercent(percent: number, locale: Locale): string {
 export function formatDecimalMoney(value: string, currency: string, locale: Locale): string {
   const min = minorDigits(currency);
   const decimals = Math.min(20, Math.max(min, value.split('.')[1]?.length ?? 0));
+  const plain = plainMoney(Number(value), currency, locale, min, decimals);
+  if (plain !== undefined) return plain;
   try {
     return numberFormat(locale, {
       style: 'currency',

@@ -5,6 +5,7 @@ import {
   formatDecimalMoney,
   formatMoney,
   minorDigits,
+  PLAIN_CURRENCIES,
   parseExact,
   toMinor,
 } from '../../../../src/lib/core/cost/money';
@@ -67,5 +68,62 @@ describe('cost: money', () => {
   it('keeps the digits AWS gave when formatting a decimal string', () => {
     expect(formatDecimalMoney('0.5', 'USD', 'en')).toBe('$0.50');
     expect(formatDecimalMoney('0.001', 'USD', 'en')).toBe('$0.001');
+  });
+
+  describe('currencies written without Intl', () => {
+    const intlLocale = { en: 'en-US', ja: 'ja-JP' } as const;
+    const currencies = Object.keys(PLAIN_CURRENCIES);
+
+    it.each(currencies)('%s has the minor digits Intl gives it', (currency) => {
+      const viaIntl = new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions();
+      expect(minorDigits(currency)).toBe(viaIntl.maximumFractionDigits);
+    });
+
+    it('formatMoney writes what Intl writes, in both locales, for any amount of minor units', () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom(0, 1, -1, 99, -100, 123456789)),
+          fc.constantFrom(...currencies),
+          fc.constantFrom('en' as const, 'ja' as const),
+          (minor, currency, locale) => {
+            const digits = minorDigits(currency);
+            const viaIntl = new Intl.NumberFormat(intlLocale[locale], {
+              style: 'currency',
+              currency,
+              minimumFractionDigits: digits,
+              maximumFractionDigits: digits,
+            }).format(minor / 10 ** digits);
+            expect(formatMoney(minor, currency, locale)).toBe(viaIntl);
+          },
+        ),
+        { numRuns: 2000 },
+      );
+    });
+
+    it('formatDecimalMoney writes what Intl writes, in both locales, for any decimal AWS may send', () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.double({ min: -1e9, max: 1e9, noNaN: true }).map(String),
+            fc.integer({ min: -1e12, max: 1e12 }).map((n) => (n / 1e6).toFixed(6)),
+            fc.constantFrom('0.5', '0.001', '-0.004', '999.995', '0.0000462902', '40.3527508453', '1e-7', '-0'),
+          ),
+          fc.constantFrom(...currencies),
+          fc.constantFrom('en' as const, 'ja' as const),
+          (value, currency, locale) => {
+            const min = minorDigits(currency);
+            const max = Math.min(20, Math.max(min, value.split('.')[1]?.length ?? 0));
+            const viaIntl = new Intl.NumberFormat(intlLocale[locale], {
+              style: 'currency',
+              currency,
+              minimumFractionDigits: min,
+              maximumFractionDigits: max,
+            }).format(Number(value));
+            expect(formatDecimalMoney(value, currency, locale)).toBe(viaIntl);
+          },
+        ),
+        { numRuns: 2000 },
+      );
+    });
   });
 });

@@ -1,0 +1,10 @@
+import { startStubs, benchEnv, lambdaContext } from './bench/stubs.mjs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+const stubs = await startStubs({});
+const env = { ...process.env, ...benchEnv(stubs), AWS_REGION: 'us-east-1' };
+const [bundle, floor, eventFile, dir] = process.argv.slice(2);
+const ctx = '(' + lambdaContext.toString() + ')()';
+const own = `await import('${floor}'); const m = await import('${bundle}'); const {readFileSync}=await import('node:fs'); const ev=JSON.parse(readFileSync('${eventFile}','utf8')); const { Session } = await import('node:inspector/promises'); const s = new Session(); s.connect(); await s.post('Profiler.enable'); await s.post('Profiler.setSamplingInterval', { interval: 50 }); await s.post('Profiler.start'); await m.main(ev, ${ctx}); const { profile } = await s.post('Profiler.stop'); (await import('node:fs')).writeFileSync('${dir}/p' + process.pid + '.cpuprofile', JSON.stringify(profile));`;
+for (let i = 0; i < 5; i++) await promisify(execFile)(process.execPath, ['--input-type=module', '-e', own], { env });
+await stubs.close();
