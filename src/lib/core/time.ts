@@ -82,8 +82,32 @@ function dateTimeFormat(locale: string, timeZone: string, options: Intl.DateTime
 export function formatCalendarDate(isoDate: string, locale: Locale): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
+  const year = date.getUTCFullYear();
+  // The text Intl gives, without building a DateTimeFormat (ICU data: milliseconds of a first call).
+  if (year >= 1000 && year <= 9999) return LONG_DATE_TEXT[locale](year, date.getUTCMonth(), date.getUTCDate());
   return dateTimeFormat(intlLocales[locale], 'UTC', LONG_DATE).format(date);
 }
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** {@link LONG_DATE} as en-US and ja-JP write it; `month` counts from 0, as Date's does. */
+const LONG_DATE_TEXT: Record<Locale, (year: number, month: number, day: number) => string> = {
+  en: (year, month, day) => `${MONTH_NAMES[month]} ${day}, ${year}`,
+  ja: (year, month, day) => `${year}年${month + 1}月${day}日`,
+};
 
 const durationUnits = {
   en: { d: ' d', h: ' h', m: ' min', s: ' s', sep: ' ' },

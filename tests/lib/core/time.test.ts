@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatInstant, isValidTimeZone } from '../../../src/lib/core/time';
+import { formatCalendarDate, formatDuration, formatInstant, isValidTimeZone } from '../../../src/lib/core/time';
 
 describe('time: formatDuration', () => {
   it.each([
@@ -76,6 +76,36 @@ describe('formatInstant in UTC, without Intl', () => {
           expect(formatInstant(date, 'UTC', locale)).toBe(expected);
         },
       ),
+    );
+  });
+});
+
+describe('formatCalendarDate without Intl', () => {
+  it.each([
+    ['2022-09-26', 'en', 'September 26, 2022'],
+    ['2022-09-26', 'ja', '2022年9月26日'],
+    ['not a date', 'en', 'not a date'],
+  ] as const)('%s in %s reads %s', (isoDate, locale, expected) => {
+    expect(formatCalendarDate(isoDate, locale)).toBe(expected);
+  });
+
+  it('writes what Intl writes, in both locales, for any day of any year', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.constantFrom('en' as const, 'ja' as const),
+        (date, locale) => {
+          const isoDate = date.toISOString().slice(0, 10);
+          const viaIntl = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-US', {
+            year: 'numeric',
+            month: 'long',
+            day: 'numeric',
+            timeZone: 'UTC',
+          }).format(new Date(`${isoDate}T00:00:00Z`));
+          expect(formatCalendarDate(isoDate, locale)).toBe(viaIntl);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });
