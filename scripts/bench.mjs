@@ -27,9 +27,18 @@
  * throughput, with its stages).
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
@@ -261,8 +270,8 @@ function endToEnd(functions) {
  */
 async function renderThroughput() {
   const { build } = await import('esbuild');
-  mkdirSync(WORK, { recursive: true });
-  const outfile = join(WORK, 'bench-render.mjs');
+  // A directory of this run's own: node_modules may be shared by several checkouts (worktrees).
+  const outfile = join(mkdtempSync(join(tmpdir(), 'notifier-bench-render-')), 'bench-render.mjs');
   await build({
     entryPoints: [join(ROOT, 'scripts/bench-render.ts')],
     outfile,
