@@ -1,4 +1,5 @@
 import { accountLabel } from '../../accounts';
+import type { Locale } from '../../locale';
 import type { Notification } from '../../notification';
 import { renderText } from '../../render/render-text';
 import { multiLine } from '../../render/sanitize';
@@ -11,7 +12,7 @@ import {
   SLACK_TEXT_FALLBACK_MAX_CHARS,
 } from './limits';
 import { actionPieces, fieldPieces, notesPieces, type Piece } from './slack-blocks';
-import { escapeSlack, slackLine, slackText, truncateEscaped } from './slack-escape';
+import { escapeSlack, slackLine, truncateEscaped } from './slack-escape';
 import type { SlackBlock, SlackMessage } from './slack-types';
 
 /** Layout choice: each part of the context line (account, region) is an id, not prose. */
@@ -37,7 +38,9 @@ export function renderSlack(n: Notification): SlackMessage {
       emoji: true,
     },
   };
-  const summary = slackText(n.summary, SLACK_SECTION_TEXT_MAX_CHARS, n.locale);
+  // Cleaned and escaped once: the summary section and the fallback text both show it.
+  const escapedSummary = escapeSlack(multiLine(n.summary));
+  const summary = truncateEscaped(escapedSummary, SLACK_SECTION_TEXT_MAX_CHARS, n.locale);
   const head: SlackBlock[] = [header, ...(summary ? [section(summary)] : [])];
   const middle = [
     ...fieldPieces(n.fields, n.locale),
@@ -46,7 +49,7 @@ export function renderSlack(n: Notification): SlackMessage {
   ];
   const tail = [contextBlock(n)];
   return {
-    text: fallbackText(subject, n),
+    text: fallbackText(subject, escapedSummary, n.locale),
     blocks: [...head, ...withinBudget(middle, head.length + tail.length, n), ...tail],
   };
 }
@@ -77,11 +80,10 @@ export function contextBlock(n: Notification): SlackBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
 }
 
-/** Subject and summary, escaped: what notifications and screen readers show. */
-function fallbackText(subject: string, n: Notification): string {
-  const summary = escapeSlack(multiLine(n.summary));
+/** Subject and summary (already cleaned and escaped): what notifications and screen readers show. */
+function fallbackText(subject: string, summary: string, locale: Locale): string {
   const text = summary ? `${escapeSlack(subject)}\n${summary}` : escapeSlack(subject);
-  return truncateEscaped(text, SLACK_TEXT_FALLBACK_MAX_CHARS, n.locale);
+  return truncateEscaped(text, SLACK_TEXT_FALLBACK_MAX_CHARS, locale);
 }
 
 export type { SlackBlock, SlackMessage } from './slack-types';

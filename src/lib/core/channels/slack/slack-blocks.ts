@@ -10,7 +10,7 @@ import {
   SLACK_SECTION_FIELDS_MAX,
   SLACK_SECTION_TEXT_MAX_CHARS,
 } from './limits';
-import { escapeSlack, slackLine, slackText, truncateEscaped } from './slack-escape';
+import { escapeSlack, slackLine, truncateEscaped } from './slack-escape';
 import type { ButtonElement, Mrkdwn, SlackBlock } from './slack-types';
 
 /** A block and how many of the notification's fields, links and notes it shows. */
@@ -30,16 +30,20 @@ const FIELD_LABEL_MAX_CHARS = 150;
 
 const mrkdwn = (text: string): Mrkdwn => ({ type: 'mrkdwn', text });
 
-function isLong(field: Field): boolean {
-  const value = multiLine(field.value);
-  return value.length > FIELD_INLINE_MAX_CHARS || value.split('\n').length > FIELD_INLINE_MAX_LINES;
+/** True when a cleaned value is too long or has too many lines for a column. */
+function isLong(value: string): boolean {
+  if (value.length > FIELD_INLINE_MAX_CHARS) return true;
+  let lines = 1;
+  for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1))
+    if (++lines > FIELD_INLINE_MAX_LINES) return true;
+  return false;
 }
 
-/** `*Label*\nvalue`, escaped, shortened visibly so the whole text fits in `max`. */
-function fieldText(field: Field, max: number, locale: Locale): string {
-  const label = slackLine(field.label, FIELD_LABEL_MAX_CHARS);
-  const head = label ? `*${label}*\n` : '';
-  return head + (slackText(field.value, max - head.length, locale) || '—');
+/** `*Label*\nvalue` (`value` already cleaned by multiLine), escaped, shortened visibly so the whole text fits in `max`. */
+function fieldText(label: string, value: string, max: number, locale: Locale): string {
+  const line = slackLine(label, FIELD_LABEL_MAX_CHARS);
+  const head = line ? `*${line}*\n` : '';
+  return head + (truncateEscaped(escapeSlack(value), max - head.length, locale) || '—');
 }
 
 /**
@@ -55,13 +59,15 @@ export function fieldPieces(fields: readonly Field[], locale: Locale): Piece[] {
     run = [];
   };
   for (const field of fields) {
-    if (isLong(field)) {
+    // Cleaned once: the layout choice and the text both need it.
+    const value = multiLine(field.value);
+    if (isLong(value)) {
       flush();
-      const text = mrkdwn(fieldText(field, SLACK_SECTION_TEXT_MAX_CHARS, locale));
+      const text = mrkdwn(fieldText(field.label, value, SLACK_SECTION_TEXT_MAX_CHARS, locale));
       pieces.push({ block: { type: 'section', text }, fields: 1, links: 0, notes: 0 });
       continue;
     }
-    run.push(mrkdwn(fieldText(field, SLACK_SECTION_FIELD_MAX_CHARS, locale)));
+    run.push(mrkdwn(fieldText(field.label, value, SLACK_SECTION_FIELD_MAX_CHARS, locale)));
     if (run.length === SLACK_SECTION_FIELDS_MAX) flush();
   }
   flush();
