@@ -17,8 +17,11 @@ const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;' } as const;
  * @example escapeSlack('<!channel> & <@U1>') // "&lt;!channel&gt; &amp; &lt;@U1&gt;"
  */
 export function escapeSlack(text: string): string {
+  // Most values have nothing to escape: a test is cheaper than a replace that finds nothing.
+  if (!toEscape.test(text)) return text;
   return text.replace(/[&<>]/g, (c) => entities[c as keyof typeof entities]);
 }
+const toEscape = /[&<>]/;
 
 /** Reverses {@link escapeSlack}; only for counting and previews. */
 export function unescapeSlack(text: string): string {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   escapeSlack,
@@ -19,6 +20,18 @@ describe('render: slack escaping', () => {
   ])('makes %s inert', (_, input, expected) => {
     expect(escapeSlack(input)).toBe(expected);
     expect(unescapeSlack(escapeSlack(input))).toBe(input);
+  });
+
+  it('escapes exactly as a replace of every &, < and > would (the fast path for text without them)', () => {
+    const reference = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+    const unit = fc.constantFrom('a', ' ', '&', '<', '>', ';', 'é', '東', '🔴', '\n');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (units) => {
+        const text = units.join('');
+        expect(escapeSlack(text)).toBe(reference(text));
+      }),
+      { numRuns: 1_000 },
+    );
   });
 
   describe('slackText', () => {
