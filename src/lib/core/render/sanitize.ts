@@ -85,7 +85,8 @@ const isCleanText = (text: string): boolean => !uncleanInText.test(text);
 /** True when a clean text (see {@link isCleanText}) has no blank ends nor spaces ending a line. */
 function isTrimmed(text: string): boolean {
   const last = text.charCodeAt(text.length - 1);
-  return text.charCodeAt(0) !== 0x0a && last !== 0x0a && last !== 0x20 && !text.includes(' \n');
+  if (last === 0x0a || last === 0x20) return false;
+  return !text.includes('\n') || (text.charCodeAt(0) !== 0x0a && !text.includes(' \n'));
 }
 
 /**
