@@ -76,14 +76,22 @@ export function fieldPieces(fields: readonly Field[], locale: Locale): Piece[] {
 
 /** All notes in one section under a ⚠️ heading, or nothing when there are none. */
 export function notesPieces(notes: readonly string[], locale: Locale): Piece[] {
-  const lines = notes.map((note) => escapeSlack(multiLine(note))).filter(Boolean);
-  if (lines.length === 0) return [];
-  const text = `⚠️ *${renderText[locale].notes}*\n${lines.map((line) => `• ${line}`).join('\n')}`;
+  if (notes.length === 0) return [];
+  let lines = '';
+  let count = 0;
+  for (const note of notes) {
+    const line = escapeSlack(multiLine(note));
+    if (!line) continue;
+    lines += `\n• ${line}`;
+    count++;
+  }
+  if (count === 0) return [];
+  const text = `⚠️ *${renderText[locale].notes}*${lines}`;
   const block: SlackBlock = {
     type: 'section',
     text: mrkdwn(truncateEscaped(text, SLACK_SECTION_TEXT_MAX_CHARS, locale)),
   };
-  return [{ block, fields: 0, links: 0, notes: lines.length }];
+  return [{ block, fields: 0, links: 0, notes: count }];
 }
 
 /**
