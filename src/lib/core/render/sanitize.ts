@@ -90,6 +90,24 @@ function isTrimmed(text: string): boolean {
 }
 
 /**
+ * A test for text that {@link multiLine} returns as it is and that holds none of `unwanted` (the
+ * body of a regex character class): for a channel that escapes a few characters after cleaning,
+ * one regex test for most values instead of one to clean and one to escape.
+ *
+ * @example const inert = untouchedByMultiLine('&<>'); inert('web-alarm') // true
+ */
+export function untouchedByMultiLine(unwanted: string): (text: string) => boolean {
+  const changed = new RegExp(`[^\\n ${PLAIN_CHARS}]|[${unwanted}]`, 'u');
+  return (text) => !changed.test(text) && isTrimmed(text);
+}
+
+/** {@link untouchedByMultiLine} for {@link oneLine}. @example untouchedByOneLine('&<>')(' a') // false */
+export function untouchedByOneLine(unwanted: string): (text: string) => boolean {
+  const changed = new RegExp(`[^ ${PLAIN_CHARS}]|  |[${unwanted}]`, 'u');
+  return (text) => !changed.test(text) && text.charCodeAt(0) !== 0x20 && text.charCodeAt(text.length - 1) !== 0x20;
+}
+
+/**
  * Multi-line text: any line break becomes "\n", tabs become two spaces, other control characters
  * and bidi overrides are dropped, trailing spaces of each line and blank ends are trimmed.
  */

@@ -1,7 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inLine, isPlainChar, multiLine, oneLine } from '../../../../src/lib/core/render/sanitize';
+import {
+  inLine,
+  isPlainChar,
+  multiLine,
+  oneLine,
+  untouchedByMultiLine,
+  untouchedByOneLine,
+} from '../../../../src/lib/core/render/sanitize';
 import { displayWidth } from '../../../../src/lib/core/render/text-width';
+
+/**
+ * Units chosen to hit every branch: plain ASCII, Latin, kana, arrows, emoji (a surrogate pair),
+ * spaces of every kind, line breaks, tabs, controls, bidi overrides, a soft hyphen, lone surrogates.
+ */
+const mixedUnit = fc.constantFrom(
+  ...['a', 'Z', '9', '-', '&', '<', 'é', '·', 'ア', '東', '→', '…', 'ℹ', '\ufe0f', '🔴', '😀', '✅'],
+  ...[' ', ' ', '\n', '\n', '\r', '\r\n', '\t', '\u00a0', '\u3000', '\u2028', '\u2029', '\u0085'],
+  ...['\u0000', '\u0007', '\u001b', '\u007f', '\u009b', '\u202e', '\u2066', '\u200b', '\u00ad', '\ud800', '\udc00'],
+);
+/** Plain characters, spaces, line breaks and the characters Slack escapes. */
+const plainUnit = fc.constantFrom('a', '-', 'é', 'ア', '→', '🔴', ' ', '\n', '&', '<', '>');
 
 describe('render: sanitize', () => {
   it.each([
@@ -64,15 +83,8 @@ describe('render: sanitize', () => {
   });
 
   it('gives the same text as the regexes alone for any mix of plain, space, break and unsafe characters', () => {
-    // Units chosen to hit every branch: plain ASCII, Latin, kana, arrows, emoji (a surrogate pair),
-    // spaces of every kind, line breaks, tabs, controls, bidi overrides, a soft hyphen, lone surrogates.
-    const unit = fc.constantFrom(
-      ...['a', 'Z', '9', '-', '&', '<', 'é', '·', 'ア', '東', '→', '…', 'ℹ', '\ufe0f', '🔴', '😀', '✅'],
-      ...[' ', ' ', '\n', '\n', '\r', '\r\n', '\t', '\u00a0', '\u3000', '\u2028', '\u2029', '\u0085'],
-      ...['\u0000', '\u0007', '\u001b', '\u007f', '\u009b', '\u202e', '\u2066', '\u200b', '\u00ad', '\ud800', '\udc00'],
-    );
     fc.assert(
-      fc.property(fc.array(unit, { maxLength: 40 }), (units) => {
+      fc.property(fc.array(mixedUnit, { maxLength: 40 }), (units) => {
         const text = units.join('');
         expect(inLine(text)).toBe(referenceInLine(text));
         expect(oneLine(text)).toBe(referenceInLine(text).trim());
@@ -80,6 +92,44 @@ describe('render: sanitize', () => {
       }),
       { numRuns: 2_000 },
     );
+  });
+
+  it('says a text is untouched only when cleaning leaves it as it is and it holds none of the unwanted characters', () => {
+    const byMultiLine = untouchedByMultiLine('&<>');
+    const byOneLine = untouchedByOneLine('&<>');
+    let untouched = 0;
+    fc.assert(
+      // Mostly characters the fast paths accept, so that many texts are untouched.
+      fc.property(fc.array(fc.oneof({ arbitrary: plainUnit, weight: 4 }, mixedUnit), { maxLength: 12 }), (units) => {
+        const text = units.join('');
+        if (byMultiLine(text)) {
+          untouched++;
+          expect(multiLine(text)).toBe(text);
+          expect(text).not.toMatch(/[&<>]/);
+        }
+        if (byOneLine(text)) {
+          untouched++;
+          expect(oneLine(text)).toBe(text);
+          expect(text).not.toMatch(/[&<>]/);
+        }
+      }),
+      { numRuns: 3_000 },
+    );
+    expect(untouched).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['web-alarm on i-0abc', true, true],
+    ['🔴 [CRITICAL] OK → ALARM', true, true],
+    ['two\nlines', true, false],
+    ['R&D', false, false],
+    [' lead', true, false],
+    ['tail ', false, false],
+    ['a  b', true, false],
+    ['\u0007', false, false],
+  ])('knows %j is untouched by multiLine (%s) and by oneLine (%s), & < > unwanted', (text, multi, one) => {
+    expect(untouchedByMultiLine('&<>')(text)).toBe(multi);
+    expect(untouchedByOneLine('&<>')(text)).toBe(one);
   });
 
   it.each([

@@ -2,7 +2,6 @@ import { accountLabel } from '../../accounts';
 import type { Locale } from '../../locale';
 import type { Notification } from '../../notification';
 import { renderText } from '../../render/render-text';
-import { multiLine } from '../../render/sanitize';
 import { categoryLabel, severityStyle } from '../../render/severity-style';
 import { renderSubject } from '../../render/subject';
 import {
@@ -12,7 +11,7 @@ import {
   SLACK_TEXT_FALLBACK_MAX_CHARS,
 } from './limits';
 import { actionPieces, fieldPieces, notesPieces, type Piece } from './slack-blocks';
-import { escapeSlack, slackLine, truncateEscaped } from './slack-escape';
+import { cleanAndEscaped, escapeSlack, slackLine, truncateEscaped } from './slack-escape';
 import type { SlackBlock, SlackMessage } from './slack-types';
 
 /** Layout choice: each part of the context line (account, region) is an id, not prose. */
@@ -41,7 +40,7 @@ export function renderSlack(n: Notification): SlackMessage {
     },
   ];
   // Cleaned and escaped once: the summary section and the fallback text both show it.
-  const escapedSummary = escapeSlack(multiLine(n.summary));
+  const escapedSummary = cleanAndEscaped(n.summary).escaped;
   const summary = truncateEscaped(escapedSummary, SLACK_SECTION_TEXT_MAX_CHARS, n.locale);
   if (summary) blocks.push(section(summary));
   const middle = fieldPieces(n.fields, n.locale).concat(

@@ -1,7 +1,6 @@
 import type { Locale } from '../../locale';
 import type { Field, Link } from '../../notification';
 import { renderText } from '../../render/render-text';
-import { multiLine } from '../../render/sanitize';
 import {
   SLACK_ACTIONS_ELEMENTS_MAX,
   SLACK_BUTTON_TEXT_MAX_CHARS,
@@ -10,7 +9,7 @@ import {
   SLACK_SECTION_FIELDS_MAX,
   SLACK_SECTION_TEXT_MAX_CHARS,
 } from './limits';
-import { escapeSlack, slackLine, truncateEscaped } from './slack-escape';
+import { cleanAndEscaped, slackLine, truncateEscaped } from './slack-escape';
 import type { ButtonElement, Mrkdwn, SlackBlock } from './slack-types';
 
 /** A block and how many of the notification's fields, links and notes it shows. */
@@ -39,11 +38,11 @@ function isLong(value: string): boolean {
   return false;
 }
 
-/** `*Label*\nvalue` (`value` already cleaned by multiLine), escaped, shortened visibly so the whole text fits in `max`. */
+/** `*Label*\nvalue` (`value` already cleaned and escaped), shortened visibly so the whole text fits in `max`. */
 function fieldText(label: string, value: string, max: number, locale: Locale): string {
   const line = slackLine(label, FIELD_LABEL_MAX_CHARS);
   const head = line ? `*${line}*\n` : '';
-  return head + (truncateEscaped(escapeSlack(value), max - head.length, locale) || '—');
+  return head + (truncateEscaped(value, max - head.length, locale) || '—');
 }
 
 /**
@@ -59,15 +58,15 @@ export function fieldPieces(fields: readonly Field[], locale: Locale): Piece[] {
     run = [];
   };
   for (const field of fields) {
-    // Cleaned once: the layout choice and the text both need it.
-    const value = multiLine(field.value);
-    if (isLong(value)) {
+    // Cleaned once: the layout choice measures it as shown, the block sends it escaped.
+    const value = cleanAndEscaped(field.value);
+    if (isLong(value.clean)) {
       flush();
-      const text = mrkdwn(fieldText(field.label, value, SLACK_SECTION_TEXT_MAX_CHARS, locale));
+      const text = mrkdwn(fieldText(field.label, value.escaped, SLACK_SECTION_TEXT_MAX_CHARS, locale));
       pieces.push({ block: { type: 'section', text }, fields: 1, links: 0, notes: 0 });
       continue;
     }
-    run.push(mrkdwn(fieldText(field.label, value, SLACK_SECTION_FIELD_MAX_CHARS, locale)));
+    run.push(mrkdwn(fieldText(field.label, value.escaped, SLACK_SECTION_FIELD_MAX_CHARS, locale)));
     if (run.length === SLACK_SECTION_FIELDS_MAX) flush();
   }
   flush();
@@ -80,7 +79,7 @@ export function notesPieces(notes: readonly string[], locale: Locale): Piece[] {
   let lines = '';
   let count = 0;
   for (const note of notes) {
-    const line = escapeSlack(multiLine(note));
+    const line = cleanAndEscaped(note).escaped;
     if (!line) continue;
     lines += `\n• ${line}`;
     count++;

@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  cleanAndEscaped,
   escapeSlack,
   slackLine,
   slackText,
   unescapeSlack,
 } from '../../../../../src/lib/core/channels/slack/slack-escape';
+import { multiLine, oneLine } from '../../../../../src/lib/core/render/sanitize';
 
 describe('render: slack escaping', () => {
   it.each([
@@ -31,6 +33,35 @@ describe('render: slack escaping', () => {
         expect(escapeSlack(text)).toBe(reference(text));
       }),
       { numRuns: 1_000 },
+    );
+  });
+
+  it('cleans and escapes by one test as by multiLine or oneLine then escapeSlack (the fast path for inert text)', () => {
+    const unit = fc.constantFrom(
+      'a',
+      '-',
+      'é',
+      '→',
+      '🔴',
+      ' ',
+      ' ',
+      '\n',
+      '&',
+      '<',
+      '>',
+      '\t',
+      '\r',
+      '\u0007',
+      '\u202e',
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 20 }), (units) => {
+        const text = units.join('');
+        const clean = multiLine(text);
+        expect(cleanAndEscaped(text)).toEqual({ clean, escaped: escapeSlack(clean) });
+        expect(slackLine(text, 1_000)).toBe(escapeSlack(oneLine(text)));
+      }),
+      { numRuns: 2_000 },
     );
   });
 
