@@ -57,18 +57,25 @@ export function fitForSns(n: Notification): FittedPublish {
   const subject = renderSubject(n);
   const measured = new Map<Notification, SnsPublishInput>();
   const notification = fitNotification(n, (candidate) => {
-    const publish = publishOf(candidate, subject);
-    const fits = publishBytes(publish) <= SNS_MESSAGE_MAX_BYTES;
+    const publish = publishOf(candidate, subject, candidate === n ? subject : renderSubject(candidate));
+    const fits = fitsSnsMessage(publish);
     if (fits) measured.set(candidate, publish);
     return fits;
   });
-  return { notification, publish: measured.get(notification) ?? publishOf(notification, subject) };
+  return {
+    notification,
+    publish: measured.get(notification) ?? publishOf(notification, subject, renderSubject(notification)),
+  };
 }
 
-function publishOf(n: Notification, Subject: string): SnsPublishInput {
+/**
+ * The publish of `n` under `Subject` (the original's), `ownSubject` being `n`'s own subject line
+ * (the `default` body's first line; a shortened copy's title may be shorter).
+ */
+function publishOf(n: Notification, Subject: string, ownSubject: string): SnsPublishInput {
   return {
     Subject,
-    Message: message(n),
+    Message: message(n, ownSubject),
     MessageStructure: 'json',
     MessageAttributes: messageAttributes(n),
   };
@@ -79,12 +86,31 @@ export function publishBytes(input: SnsPublishInput): number {
   return utf8Length(input.Subject) + utf8Length(input.Message) + attributeBytes(input.MessageAttributes);
 }
 
-function message(n: Notification): string {
+/**
+ * True when the publish is within {@link SNS_MESSAGE_MAX_BYTES}. A UTF-16 code unit takes at most
+ * three bytes of UTF-8 (a surrogate pair, two units, takes four), so a publish whose length in
+ * units times three is within the limit fits without counting its bytes.
+ */
+export function fitsSnsMessage(input: SnsPublishInput): boolean {
+  let units = input.Subject.length + input.Message.length;
+  for (const [name, a] of Object.entries(input.MessageAttributes))
+    units += name.length + a.DataType.length + a.StringValue.length;
+  return units * MAX_UTF8_BYTES_PER_UNIT <= SNS_MESSAGE_MAX_BYTES || publishBytes(input) <= SNS_MESSAGE_MAX_BYTES;
+}
+
+/** UTF-8 bytes one UTF-16 code unit can take at most (U+0800..U+FFFF; lone surrogates as U+FFFD). */
+const MAX_UTF8_BYTES_PER_UNIT = 3;
+
+/**
+ * The `Message` of a `MessageStructure: "json"` publish. Written as the JSON text of
+ * `{ default, email, lambda, sqs }` (that key order) directly, so the Notification's JSON is
+ * escaped once for both `lambda` and `sqs`: the same bytes as `JSON.stringify` of that object.
+ */
+function message(n: Notification, subject: string): string {
   const summary = truncateChars(multiLine(n.summary), DEFAULT_SUMMARY_MAX_CHARS, n.locale);
-  const subject = renderSubject(n);
   const defaultBody = summary ? `${subject}\n\n${summary}` : subject;
-  const json = JSON.stringify(n);
-  return JSON.stringify({ default: defaultBody, email: renderEmail(n), lambda: json, sqs: json });
+  const json = JSON.stringify(JSON.stringify(n));
+  return `{"default":${JSON.stringify(defaultBody)},"email":${JSON.stringify(renderEmail(n))},"lambda":${json},"sqs":${json}}`;
 }
 
 function attributeBytes(attributes: SnsAttributes): number {

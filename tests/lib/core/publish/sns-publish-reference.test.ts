@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderEmail } from '../../../../src/lib/core/channels/email/render-email';
 import type { Notification } from '../../../../src/lib/core/notification';
-import { fitForSns } from '../../../../src/lib/core/publish/sns-message';
+import { SNS_MESSAGE_MAX_BYTES } from '../../../../src/lib/core/publish/limits';
+import { fitForSns, fitsSnsMessage, type SnsPublishInput } from '../../../../src/lib/core/publish/sns-message';
 import { sources } from '../../../../src/lib/core/sources';
 import { processEvent } from '../../../../src/lib/pipeline';
 import { contexts } from '../../../helpers/render-fixture';
@@ -84,6 +85,43 @@ describe('render: the SNS publish matches its plain reference', () => {
         expect(renderEmail(n)).toBe(referenceEmail(n));
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('decides whether a publish fits as counting its bytes exactly would, around the limit', () => {
+    const unit = fc.constantFrom('a', 'é', 'あ', '😀', '\ud800', '\udc00');
+    const publish = fc
+      .record({
+        subject: anyText,
+        head: fc.string({ unit, maxLength: 40 }),
+        fill: unit,
+        repeat: fc.integer({ min: SNS_MESSAGE_MAX_BYTES / 4 - 200, max: SNS_MESSAGE_MAX_BYTES + 200 }),
+        severity: anyText,
+      })
+      .map(
+        ({ subject, head, fill, repeat, severity }): SnsPublishInput => ({
+          Subject: subject,
+          Message: head + fill.repeat(Math.floor(repeat / fill.length)),
+          MessageStructure: 'json',
+          MessageAttributes: {
+            category: { DataType: 'String', StringValue: 'alarm' },
+            severity: { DataType: 'String', StringValue: severity },
+          },
+        }),
+      );
+    const exactly = (p: SnsPublishInput) =>
+      Buffer.byteLength(p.Subject) +
+        Buffer.byteLength(p.Message) +
+        Object.entries(p.MessageAttributes).reduce(
+          (sum, [name, a]) => sum + Buffer.byteLength(name + a.DataType + a.StringValue),
+          0,
+        ) <=
+      SNS_MESSAGE_MAX_BYTES;
+    fc.assert(
+      fc.property(publish, (p) => {
+        expect(fitsSnsMessage(p)).toBe(exactly(p));
+      }),
+      { numRuns: 300 },
     );
   });
 });
