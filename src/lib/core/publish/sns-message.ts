@@ -1,7 +1,7 @@
-import { renderEmail } from '../channels/email/render-email';
+import { renderEmailOf } from '../channels/email/render-email';
 import type { Notification } from '../notification';
 import { multiLine } from '../render/sanitize';
-import { renderSubject } from '../render/subject';
+import { type SubjectLines, subjectLines } from '../render/subject';
 import { truncateChars, utf8Length } from '../render/truncate';
 import { messageAttributes, type SnsAttributes } from './attributes';
 import { SNS_MESSAGE_MAX_BYTES } from './limits';
@@ -54,28 +54,28 @@ export interface FittedPublish {
  */
 export function fitForSns(n: Notification): FittedPublish {
   // The subject is always the original's (short by itself); only the body is shortened.
-  const subject = renderSubject(n);
+  const lines = subjectLines(n);
   const measured = new Map<Notification, SnsPublishInput>();
   const notification = fitNotification(n, (candidate) => {
-    const publish = publishOf(candidate, subject, candidate === n ? subject : renderSubject(candidate));
+    const publish = publishOf(candidate, lines.subject, candidate === n ? lines : subjectLines(candidate));
     const fits = fitsSnsMessage(publish);
     if (fits) measured.set(candidate, publish);
     return fits;
   });
   return {
     notification,
-    publish: measured.get(notification) ?? publishOf(notification, subject, renderSubject(notification)),
+    publish: measured.get(notification) ?? publishOf(notification, lines.subject, subjectLines(notification)),
   };
 }
 
 /**
- * The publish of `n` under `Subject` (the original's), `ownSubject` being `n`'s own subject line
- * (the `default` body's first line; a shortened copy's title may be shorter).
+ * The publish of `n` under `Subject` (the original's), `own` being `n`'s own subject lines (the
+ * `default` and `email` bodies' first lines; a shortened copy's title may be shorter).
  */
-function publishOf(n: Notification, Subject: string, ownSubject: string): SnsPublishInput {
+function publishOf(n: Notification, Subject: string, own: SubjectLines): SnsPublishInput {
   return {
     Subject,
-    Message: message(n, ownSubject),
+    Message: message(n, own),
     MessageStructure: 'json',
     MessageAttributes: messageAttributes(n),
   };
@@ -106,11 +106,13 @@ const MAX_UTF8_BYTES_PER_UNIT = 3;
  * `{ default, email, lambda, sqs }` (that key order) directly, so the Notification's JSON is
  * escaped once for both `lambda` and `sqs`: the same bytes as `JSON.stringify` of that object.
  */
-function message(n: Notification, subject: string): string {
-  const summary = truncateChars(multiLine(n.summary), DEFAULT_SUMMARY_MAX_CHARS, n.locale);
-  const defaultBody = summary ? `${subject}\n\n${summary}` : subject;
+function message(n: Notification, lines: SubjectLines): string {
+  const clean = multiLine(n.summary);
+  const summary = truncateChars(clean, DEFAULT_SUMMARY_MAX_CHARS, n.locale);
+  const defaultBody = summary ? `${lines.subject}\n\n${summary}` : lines.subject;
+  const email = renderEmailOf(n, { subject: lines.full, summary: clean });
   const json = JSON.stringify(JSON.stringify(n));
-  return `{"default":${JSON.stringify(defaultBody)},"email":${JSON.stringify(renderEmail(n))},"lambda":${json},"sqs":${json}}`;
+  return `{"default":${JSON.stringify(defaultBody)},"email":${JSON.stringify(email)},"lambda":${json},"sqs":${json}}`;
 }
 
 function attributeBytes(attributes: SnsAttributes): number {
