@@ -1,5 +1,6 @@
 import type { Notification, SubjectPart, SubjectRole } from '../notification';
 import { SNS_SUBJECT_MAX_CHARS } from '../publish/limits';
+import { joinLine } from './join-line';
 import { inLine, oneLine } from './sanitize';
 import { categoryLabel, severityStyle } from './severity-style';
 import { ellipsizeAtBoundary, ellipsizeMiddleAtBoundary } from './word-cut';
@@ -40,7 +41,7 @@ const clean = (p: SubjectPart): Piece => ({
   ...(p.short !== undefined ? { short: inLine(p.short) } : {}),
 });
 /** The pieces as one line: joints of dropped pieces leave no double or outer spaces. */
-const rendered = (pieces: readonly Piece[]) => oneLine(pieces.map((p) => p.lead + p.value + p.tail).join(''));
+const rendered = (pieces: readonly Piece[]) => joinLine(pieces.map((p) => p.lead + p.value + p.tail));
 
 function subjectParts(n: Notification) {
   const prefix = `[${severityStyle[n.severity].label[n.locale]}] `;
