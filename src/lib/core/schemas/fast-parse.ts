@@ -84,22 +84,31 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return isObject(prototype) && Object.hasOwn(prototype, 'isPrototypeOf');
 }
 
-/** One object key as zod's handlePropertyResult keeps it: false when the object fails. */
+/**
+ * One object key as zod's handlePropertyResult keeps it, `parse` being its schema's: false when
+ * the object fails. A key holding anything but undefined is present, without an `in` lookup.
+ */
 function keep(
   out: Record<string, unknown>,
   input: Record<string, unknown>,
   key: string,
-  value: unknown,
+  parse: Fast,
   optin: string | undefined,
   optout: string | undefined,
 ): boolean {
-  const present = key in input;
-  if (!present && optout === 'optional' && optin === 'optional') return true;
-  if (value === FAIL) return optin !== undefined && optout === 'optional' && !present;
-  if (!present && optin === undefined) return false;
-  if (value === undefined) {
-    if (present || (optin === 'defaulted' && optout !== 'optional')) out[key] = undefined;
-  } else out[key] = value;
+  const raw = input[key];
+  if (raw !== undefined || key in input) {
+    const value = parse(raw);
+    if (value === FAIL) return false;
+    out[key] = value;
+    return true;
+  }
+  if (optout === 'optional' && optin === 'optional') return true;
+  const value = parse(undefined);
+  if (value === FAIL) return optin !== undefined && optout === 'optional';
+  if (optin === undefined) return false;
+  if (value !== undefined) out[key] = value;
+  else if (optin === 'defaulted' && optout !== 'optional') out[key] = undefined;
   return true;
 }
 
@@ -119,7 +128,7 @@ function compileObject(node: Node): Fast | undefined {
     if (!isObject(input)) return FAIL;
     const out: Record<string, unknown> = {};
     for (const f of fields) {
-      if (!keep(out, input, f.key, f.parse(input[f.key]), f.optin, f.optout)) return FAIL;
+      if (!keep(out, input, f.key, f.parse, f.optin, f.optout)) return FAIL;
     }
     if (!catchall) return out;
     for (const key in input) {
@@ -127,7 +136,7 @@ function compileObject(node: Node): Fast | undefined {
       if (rest === 'never') return FAIL;
       if (key === '__proto__') continue;
       if (rest === 'unknown') out[key] = input[key];
-      else if (!keep(out, input, key, restParse!(input[key]), catchall._zod.optin, catchall._zod.optout)) return FAIL;
+      else if (!keep(out, input, key, restParse!, catchall._zod.optin, catchall._zod.optout)) return FAIL;
     }
     return out;
   };
