@@ -13,6 +13,9 @@ import type * as z from './zod';
  * every fixture and thousands of generated near-misses both ways and compares.
  */
 
+/** The tag zod puts on the thunk of a constant `z.catch(schema, value)` (zod/v4/core/util.js). */
+const CONSTANT_CATCH = '~constantCatch';
+
 /** The answer of a compiled node that found a problem (zod then runs for the issue). */
 const FAIL: unique symbol = Symbol('fail');
 type Fast = (value: unknown) => unknown;
@@ -45,6 +48,7 @@ interface Def {
   readonly inclusive?: boolean;
   readonly discriminator?: unknown;
   readonly innerType?: Node;
+  readonly catchValue?: (() => unknown) & { readonly [CONSTANT_CATCH]?: boolean };
 }
 interface Node {
   readonly _zod: Internals;
@@ -220,8 +224,10 @@ const kinds: Readonly<Record<string, (node: Node) => Fast | undefined>> = {
   },
   catch: (node) => {
     const parse = inner(node);
-    // The fallback value is zod's to compute (its function sees the issues).
-    const caught = delegate(node);
+    // A constant fallback (zod tags its thunk) is simply called; a function's is zod's to compute,
+    // as it sees the issues.
+    const catchValue = node._zod.def.catchValue;
+    const caught = catchValue?.[CONSTANT_CATCH] === true ? () => catchValue() : delegate(node);
     return (v) => {
       const out = parse(v);
       return out === FAIL ? caught(v) : out;
