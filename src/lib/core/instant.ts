@@ -1,4 +1,51 @@
 /**
+ * The timestamps AWS writes: ISO 8601 with seconds, optional milliseconds, and `Z` or an offset
+ * with or without a colon (CloudWatch's `2019-10-02T17:04:40.989+0000`).
+ */
+const AWS_TIMESTAMP = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.(\d{3}))?(?:Z|([+-])(\d\d):?(\d\d))$/;
+
+/** The largest UTC offset in use (Kiribati, +14:00); past it, Date.parse decides. */
+const MAX_OFFSET_HOURS = 14;
+
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/**
+ * Milliseconds since the epoch of an AWS timestamp whose every field is in range, read without
+ * Date.parse (whose fallback parser, for the offset without a colon, is slow); undefined for any
+ * other text, which Date.parse then reads. Pinned to Date.parse by a property test.
+ */
+function awsTimestampTime(text: string): number | undefined {
+  const m = AWS_TIMESTAMP.exec(text);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const offsetHours = m[9] === undefined ? 0 : Number(m[9]);
+  const offsetMinutes = m[10] === undefined ? 0 : Number(m[10]);
+  if (
+    year < 1000 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysIn(year, month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59 ||
+    offsetHours > MAX_OFFSET_HOURS ||
+    offsetMinutes > 59
+  ) {
+    return undefined;
+  }
+  const offsetMs = (m[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+  return Date.UTC(year, month - 1, day, hour, minute, second, m[7] === undefined ? 0 : Number(m[7])) - offsetMs;
+}
+
+/**
  * An ISO 8601 instant (`…Z`) for CloudWatch's `2019-10-02T17:04:40.989+0000` (or any text
  * `Date.parse` reads), or undefined when the text is not a date: a malformed timestamp never
  * reaches a time field or a dedupe key.
@@ -6,6 +53,6 @@
  */
 export function toIsoInstant(text: string | undefined | null): string | undefined {
   if (!text) return undefined;
-  const time = Date.parse(text);
+  const time = awsTimestampTime(text) ?? Date.parse(text);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
