@@ -87,6 +87,23 @@ describe('envelopes: bounds', () => {
     );
   });
 
+  it('refuses exactly the message texts over 256 KB of UTF-8, around the limit, whatever their characters', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('a', '日', '😀', '\ud800', 'é'),
+        fc.constantFrom('', 'a', '日'),
+        fc.integer({ min: -3, max: 3 }),
+        (unit, tail, delta) => {
+          const count = Math.floor(MAX_MESSAGE_BYTES / utf8Bytes(unit)) + delta;
+          const text = unit.repeat(count) + tail;
+          if (utf8Bytes(text) > MAX_MESSAGE_BYTES) expect(() => checkMessageText(text, 'Message')).toThrow(InputError);
+          else expect(() => checkMessageText(text, 'Message')).not.toThrow();
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('checks in linear time: nesting just under the bound, repeated; huge strings; lone surrogates', {
     timeout: 60_000,
   }, () => {
