@@ -152,10 +152,14 @@ function compileRecord(node: Node): Fast | undefined {
   // Only string keys (zod's other record forms enumerate or reshape keys).
   if (keyDef.type !== 'string' || keyDef.coerce || keyDef.checks?.length || def.mode !== undefined) return undefined;
   const value = compile(def.valueType);
+  const anyValue = def.valueType._zod.def.type === 'unknown' && !def.valueType._zod.def.checks?.length;
   return (input) => {
     if (!isPlainObject(input)) return FAIL;
     // Own enumerable string keys, in zod's order; a symbol key (never in JSON) is zod's to judge.
     if (Object.getOwnPropertySymbols(input).length > 0) return FAIL;
+    // Values taken as they are: a spread copies the same keys in the same order, natively (only an
+    // own `__proto__` key, which zod leaves out, needs the loop).
+    if (anyValue && !Object.hasOwn(input, '__proto__')) return { ...input };
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(input)) {
       if (key === '__proto__') continue;
