@@ -200,6 +200,24 @@ function compileUnion(node: Node): Fast | undefined {
 
 const inner = (node: Node) => compile(node._zod.def.innerType!);
 
+/** What a plain primitive node (no coercion, no checks) lets through unchanged, by kind. */
+const primitiveTests: Readonly<Record<string, (v: unknown) => boolean>> = {
+  string: (v) => typeof v === 'string',
+  number: (v) => typeof v === 'number' && Number.isFinite(v),
+  boolean: (v) => typeof v === 'boolean',
+};
+
+/** The test of a plain primitive node, or of an optional one (undefined passes too); else undefined. */
+function primitiveTest(node: Node): ((v: unknown) => boolean) | undefined {
+  const def = node._zod.def;
+  if (def.coerce || def.checks?.length || node._zod.traits.has('$ZodCheck')) return undefined;
+  if (def.type === 'optional') {
+    const test = primitiveTest(def.innerType!);
+    return test && def.innerType!._zod.def.type !== 'optional' ? (v) => v === undefined || test(v) : undefined;
+  }
+  return Object.hasOwn(primitiveTests, def.type) ? primitiveTests[def.type] : undefined;
+}
+
 /** The node's parse without its checks, by kind; undefined for kinds left to zod. */
 const kinds: Readonly<Record<string, (node: Node) => Fast | undefined>> = {
   string: (node) => (node._zod.def.coerce ? undefined : (v) => (typeof v === 'string' ? v : FAIL)),
@@ -231,7 +249,14 @@ const kinds: Readonly<Record<string, (node: Node) => Fast | undefined>> = {
     // A constant fallback (zod tags its thunk) is simply called; a function's is zod's to compute,
     // as it sees the issues.
     const catchValue = node._zod.def.catchValue;
-    const caught = catchValue?.[CONSTANT_CATCH] === true ? () => catchValue() : delegate(node);
+    const constant = catchValue?.[CONSTANT_CATCH] === true;
+    // The common `z.catch(z.optional(z.string()), undefined)` in one step.
+    const test = constant ? primitiveTest(node._zod.def.innerType!) : undefined;
+    if (test) {
+      const fallback = catchValue!();
+      return (v) => (test(v) ? v : fallback);
+    }
+    const caught = constant ? () => catchValue!() : delegate(node);
     return (v) => {
       const out = parse(v);
       return out === FAIL ? caught(v) : out;

@@ -142,6 +142,7 @@ describe('fastSafeParse: the same result as zod safeParse', () => {
     l: z.optional(z.literal('x')),
     u: z.optional(z.union([z.number(), z.array(z.string()).check(z.minLength(1)), z.object({ a: z.string() })])),
     c: z.catch(z.string(), 'fallback'),
+    cn: z.catch(z.optional(z.number()), -1),
     f: z.catch(z.number(), (ctx) => ctx.error.issues.length * 1000 + (typeof ctx.input).length),
     r: z.optional(z.record(z.string(), z.number())),
     anyRecord: z.optional(z.record(z.string(), z.unknown())),
@@ -167,6 +168,7 @@ describe('fastSafeParse: the same result as zod safeParse', () => {
       l: mostly(fc.constant('x')),
       u: mostly(fc.oneof(fc.integer(), fc.array(fc.string()), fc.record({ a: fc.string(), z: fc.nat() }))),
       c: mostly(fc.string()),
+      cn: mostly(fc.double()),
       f: mostly(fc.integer()),
       r: mostly(fc.dictionary(fc.string(), fc.integer())),
       // JSON.parse makes `__proto__` an own key, which zod leaves out of a record.
