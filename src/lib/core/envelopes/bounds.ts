@@ -79,26 +79,30 @@ const scalarBytes = (value: unknown): number => (typeof value === 'boolean' || v
 /** A UTF-16 unit is at most 3 UTF-8 bytes (a surrogate pair, 2 units, is 4). */
 const MAX_BYTES_PER_UNIT = 3;
 
+/** The most a string or scalar can count: strings at 3 bytes a UTF-16 unit, so none is scanned. */
+const leafBytes = (value: unknown): number =>
+  typeof value === 'string' ? value.length * MAX_BYTES_PER_UNIT + 2 : scalarBytes(value);
+
 /**
- * What is left of `budget` after `value`, counting every string at its most UTF-8 bytes (3 a UTF-16
- * unit, so no string is scanned), or -1 when the budget runs out or `value` nests deeper than
- * {@link MAX_DEPTH}. Recursive, but never deeper than MAX_DEPTH + 1 calls.
+ * What is left of `budget` after `value`, counting strings as {@link leafBytes} does, or -1 when
+ * the budget runs out or `value` nests deeper than {@link MAX_DEPTH}. Recursive only into objects
+ * and arrays (leaves are counted in the loop), so never deeper than MAX_DEPTH + 1 calls.
  */
 function budgetAfter(value: unknown, depth: number, budget: number): number {
-  if (typeof value === 'string') return budget - value.length * MAX_BYTES_PER_UNIT - 2;
-  if (typeof value !== 'object' || value === null) return budget - scalarBytes(value);
+  if (typeof value !== 'object' || value === null) return budget - leafBytes(value);
   if (depth > MAX_DEPTH) return -1;
   let left = budget - 2;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length && left >= 0; i++) left = budgetAfter(value[i], depth + 1, left - 1);
+    for (let i = 0; i < value.length && left >= 0; i++) {
+      const v = value[i];
+      left = typeof v === 'object' && v !== null ? budgetAfter(v, depth + 1, left - 1) : left - 1 - leafBytes(v);
+    }
   } else {
     // for…in may also visit inherited keys: more than the exact pass counts, so still an upper bound.
     for (const key in value) {
-      left = budgetAfter(
-        (value as Record<string, unknown>)[key],
-        depth + 1,
-        left - key.length * MAX_BYTES_PER_UNIT - 3,
-      );
+      const v = (value as Record<string, unknown>)[key];
+      left -= key.length * MAX_BYTES_PER_UNIT + 3;
+      left = typeof v === 'object' && v !== null ? budgetAfter(v, depth + 1, left) : left - leafBytes(v);
       if (left < 0) return -1;
     }
   }
