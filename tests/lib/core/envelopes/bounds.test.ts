@@ -171,6 +171,26 @@ describe('envelopes: bounds, the quick proof and the exact pass together', () =>
   });
 });
 
+describe('envelopes: bounds of wide arrays and objects of scalars', () => {
+  it('counts every element and key of a wide container, exactly at the limit', () => {
+    const scalar = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.constant(''));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(scalar, { maxLength: 200 }),
+          fc.dictionary(fc.string({ maxLength: 3 }), scalar, { maxKeys: 60 }),
+        ),
+        fc.integer({ min: 0, max: 900 }),
+        (value, max) => {
+          if (reference(value).bytes > max) expect(() => checkBounds(value, '', max)).toThrow(InputError);
+          else expect(() => checkBounds(value, '', max)).not.toThrow();
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+  });
+});
+
 describe('unwrap: size and nesting bounds', () => {
   const nestedText = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
   const batch = () =>
