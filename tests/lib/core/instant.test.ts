@@ -23,6 +23,19 @@ describe('toIsoInstant', () => {
     expect(toIsoInstant(text)).toBe(expected);
   });
 
+  it.each([1600, 1700, 1800, 1900, 2000, 2023, 2024, 2100, 2400])(
+    'agrees with Date.parse on 29 February %i',
+    (year) => {
+      for (const text of [
+        `${year}-02-29T12:00:00Z`,
+        `${year}-02-29T12:00:00.500+0900`,
+        `${year}-02-28T23:59:59-01:00`,
+      ]) {
+        expect(toIsoInstant(text)).toBe(byDateParse(text));
+      }
+    },
+  );
+
   it('agrees with Date.parse on AWS-style timestamps, fields in and out of range, every offset form', () => {
     fc.assert(
       fc.property(
