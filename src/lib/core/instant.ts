@@ -14,11 +14,12 @@ const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 
 const daysIn = (year: number, month: number) => (month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1]!);
 
 /**
- * Milliseconds since the epoch of an AWS timestamp whose every field is in range, read without
- * Date.parse (whose fallback parser, for the offset without a colon, is slow); undefined for any
- * other text, which Date.parse then reads. Pinned to Date.parse by a property test.
+ * The ISO instant of an AWS timestamp whose every field is in range, read without Date.parse
+ * (whose fallback parser, for the offset without a colon, is slow) and, in UTC, without a Date at
+ * all: the text already is the instant, milliseconds added. Undefined for any other text, which
+ * Date.parse then reads. Pinned to Date.parse by a property test.
  */
-function awsTimestampTime(text: string): number | undefined {
+function awsTimestampIso(text: string): string | undefined {
   const m = AWS_TIMESTAMP.exec(text);
   if (!m) return undefined;
   const year = Number(m[1]);
@@ -43,8 +44,10 @@ function awsTimestampTime(text: string): number | undefined {
   ) {
     return undefined;
   }
+  const millis = m[7] ?? '000';
+  if (offsetHours === 0 && offsetMinutes === 0) return `${text.slice(0, 19)}.${millis}Z`;
   const offsetMs = (m[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
-  return Date.UTC(year, month - 1, day, hour, minute, second, m[7] === undefined ? 0 : Number(m[7])) - offsetMs;
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, Number(millis)) - offsetMs).toISOString();
 }
 
 /**
@@ -55,6 +58,8 @@ function awsTimestampTime(text: string): number | undefined {
  */
 export function toIsoInstant(text: string | undefined | null): string | undefined {
   if (!text) return undefined;
-  const time = awsTimestampTime(text) ?? Date.parse(text);
+  const iso = awsTimestampIso(text);
+  if (iso !== undefined) return iso;
+  const time = Date.parse(text);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
