@@ -6,17 +6,21 @@ import type { AlarmStateChangeDetail, MetricDataQuery } from './schema';
 function toMetric(query: MetricDataQuery): AlarmMetric {
   const stat = query.metricStat;
   const period = stat?.period ?? query.period;
-  return {
-    ...(query.id ? { id: query.id } : {}),
-    ...(query.label ? { label: query.label } : {}),
-    ...(query.expression ? { expression: query.expression } : {}),
-    ...(query.returnData !== undefined ? { returnData: query.returnData } : {}),
-    ...(stat ? { namespace: stat.metric.namespace, name: stat.metric.name } : {}),
-    dimensions: { ...(stat?.metric.dimensions ?? {}) },
-    ...(stat?.stat ? { stat: stat.stat } : {}),
-    ...(period !== undefined ? { period } : {}),
-    ...(stat?.unit ? { unit: stat.unit } : {}),
-  };
+  // Assigned in the model's key order, not spread from small objects: an alarm has several metrics.
+  const metric: { -readonly [K in keyof AlarmMetric]?: AlarmMetric[K] } = {};
+  if (query.id) metric.id = query.id;
+  if (query.label) metric.label = query.label;
+  if (query.expression) metric.expression = query.expression;
+  if (query.returnData !== undefined) metric.returnData = query.returnData;
+  if (stat) {
+    metric.namespace = stat.metric.namespace;
+    metric.name = stat.metric.name;
+  }
+  metric.dimensions = { ...(stat?.metric.dimensions ?? {}) };
+  if (stat?.stat) metric.stat = stat.stat;
+  if (period !== undefined) metric.period = period;
+  if (stat?.unit) metric.unit = stat.unit;
+  return metric as AlarmMetric;
 }
 
 /**
