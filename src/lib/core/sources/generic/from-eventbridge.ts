@@ -103,10 +103,7 @@ export function genericEventNotification(event: EventBridgeEvent, ctx: RenderCon
     title: clip(named || state ? `${detailType}: ${named ?? state}` : detailType, MAX_TITLE_LENGTH),
     summary: described ? unescapeNewlines(described.value) : t.eventSummary(detailType, event.source),
     fields: [
-      ...leafFields(
-        fields.map((leaf) => readableTime(leaf, ctx.timeZone, ctx.locale)),
-        t.more,
-      ),
+      ...leafFields(fields, t.more, (leaf) => readableTime(leaf, ctx.timeZone, ctx.locale)),
       ...(resources.length ? [{ label: t.labels.resources, value: clip(resources.join('\n')) }] : []),
       // Account and region are the notification's own (every renderer shows them); a region that is
       // not a region code is kept as a field so it is not lost.
