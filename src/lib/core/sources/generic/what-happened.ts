@@ -118,7 +118,11 @@ export function inReadingOrder(leaves: readonly Leaf[]): Leaf[] {
   for (const leaf of leaves) {
     const at = KEY_FIELD_ORDER.get(keyOf(leaf.path));
     if (at === undefined) rest.push(leaf);
-    else (buckets[at] ??= []).push(leaf);
+    else {
+      const bucket = buckets[at];
+      if (bucket) bucket.push(leaf);
+      else buckets[at] = [leaf];
+    }
   }
   const ordered: Leaf[] = [];
   for (const bucket of buckets) if (bucket) for (const leaf of bucket) ordered.push(leaf);
