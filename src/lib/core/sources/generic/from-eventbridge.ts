@@ -3,7 +3,6 @@ import { isRegionCode } from '../../links/partition';
 import type { RenderContext } from '../../locale';
 import { lookup } from '../../lookup';
 import { NOTIFICATION_SCHEMA_VERSION, type Notification, type Severity } from '../../notification';
-import { replaceEach } from '../../render/replace';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
 import { isRecord } from '../../schemas/parse';
 import { clip, type Leaf, leafFields, leavesHash, leavesOf } from './flatten';
@@ -70,8 +69,12 @@ const detailTypeSeverities: Record<string, Severity> = {
   'ACM Certificate Expired': 'warning',
 };
 
+/** A line break written out as two characters. */
+const ESCAPED_NEWLINE = '\\n';
 /** AWS Health descriptions arrive with `\n` written out as two characters. */
-const unescapeNewlines = (value: string): string => replaceEach(value, /\\n/g, '\n');
+const unescapeNewlines = (value: string): string =>
+  // split/join on a fixed string: linear like replaceEach, without a callback for every match.
+  value.includes(ESCAPED_NEWLINE) ? value.split(ESCAPED_NEWLINE).join('\n') : value;
 
 /**
  * A notification for any well-formed EventBridge event we have no interpreter for: its

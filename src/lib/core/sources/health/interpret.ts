@@ -4,7 +4,6 @@ import { isRegionCode, partitionOfArn } from '../../links/partition';
 import type { RenderContext } from '../../locale';
 import { lookup } from '../../lookup';
 import { type Field, NOTIFICATION_SCHEMA_VERSION, type Notification, type Severity } from '../../notification';
-import { replaceEach } from '../../render/replace';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
 import { formatInstant } from '../../time';
 import type { HealthDetail } from './schema';
@@ -28,8 +27,12 @@ export function healthSeverity(detailType: string, d: HealthDetail): Severity {
   return lookup(criticalHealthServices, d.service) ?? lookup(byCategory ?? {}, status) ?? 'info';
 }
 
+/** A line break written out as two characters. */
+const ESCAPED_NEWLINE = '\\n';
 /** AWS Health descriptions arrive with `\n` written out as two characters. */
-const unescapeNewlines = (value: string): string => replaceEach(value, /\\n/g, '\n');
+const unescapeNewlines = (value: string): string =>
+  // split/join on a fixed string: linear like replaceEach, without a callback for every match.
+  value.includes(ESCAPED_NEWLINE) ? value.split(ESCAPED_NEWLINE).join('\n') : value;
 
 /**
  * The notification of an AWS Health event, in account or organization view (the event then names
