@@ -98,12 +98,17 @@ describe('alarm: reading the reason text the fast way gives what every pattern o
   });
 
   it('sorts dated points by time the way a collator does', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
     const point = fc
-      .tuple(fc.integer({ min: 0, max: 99 }), ...Array.from({ length: 5 }, () => fc.integer({ min: 0, max: 59 })))
-      .map(([v, d, mo, y, h, m]) => {
-        const two = (n: number) => String(n % 60).padStart(2, '0');
-        return `${v} (${two((d % 28) + 1)}/${two((mo % 12) + 1)}/${two(y)} ${two(h % 24)}:${two(m)}:00)`;
-      });
+      .record({
+        value: fc.integer({ min: 0, max: 99 }),
+        day: fc.integer({ min: 1, max: 28 }),
+        month: fc.integer({ min: 1, max: 12 }),
+        year: fc.integer({ min: 0, max: 99 }),
+        hour: fc.integer({ min: 0, max: 23 }),
+        minute: fc.integer({ min: 0, max: 59 }),
+      })
+      .map((p) => `${p.value} (${two(p.day)}/${two(p.month)}/${two(p.year)} ${two(p.hour)}:${two(p.minute)}:00)`);
     fc.assert(
       fc.property(fc.array(point, { minLength: 1, maxLength: 8 }), (points) => {
         const text = `Threshold Crossed: [${points.join(', ')}]`;
