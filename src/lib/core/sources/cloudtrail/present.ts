@@ -7,6 +7,7 @@ import {
   type SubjectPart,
 } from '../../notification';
 import { formatInstant } from '../../time';
+import { sourceRefIdFirst } from '../source-ref';
 import { genericDetails } from './details';
 import { cloudTrailEventUrl, iamPrincipalUrl } from './links';
 import { describePrincipal, type Principal } from './principal';
@@ -186,6 +187,6 @@ export function buildApiCallNotification(
     occurredAt,
     dedupeKey: `api-call:${record.eventID ?? `${record.eventSource}:${record.eventName}:${occurredAt}`}`,
     labels: { rule: rule.id },
-    source: { ...(id ? { id } : {}), type: `${envelope.source}/${envelope['detail-type']}` },
+    source: sourceRefIdFirst(id, `${envelope.source}/${envelope['detail-type']}`),
   };
 }

@@ -1,6 +1,7 @@
 import type { SnsEnvelope } from '../../envelopes/types';
 import { lookup } from '../../lookup';
 import { parseAt } from '../../schemas/parse';
+import { sourceRef } from '../source-ref';
 import { type ClassicMetricQuery, type ClassicTrigger, classicAlarmMessageSchema } from './classic-schema';
 import { completeAlarm, rawTimestampOf, toIsoInstant } from './derive';
 import type { Alarm, AlarmMetric } from './model';
@@ -121,6 +122,6 @@ export function alarmFromSnsMessage(message: unknown, path: string, envelope?: S
       datapointsToAlarm: trigger.DatapointsToAlarm ?? trigger.EvaluationPeriods,
       treatMissingData: treatMissingOf(trigger.TreatMissingData),
     }),
-    source: { type: SNS_ALARM_SOURCE_TYPE, ...(envelope?.messageId ? { id: envelope.messageId } : {}) },
+    source: sourceRef(SNS_ALARM_SOURCE_TYPE, envelope?.messageId),
   });
 }

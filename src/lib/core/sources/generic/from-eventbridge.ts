@@ -5,6 +5,7 @@ import { lookup } from '../../lookup';
 import { NOTIFICATION_SCHEMA_VERSION, type Notification, type Severity } from '../../notification';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
 import { isRecord } from '../../schemas/parse';
+import { sourceRef } from '../source-ref';
 import { clip, type Leaf, leafFields, leavesHash, leavesOf } from './flatten';
 import { genericText } from './strings';
 import { readableTime } from './times';
@@ -118,6 +119,6 @@ export function genericEventNotification(event: EventBridgeEvent, ctx: RenderCon
     ...(region ? { region } : {}),
     occurredAt: toIsoInstant(event.time) ?? ctx.now.toISOString(),
     dedupeKey: `event:${event.source}:${event.id ?? leavesHash(leaves)}`,
-    source: { type: `${event.source}/${detailType}`, ...(event.id ? { id: event.id } : {}) },
+    source: sourceRef(`${event.source}/${detailType}`, event.id),
   };
 }

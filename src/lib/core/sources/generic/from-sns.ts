@@ -3,6 +3,7 @@ import { toIsoInstant } from '../../instant';
 import { isRegionCode, parseArn } from '../../links/partition';
 import type { RenderContext } from '../../locale';
 import { type Field, NOTIFICATION_SCHEMA_VERSION, type Notification } from '../../notification';
+import { sourceRef } from '../source-ref';
 import { clip, contentHash, leafFields, leavesHash, leavesOf } from './flatten';
 import { genericText } from './strings';
 
@@ -39,7 +40,7 @@ function base(
     occurredAt: toIsoInstant(envelope?.timestamp) ?? ctx.now.toISOString(),
     // Message ids are unique in practice, but samples reuse them: the content keeps keys apart.
     dedupeKey: `sns:${envelope?.messageId ?? ''}:${hash}`,
-    source: { type: `sns/${kind}`, ...(envelope?.messageId ? { id: envelope.messageId } : {}) },
+    source: sourceRef(`sns/${kind}`, envelope?.messageId),
   };
 }
 

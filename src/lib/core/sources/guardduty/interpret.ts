@@ -5,6 +5,7 @@ import { isRegionCode, partitionOfArn } from '../../links/partition';
 import type { RenderContext } from '../../locale';
 import type { Notification } from '../../notification';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
+import { sourceRef } from '../source-ref';
 import type { GuardDutyFinding, RemoteIp } from './schema';
 import { guardDutyLevel } from './severity';
 
@@ -83,7 +84,7 @@ export function guardDutyNotification(event: EventBridgeEvent, f: GuardDutyFindi
     ...optional('occurredAt', findingInstant(f.updatedAt) ?? findingInstant(event.time)),
     // An update of the same finding (GuardDuty aggregates repeats into `count`) is news; a redelivery is not.
     dedupeKey: `finding:guardduty:${f.arn ?? f.id}:${f.updatedAt ?? ''}:${service?.count ?? ''}`,
-    source: { type: `${event.source}/${event['detail-type']}`, ...(event.id ? { id: event.id } : {}) },
+    source: sourceRef(`${event.source}/${event['detail-type']}`, event.id),
   };
   return findingNotification(view, ctx);
 }

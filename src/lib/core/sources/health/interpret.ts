@@ -6,6 +6,7 @@ import { lookup } from '../../lookup';
 import { type Field, NOTIFICATION_SCHEMA_VERSION, type Notification, type Severity } from '../../notification';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
 import { formatInstant } from '../../time';
+import { sourceRef } from '../source-ref';
 import type { HealthDetail } from './schema';
 import { criticalHealthServices, healthSeverities } from './severity';
 import { healthText } from './strings';
@@ -100,6 +101,6 @@ export function healthNotification(event: EventBridgeEvent, d: HealthDetail, ctx
     occurredAt: occurredAt ?? ctx.now.toISOString(),
     // One event is sent again when its status or description changes, and once per affected account.
     dedupeKey: `health:${d.eventArn}:${account ?? ''}:${d.statusCode ?? ''}:${d.lastUpdatedTime ?? ''}`,
-    source: { type: `${event.source}/${detailType}`, ...(event.id ? { id: event.id } : {}) },
+    source: sourceRef(`${event.source}/${detailType}`, event.id),
   };
 }
