@@ -122,12 +122,12 @@ export function accessAnalyzerNotification(
           ? f.error
           : f.findingType) ?? '-',
     ),
-    ...(f.findingType ? { type: f.findingType } : {}),
-    ...(f.status ? { status: f.status } : {}),
+    type: f.findingType || undefined,
+    status: f.status || undefined,
     resources: f.resource ? [f.resource] : [],
-    ...(f.accountId || event.account ? { account: f.accountId ?? event.account } : {}),
-    ...(region ? { region } : {}),
-    ...(findingInstant(f.createdAt) ? { firstSeen: findingInstant(f.createdAt) as string } : {}),
+    account: f.accountId || event.account ? (f.accountId ?? event.account) : undefined,
+    region,
+    firstSeen: findingInstant(f.createdAt),
     facts: [
       ['access', f.isPublic ? t.publicAccess : undefined],
       ['principal', principal],

@@ -65,16 +65,16 @@ export function securityHubNotification(
   const types = (f.Types ?? []).filter((t): t is string => typeof t === 'string');
   const view: FindingView = {
     product: 'security-hub',
-    ...(product && product !== 'Security Hub' ? { reportedBy: product } : {}),
+    reportedBy: product && product !== 'Security Hub' ? product : undefined,
     severity,
     productSeverity: label ?? f.Severity?.Original ?? '-',
     title: f.Title ?? types[0] ?? id ?? '-',
-    ...(f.Description ? { description: f.Description } : {}),
-    ...(types.length ? { type: types.join('\n') } : {}),
-    ...(status ? { status } : {}),
+    description: f.Description || undefined,
+    type: types.length ? types.join('\n') : undefined,
+    status: status || undefined,
     resources,
-    ...(f.AwsAccountId || event.account ? { account: f.AwsAccountId ?? event.account } : {}),
-    ...(region ? { region } : {}),
+    account: f.AwsAccountId || event.account ? (f.AwsAccountId ?? event.account) : undefined,
+    region,
     ...opt('firstSeen', findingInstant(f.FirstObservedAt)),
     ...opt('lastSeen', findingInstant(f.LastObservedAt)),
     ...opt(
@@ -90,7 +90,7 @@ export function securityHubNotification(
       ],
     ],
     findingId: id ?? '-',
-    ...(id && region ? { link: securityHubFindingUrl({ id, region, partition }) } : {}),
+    link: id && region ? securityHubFindingUrl({ id, region, partition }) : undefined,
     ...opt('occurredAt', findingInstant(f.UpdatedAt) ?? findingInstant(event.time)),
     // Each update of a finding (new UpdatedAt, workflow or record state) is news; a redelivery is not.
     dedupeKey: `finding:security-hub:${id ?? contentHash(JSON.stringify(f))}:${f.UpdatedAt ?? ''}:${status}`,
