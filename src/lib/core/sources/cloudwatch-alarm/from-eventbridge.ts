@@ -27,7 +27,7 @@ export function alarmFromEventBridge(event: EventBridgeEvent, path: string): Ala
   );
   const arn = (event.resources ?? []).find((r): r is string => typeof r === 'string' && ALARM_ARN.test(r));
   return alarmFromAlarmData(detail, {
-    ...(arn ? { arn } : {}),
+    arn,
     place: placeOf({ arn, account: event.account, region: event.region }),
     source: sourceRef(EVENTBRIDGE_ALARM_SOURCE_TYPE, event.id),
   });
