@@ -124,7 +124,8 @@ export async function processEvent(input: unknown, options: PipelineOptions): Pr
       result.ignored.push({ rule: reading.rule, reason: reading.reason, path: item.path });
       continue;
     }
-    const enriched = await enrich(reading.needs, options);
+    // Most readings need nothing fetched: no promise to wait for then.
+    const enriched: Enriched = reading.needs ? await enrich(reading.needs, options) : {};
     let built: ReturnType<typeof reading.build>;
     try {
       built = reading.build(options.ctx, enriched);

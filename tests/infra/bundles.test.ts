@@ -95,11 +95,14 @@ describe('infra: function bundles', () => {
     expect(size).toBeLessThan(MAX_ZIP_BYTES);
   });
 
-  it.each(FUNCTIONS)('%s.zip is deflated at level 9, not at the level 1 of archiver (infra/zip-plugin.cjs)', (fn) => {
-    const best = entries(fn).reduce((sum, entry) => sum + deflateRawSync(entry.content, { level: 9 }).length, 0);
-    // Level 1 comes out ~11% over level 9 on these bundles; headers are a few hundred bytes.
-    expect(statSync(join(DEFAULT_DIR, `${fn}.zip`)).size).toBeLessThan(best * 1.02 + ZIP_HEADERS_SLACK_BYTES);
-  });
+  it.each(FUNCTIONS)(
+    '%s.zip is deflated at least as tightly as zlib level 9, not at the level 1 of archiver (infra/zip-plugin.cjs)',
+    (fn) => {
+      const best = entries(fn).reduce((sum, entry) => sum + deflateRawSync(entry.content, { level: 9 }).length, 0);
+      // Level 1 comes out ~11% over level 9 on these bundles; headers are a few hundred bytes.
+      expect(statSync(join(DEFAULT_DIR, `${fn}.zip`)).size).toBeLessThan(best * 1.02 + ZIP_HEADERS_SLACK_BYTES);
+    },
+  );
 
   it.each(FUNCTIONS)('%s.zip bundles no AWS SDK code (nodejs22.x ships it)', (fn) => {
     for (const text of bundleText(fn)) {

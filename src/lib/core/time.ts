@@ -1,4 +1,5 @@
 import { intlLocales, type Locale } from './locale';
+import { zonedClock } from './zone-clock';
 
 /**
  * True when `zone` is an IANA time zone this runtime knows (e.g. "Asia/Tokyo", "UTC").
@@ -28,15 +29,10 @@ export function formatInstant(iso: string | Date, timeZone: string, locale: Loca
     const year = date.getUTCFullYear();
     if (year >= 1000 && year <= 9999) return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
   }
-  // One formatToParts for the clock and the zone name together, in the locale's own formatter: the
-  // clock's parts are Latin digits in both locales, the zone name is the locale's ("JST", "GMT+9").
-  const values: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const { type, value } of dateTimeFormat(intlLocales[locale], timeZone, CLOCK_AND_ZONE).formatToParts(date)) {
-    values[type] = value;
-  }
-  const part = (type: Intl.DateTimeFormatPartTypes) => values[type] ?? '';
-  const zone = values.timeZoneName ?? timeZone;
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} ${zone}`;
+  // The locale's own formatter gives the clock (Latin digits in both locales) and the zone name
+  // ("JST", "GMT+9"); zonedClock reads it once per zone and hour, not per instant.
+  const { clock, zoneName } = zonedClock(date, dateTimeFormat(intlLocales[locale], timeZone, CLOCK_AND_ZONE));
+  return `${clock} ${zoneName ?? timeZone}`;
 }
 
 const CLOCK_PARTS: Intl.DateTimeFormatOptions = {

@@ -76,6 +76,46 @@ function pathOf(base: string, frame: Frame): string {
 /** The fewest JSON bytes a value that is not a string or a container can take ("1", "true", "null"). */
 const scalarBytes = (value: unknown): number => (typeof value === 'boolean' || value === null ? 4 : 1);
 
+/** A UTF-16 unit is at most 3 UTF-8 bytes (a surrogate pair, 2 units, is 4). */
+const MAX_BYTES_PER_UNIT = 3;
+
+/** The most a string or scalar can count: strings at 3 bytes a UTF-16 unit, so none is scanned. */
+const leafBytes = (value: unknown): number =>
+  typeof value === 'string' ? value.length * MAX_BYTES_PER_UNIT + 2 : scalarBytes(value);
+
+/**
+ * What is left of `budget` after `value`, counting strings as {@link leafBytes} does, or -1 when
+ * the budget runs out or `value` nests deeper than {@link MAX_DEPTH}. Recursive only into objects
+ * and arrays (leaves are counted in the loop), so never deeper than MAX_DEPTH + 1 calls.
+ */
+function budgetAfter(value: unknown, depth: number, budget: number): number {
+  if (typeof value !== 'object' || value === null) return budget - leafBytes(value);
+  if (depth > MAX_DEPTH) return -1;
+  let left = budget - 2;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && left >= 0; i++) {
+      const v = value[i];
+      left = typeof v === 'object' && v !== null ? budgetAfter(v, depth + 1, left - 1) : left - 1 - leafBytes(v);
+    }
+  } else {
+    // for…in may also visit inherited keys: more than the exact pass counts, so still an upper bound.
+    for (const key in value) {
+      const v = (value as Record<string, unknown>)[key];
+      left -= key.length * MAX_BYTES_PER_UNIT + 3;
+      left = typeof v === 'object' && v !== null ? budgetAfter(v, depth + 1, left) : left - leafBytes(v);
+      if (left < 0) return -1;
+    }
+  }
+  return left < 0 ? -1 : left;
+}
+
+/**
+ * True when `value` is certainly within {@link checkBounds}'s limits, proved cheaply (see
+ * budgetAfter): an ordinary event, far below the limit, needs nothing more; anything else (near or
+ * over the limit, too deep) is left to the exact pass.
+ */
+const surelyWithin = (value: unknown, maxBytes: number): boolean => budgetAfter(value, 1, maxBytes) >= 0;
+
 /**
  * Checks that `value` (an event, an SNS record, a parsed message) is at most `maxBytes` as JSON
  * and nested at most {@link MAX_DEPTH} levels, in one iterative pass that stops at the first
@@ -87,6 +127,7 @@ const scalarBytes = (value: unknown): number => (typeof value === 'boolean' || v
  * @example checkBounds(event, 'Records[0]', MAX_EVENT_BYTES)
  */
 export function checkBounds(value: unknown, path: string, maxBytes = MAX_EVENT_BYTES): void {
+  if (surelyWithin(value, maxBytes)) return;
   const tooLarge = () => new InputError(`larger than ${kb(maxBytes)}, the most an event can be`, path);
   let bytes = 0;
   const stack: Frame[] = [{ value, depth: 1 }];
@@ -121,6 +162,8 @@ export function checkBounds(value: unknown, path: string, maxBytes = MAX_EVENT_B
  * @throws InputError at `path` when it is larger.
  */
 export function checkMessageText(text: string, path: string): void {
+  // Short enough whatever its characters: no need to count them.
+  if (text.length * MAX_BYTES_PER_UNIT <= MAX_MESSAGE_BYTES) return;
   const bytes = utf8Bytes(text, MAX_MESSAGE_BYTES);
   if (bytes > MAX_MESSAGE_BYTES) {
     throw new InputError(`message larger than ${kb(MAX_MESSAGE_BYTES)}, the most SNS accepts`, path);

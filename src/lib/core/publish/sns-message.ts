@@ -1,7 +1,7 @@
-import { renderEmail } from '../channels/email/render-email';
+import { renderEmailOf } from '../channels/email/render-email';
 import type { Notification } from '../notification';
 import { multiLine } from '../render/sanitize';
-import { renderSubject } from '../render/subject';
+import { type SubjectLines, subjectLines } from '../render/subject';
 import { truncateChars, utf8Length } from '../render/truncate';
 import { messageAttributes, type SnsAttributes } from './attributes';
 import { SNS_MESSAGE_MAX_BYTES } from './limits';
@@ -54,21 +54,28 @@ export interface FittedPublish {
  */
 export function fitForSns(n: Notification): FittedPublish {
   // The subject is always the original's (short by itself); only the body is shortened.
-  const subject = renderSubject(n);
+  const lines = subjectLines(n);
   const measured = new Map<Notification, SnsPublishInput>();
   const notification = fitNotification(n, (candidate) => {
-    const publish = publishOf(candidate, subject);
-    const fits = publishBytes(publish) <= SNS_MESSAGE_MAX_BYTES;
+    const publish = publishOf(candidate, lines.subject, candidate === n ? lines : subjectLines(candidate));
+    const fits = fitsSnsMessage(publish);
     if (fits) measured.set(candidate, publish);
     return fits;
   });
-  return { notification, publish: measured.get(notification) ?? publishOf(notification, subject) };
+  return {
+    notification,
+    publish: measured.get(notification) ?? publishOf(notification, lines.subject, subjectLines(notification)),
+  };
 }
 
-function publishOf(n: Notification, Subject: string): SnsPublishInput {
+/**
+ * The publish of `n` under `Subject` (the original's), `own` being `n`'s own subject lines (the
+ * `default` and `email` bodies' first lines; a shortened copy's title may be shorter).
+ */
+function publishOf(n: Notification, Subject: string, own: SubjectLines): SnsPublishInput {
   return {
     Subject,
-    Message: message(n),
+    Message: message(n, own),
     MessageStructure: 'json',
     MessageAttributes: messageAttributes(n),
   };
@@ -79,12 +86,33 @@ export function publishBytes(input: SnsPublishInput): number {
   return utf8Length(input.Subject) + utf8Length(input.Message) + attributeBytes(input.MessageAttributes);
 }
 
-function message(n: Notification): string {
-  const summary = truncateChars(multiLine(n.summary), DEFAULT_SUMMARY_MAX_CHARS, n.locale);
-  const subject = renderSubject(n);
-  const defaultBody = summary ? `${subject}\n\n${summary}` : subject;
-  const json = JSON.stringify(n);
-  return JSON.stringify({ default: defaultBody, email: renderEmail(n), lambda: json, sqs: json });
+/**
+ * True when the publish is within {@link SNS_MESSAGE_MAX_BYTES}. A UTF-16 code unit takes at most
+ * three bytes of UTF-8 (a surrogate pair, two units, takes four), so a publish whose length in
+ * units times three is within the limit fits without counting its bytes.
+ */
+export function fitsSnsMessage(input: SnsPublishInput): boolean {
+  let units = input.Subject.length + input.Message.length;
+  for (const [name, a] of Object.entries(input.MessageAttributes))
+    units += name.length + a.DataType.length + a.StringValue.length;
+  return units * MAX_UTF8_BYTES_PER_UNIT <= SNS_MESSAGE_MAX_BYTES || publishBytes(input) <= SNS_MESSAGE_MAX_BYTES;
+}
+
+/** UTF-8 bytes one UTF-16 code unit can take at most (U+0800..U+FFFF; lone surrogates as U+FFFD). */
+const MAX_UTF8_BYTES_PER_UNIT = 3;
+
+/**
+ * The `Message` of a `MessageStructure: "json"` publish. Written as the JSON text of
+ * `{ default, email, lambda, sqs }` (that key order) directly, so the Notification's JSON is
+ * escaped once for both `lambda` and `sqs`: the same bytes as `JSON.stringify` of that object.
+ */
+function message(n: Notification, lines: SubjectLines): string {
+  const clean = multiLine(n.summary);
+  const summary = truncateChars(clean, DEFAULT_SUMMARY_MAX_CHARS, n.locale);
+  const defaultBody = summary ? `${lines.subject}\n\n${summary}` : lines.subject;
+  const email = renderEmailOf(n, { subject: lines.full, summary: clean });
+  const json = JSON.stringify(JSON.stringify(n));
+  return `{"default":${JSON.stringify(defaultBody)},"email":${JSON.stringify(email)},"lambda":${json},"sqs":${json}}`;
 }
 
 function attributeBytes(attributes: SnsAttributes): number {

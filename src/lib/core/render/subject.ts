@@ -1,5 +1,6 @@
 import type { Notification, SubjectPart, SubjectRole } from '../notification';
 import { SNS_SUBJECT_MAX_CHARS } from '../publish/limits';
+import { joinLine } from './join-line';
 import { inLine, oneLine } from './sanitize';
 import { categoryLabel, severityStyle } from './severity-style';
 import { ellipsizeAtBoundary, ellipsizeMiddleAtBoundary } from './word-cut';
@@ -40,7 +41,7 @@ const clean = (p: SubjectPart): Piece => ({
   ...(p.short !== undefined ? { short: inLine(p.short) } : {}),
 });
 /** The pieces as one line: joints of dropped pieces leave no double or outer spaces. */
-const rendered = (pieces: readonly Piece[]) => oneLine(pieces.map((p) => p.lead + p.value + p.tail).join(''));
+const rendered = (pieces: readonly Piece[]) => joinLine(pieces.map((p) => p.lead + p.value + p.tail));
 
 function subjectParts(n: Notification) {
   const prefix = `[${severityStyle[n.severity].label[n.locale]}] `;
@@ -131,8 +132,34 @@ export function fullSubject(n: Notification): string {
  * @example renderSubject(n) // "[WARNING] StopLogging by terraform-apply-production-pipeline-20240315 failed: InvalidTrailNameException"
  */
 export function renderSubject(n: Notification, max: number = SNS_SUBJECT_MAX_CHARS): string {
+  return subjectLines(n, max).subject;
+}
+
+/** A notification's {@link renderSubject} and its {@link fullSubject}. */
+export interface SubjectLines {
+  readonly subject: string;
+  readonly full: string;
+}
+
+/**
+ * {@link renderSubject} and {@link fullSubject} at once (the SNS publish needs both: the Subject,
+ * and the email body's first line), the parts cleaned once.
+ * @example subjectLines(n).full.startsWith(subjectLines(n).subject.replace(/….*$/, ''))
+ */
+export function subjectLines(n: Notification, max: number = SNS_SUBJECT_MAX_CHARS): SubjectLines {
   const { prefix, title, parts, region, suffix } = subjectParts(n);
   const full = `${prefix}${title}${suffix}`;
+  return { subject: fittedSubject(full, prefix, title, parts, region, max), full };
+}
+
+function fittedSubject(
+  full: string,
+  prefix: string,
+  title: string,
+  parts: readonly Piece[],
+  region: string,
+  max: number,
+): string {
   if (full.length <= max) return full;
   if (`${prefix}${title}`.length <= max) return `${prefix}${title}`;
   if (parts.length > 0) return fitParts(prefix, parts, region, max);

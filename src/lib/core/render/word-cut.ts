@@ -15,27 +15,67 @@ const SEPARATOR = /[\s\-_./:@,;(（「『、・：]/u;
 /** Separators not worth keeping at the start of a kept tail ("…-Hosts" reads worse than "…Hosts"). */
 const LEADING_SEPARATORS = /^[\s\-_./:@,;、・：]+/u;
 
-type Script = 'han' | 'hiragana' | 'katakana' | 'kana' | 'other';
-
 const HAN = /\p{Script_Extensions=Han}/u;
 const HIRAGANA = /\p{Script_Extensions=Hiragana}/u;
 const KATAKANA = /\p{Script_Extensions=Katakana}/u;
-const SPACE = /\s/u;
 
-function scriptOf(char: string): Script {
+/*
+ * What a scan for breaks needs to know of a character, packed in a few bits: whether a cut may come
+ * before it (white space included), after it, and its script. Worked out with the expressions
+ * above, once per code unit value (a table of 64 K bytes, filled as characters are met), since a
+ * regular expression test per character made every shortened subject cost microseconds.
+ */
+const BEFORE = 1;
+const AFTER = 2;
+const SCRIPT_SHIFT = 2;
+const OTHER = 0;
+const HAN_SCRIPT = 1;
+const HIRAGANA_SCRIPT = 2;
+const KATAKANA_SCRIPT = 3;
+/** ー, ・: either kana. */
+const KANA_SCRIPT = 4;
+/** Marks a filled entry of {@link unitClasses} (a class itself may be 0). */
+const KNOWN = 0x80;
+
+function scriptOf(char: string): number {
   const hira = HIRAGANA.test(char);
-  if (HAN.test(char) && !hira) return 'han';
+  if (HAN.test(char) && !hira) return HAN_SCRIPT;
   const kata = KATAKANA.test(char);
-  if (hira && kata) return 'kana'; // ー, ・: either kana
-  if (hira) return 'hiragana';
-  if (kata) return 'katakana';
-  return 'other';
+  if (hira && kata) return KANA_SCRIPT;
+  if (hira) return HIRAGANA_SCRIPT;
+  if (kata) return KATAKANA_SCRIPT;
+  return OTHER;
 }
 
-const sameScript = (a: Script, b: Script) =>
+function classify(char: string): number {
+  return (
+    (BREAK_BEFORE.test(char) ? BEFORE : 0) | (BREAK_AFTER.test(char) ? AFTER : 0) | (scriptOf(char) << SCRIPT_SHIFT)
+  );
+}
+
+/** The class of each UTF-16 code unit value met so far, with {@link KNOWN} set; 0 for not yet. */
+const unitClasses = new Uint8Array(0x10000);
+
+/** The class of the character at `at` of `text`: `size` code units, the first being `code`. */
+function classAt(text: string, at: number, size: number, code: number): number {
+  if (size > 1) return classify(text.slice(at, at + size));
+  const known = unitClasses[code]!;
+  if (known !== 0) return known & ~KNOWN;
+  const cls = classify(text[at]!);
+  unitClasses[code] = cls | KNOWN;
+  return cls;
+}
+
+const sameScript = (a: number, b: number) =>
   a === b ||
-  (a === 'kana' && (b === 'hiragana' || b === 'katakana')) ||
-  (b === 'kana' && (a === 'hiragana' || a === 'katakana'));
+  (a === KANA_SCRIPT && (b === HIRAGANA_SCRIPT || b === KATAKANA_SCRIPT)) ||
+  (b === KANA_SCRIPT && (a === HIRAGANA_SCRIPT || a === KATAKANA_SCRIPT));
+
+/** True when a cut may fall between a character of class `previous` and one of class `next`. */
+const breaksBetween = (previous: number, next: number) =>
+  (next & BEFORE) !== 0 ||
+  (previous & AFTER) !== 0 ||
+  ((previous & BEFORE) === 0 && !sameScript(previous >> SCRIPT_SHIFT, next >> SCRIPT_SHIFT));
 
 /** `text` without separators at its end (a loop: a regex anchored at the end backtracks quadratically). */
 function trimSeparators(text: string): string {
@@ -51,21 +91,22 @@ function trimSeparators(text: string): string {
  */
 export function cutPoints(text: string, from = 0, count = Number.POSITIVE_INFINITY): number[] {
   const points: number[] = [];
-  let previous: string | undefined;
+  let previous = -1;
   let index = from;
-  for (const char of from > 0 ? text.slice(from) : text) {
-    if (previous !== undefined) {
-      const breaks =
-        BREAK_BEFORE.test(char) ||
-        BREAK_AFTER.test(previous) ||
-        (!SPACE.test(previous) && !BREAK_BEFORE.test(previous) && !sameScript(scriptOf(previous), scriptOf(char)));
-      if (breaks && points.push(index) >= count) break;
-    }
-    previous = char;
-    index += char.length;
+  // A negative `from` scans the whole text, still counting indices from `from`.
+  for (let at = Math.max(0, from); at < text.length; ) {
+    const code = text.charCodeAt(at);
+    const size = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(at + 1)) ? 2 : 1;
+    const cls = classAt(text, at, size, code);
+    if (previous >= 0 && breaksBetween(previous, cls) && points.push(index) >= count) break;
+    previous = cls;
+    index += size;
+    at += size;
   }
   return points;
 }
+
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** What {@link ellipsizeAtBoundary} does when no break fits. */
 export type NoBreak = 'cut-word' | 'keep-first-word' | 'nothing';

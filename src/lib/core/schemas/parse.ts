@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import { fastSafeParse } from './fast-parse';
 import type * as z from './zod';
 
 /**
@@ -19,7 +20,7 @@ export function formatPath(base: string, path: readonly PropertyKey[]): string {
  * under `base` (e.g. `detail.state.value`), with the zod error as `cause`.
  */
 export function parseAt<S extends z.ZodMiniType>(schema: S, value: unknown, base: string, what: string): z.infer<S> {
-  const result = schema.safeParse(value);
+  const result = fastSafeParse(schema, value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = formatPath(base, issue?.path ?? []);

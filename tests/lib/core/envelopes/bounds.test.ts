@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   checkBounds,
@@ -86,6 +87,23 @@ describe('envelopes: bounds', () => {
     );
   });
 
+  it('refuses exactly the message texts over 256 KB of UTF-8, around the limit, whatever their characters', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('a', '日', '😀', '\ud800', 'é'),
+        fc.constantFrom('', 'a', '日'),
+        fc.integer({ min: -3, max: 3 }),
+        (unit, tail, delta) => {
+          const count = Math.floor(MAX_MESSAGE_BYTES / utf8Bytes(unit)) + delta;
+          const text = unit.repeat(count) + tail;
+          if (utf8Bytes(text) > MAX_MESSAGE_BYTES) expect(() => checkMessageText(text, 'Message')).toThrow(InputError);
+          else expect(() => checkMessageText(text, 'Message')).not.toThrow();
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('checks in linear time: nesting just under the bound, repeated; huge strings; lone surrogates', {
     timeout: 60_000,
   }, () => {
@@ -98,6 +116,77 @@ describe('envelopes: bounds', () => {
     expectLinear(
       (n) => '\ud800a'.repeat(n / 2),
       (text) => utf8Bytes(text),
+    );
+  });
+});
+
+/** The bounds' own measure, written plainly: least JSON bytes (a number as 1) and depth. */
+function reference(value: unknown, depth = 1): { bytes: number; depth: number } {
+  if (typeof value === 'string') return { bytes: utf8Bytes(value) + 2, depth: 0 };
+  if (typeof value !== 'object' || value === null)
+    return { bytes: typeof value === 'boolean' || value === null ? 4 : 1, depth: 0 };
+  let bytes = 2;
+  let deepest = depth;
+  const entries: Array<[string | undefined, unknown]> = Array.isArray(value)
+    ? value.map((v) => [undefined, v])
+    : Object.entries(value);
+  for (const [key, v] of entries) {
+    const inner = reference(v, depth + 1);
+    bytes += inner.bytes + (key === undefined ? 1 : utf8Bytes(key) + 3);
+    deepest = Math.max(deepest, inner.depth);
+  }
+  return { bytes, depth: deepest };
+}
+
+describe('envelopes: bounds, the quick proof and the exact pass together', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', '日', '😀', '\ud800'), maxLength: 40 });
+  const value = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small' },
+      text,
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(tie('node'), { maxLength: 4 }),
+      fc.dictionary(text, tie('node'), { maxKeys: 4 }),
+    ),
+  })).node;
+
+  it('refuses exactly what is over the size (counted in UTF-8) or the depth, near the limits', () => {
+    fc.assert(
+      fc.property(
+        value,
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: MAX_DEPTH + 2 }),
+        (v, max, wrap) => {
+          const input = nested(wrap, v);
+          const measure = reference(input);
+          const over = measure.bytes > max || measure.depth > MAX_DEPTH;
+          if (over) expect(() => checkBounds(input, '', max)).toThrow(InputError);
+          else expect(() => checkBounds(input, '', max)).not.toThrow();
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+  });
+});
+
+describe('envelopes: bounds of wide arrays and objects of scalars', () => {
+  it('counts every element and key of a wide container, exactly at the limit', () => {
+    const scalar = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.constant(''));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(scalar, { maxLength: 200 }),
+          fc.dictionary(fc.string({ maxLength: 3 }), scalar, { maxKeys: 60 }),
+        ),
+        fc.integer({ min: 0, max: 900 }),
+        (value, max) => {
+          if (reference(value).bytes > max) expect(() => checkBounds(value, '', max)).toThrow(InputError);
+          else expect(() => checkBounds(value, '', max)).not.toThrow();
+        },
+      ),
+      { numRuns: 3_000 },
     );
   });
 });

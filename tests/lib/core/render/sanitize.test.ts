@@ -1,6 +1,26 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inLine, isPlainChar, multiLine, oneLine } from '../../../../src/lib/core/render/sanitize';
+import {
+  inLine,
+  isPlainChar,
+  multiLine,
+  oneLine,
+  untouchedByMultiLine,
+  untouchedByOneLine,
+} from '../../../../src/lib/core/render/sanitize';
 import { displayWidth } from '../../../../src/lib/core/render/text-width';
+
+/**
+ * Units chosen to hit every branch: plain ASCII, Latin, kana, arrows, emoji (a surrogate pair),
+ * spaces of every kind, line breaks, tabs, controls, bidi overrides, a soft hyphen, lone surrogates.
+ */
+const mixedUnit = fc.constantFrom(
+  ...['a', 'Z', '9', '-', '&', '<', 'é', '·', 'ア', '東', '→', '…', 'ℹ', '\ufe0f', '🔴', '😀', '✅'],
+  ...[' ', ' ', '\n', '\n', '\r', '\r\n', '\t', '\u00a0', '\u3000', '\u2028', '\u2029', '\u0085'],
+  ...['\u0000', '\u0007', '\u001b', '\u007f', '\u009b', '\u202e', '\u2066', '\u200b', '\u00ad', '\ud800', '\udc00'],
+);
+/** Plain characters, spaces, line breaks and the characters Slack escapes. */
+const plainUnit = fc.constantFrom('a', '-', 'é', 'ア', '→', '🔴', ' ', '\n', '&', '<', '>');
 
 describe('render: sanitize', () => {
   it.each([
@@ -38,6 +58,80 @@ describe('render: sanitize', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('treats as plain only astral characters that neither cleaning would touch (the emoji blocks)', () => {
+    const unsafe = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]|\s/u;
+    const wrong: string[] = [];
+    let plain = 0;
+    for (let c = 0x10000; c <= 0x10ffff; c++) {
+      if (!isPlainChar(c)) continue;
+      plain++;
+      if (unsafe.test(String.fromCodePoint(c))) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+    expect(plain).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['emoji', '🔴 [CRITICAL] web ℹ️ ✅ ⚠️'],
+    ['arrows and punctuation', 'OK → ALARM … • “quoted” ‘x’ – —'],
+    ['a line ending in a space', 'a \nb'],
+    ['blank ends', '\na\n'],
+    ['a trailing space', 'a '],
+  ])('gives the same text by the fast path as by the regexes (%s)', (_, text) => {
+    expect(inLine(text)).toBe(referenceInLine(text));
+    expect(multiLine(text)).toBe(referenceMultiLine(text));
+  });
+
+  it('gives the same text as the regexes alone for any mix of plain, space, break and unsafe characters', () => {
+    fc.assert(
+      fc.property(fc.array(mixedUnit, { maxLength: 40 }), (units) => {
+        const text = units.join('');
+        expect(inLine(text)).toBe(referenceInLine(text));
+        expect(oneLine(text)).toBe(referenceInLine(text).trim());
+        expect(multiLine(text)).toBe(referenceMultiLine(text));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('says a text is untouched only when cleaning leaves it as it is and it holds none of the unwanted characters', () => {
+    const byMultiLine = untouchedByMultiLine('&<>');
+    const byOneLine = untouchedByOneLine('&<>');
+    let untouched = 0;
+    fc.assert(
+      // Mostly characters the fast paths accept, so that many texts are untouched.
+      fc.property(fc.array(fc.oneof({ arbitrary: plainUnit, weight: 4 }, mixedUnit), { maxLength: 12 }), (units) => {
+        const text = units.join('');
+        if (byMultiLine(text)) {
+          untouched++;
+          expect(multiLine(text)).toBe(text);
+          expect(text).not.toMatch(/[&<>]/);
+        }
+        if (byOneLine(text)) {
+          untouched++;
+          expect(oneLine(text)).toBe(text);
+          expect(text).not.toMatch(/[&<>]/);
+        }
+      }),
+      { numRuns: 3_000 },
+    );
+    expect(untouched).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['web-alarm on i-0abc', true, true],
+    ['🔴 [CRITICAL] OK → ALARM', true, true],
+    ['two\nlines', true, false],
+    ['R&D', false, false],
+    [' lead', true, false],
+    ['tail ', false, false],
+    ['a  b', true, false],
+    ['\u0007', false, false],
+  ])('knows %j is untouched by multiLine (%s) and by oneLine (%s), & < > unwanted', (text, multi, one) => {
+    expect(untouchedByMultiLine('&<>')(text)).toBe(multi);
+    expect(untouchedByOneLine('&<>')(text)).toBe(one);
+  });
+
   it.each([
     ['plain ASCII', 'web-alarm on i-0abc'],
     ['Japanese', 'アラーム状態 東京リージョン（失敗: AccessDenied）'],
@@ -62,3 +156,18 @@ describe('render: sanitize', () => {
     expect(displayWidth(text)).toBe(width);
   });
 });
+
+/** inLine by its regexes alone, without the fast path. */
+function referenceInLine(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, ' ').replace(/\s+/g, ' ');
+}
+
+/** multiLine by its regexes alone, without the fast path. */
+function referenceMultiLine(text: string): string {
+  const clean = text
+    .replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, '\n')
+    .replace(/\t/g, '  ')
+    .replace(/(?!\n)\p{Cc}|[\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu, '');
+  const lines = clean.split('\n').map((line) => line.replace(/[ \u00a0]+$/, ''));
+  return lines.join('\n').replace(/^\n+|\n+$/g, '');
+}

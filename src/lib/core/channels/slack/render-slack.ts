@@ -1,7 +1,7 @@
 import { accountLabel } from '../../accounts';
+import type { Locale } from '../../locale';
 import type { Notification } from '../../notification';
 import { renderText } from '../../render/render-text';
-import { multiLine } from '../../render/sanitize';
 import { categoryLabel, severityStyle } from '../../render/severity-style';
 import { renderSubject } from '../../render/subject';
 import {
@@ -11,7 +11,7 @@ import {
   SLACK_TEXT_FALLBACK_MAX_CHARS,
 } from './limits';
 import { actionPieces, fieldPieces, notesPieces, type Piece } from './slack-blocks';
-import { escapeSlack, slackLine, slackText, truncateEscaped } from './slack-escape';
+import { cleanAndEscaped, escapeSlack, slackLine, truncateEscaped } from './slack-escape';
 import type { SlackBlock, SlackMessage } from './slack-types';
 
 /** Layout choice: each part of the context line (account, region) is an id, not prose. */
@@ -29,26 +29,27 @@ const CONTEXT_PART_MAX_CHARS = 200;
 export function renderSlack(n: Notification): SlackMessage {
   // The header has room for more than the SNS subject: the region and whole names stay.
   const subject = renderSubject(n, SLACK_HEADER_TEXT_MAX_CHARS - HEADER_EMOJI_ROOM);
-  const header: SlackBlock = {
-    type: 'header',
-    text: {
-      type: 'plain_text',
-      text: slackLine(`${severityStyle[n.severity].emoji} ${subject}`, SLACK_HEADER_TEXT_MAX_CHARS),
-      emoji: true,
+  const blocks: SlackBlock[] = [
+    {
+      type: 'header',
+      text: {
+        type: 'plain_text',
+        text: slackLine(`${severityStyle[n.severity].emoji} ${subject}`, SLACK_HEADER_TEXT_MAX_CHARS),
+        emoji: true,
+      },
     },
-  };
-  const summary = slackText(n.summary, SLACK_SECTION_TEXT_MAX_CHARS, n.locale);
-  const head: SlackBlock[] = [header, ...(summary ? [section(summary)] : [])];
-  const middle = [
-    ...fieldPieces(n.fields, n.locale),
-    ...notesPieces(n.notes, n.locale),
-    ...actionPieces(n.links, n.locale),
   ];
-  const tail = [contextBlock(n)];
-  return {
-    text: fallbackText(subject, n),
-    blocks: [...head, ...withinBudget(middle, head.length + tail.length, n), ...tail],
-  };
+  // Cleaned and escaped once: the summary section and the fallback text both show it.
+  const escapedSummary = cleanAndEscaped(n.summary).escaped;
+  const summary = truncateEscaped(escapedSummary, SLACK_SECTION_TEXT_MAX_CHARS, n.locale);
+  if (summary) blocks.push(section(summary));
+  const middle = fieldPieces(n.fields, n.locale).concat(
+    notesPieces(n.notes, n.locale),
+    actionPieces(n.links, n.locale),
+  );
+  pushWithinBudget(blocks, middle, n.locale);
+  blocks.push(contextBlock(n));
+  return { text: fallbackText(subject, escapedSummary, n.locale), blocks };
 }
 
 /** The severity emoji and the space after it, counted generously (an emoji can be two UTF-16 units). */
@@ -58,30 +59,39 @@ function section(text: string): SlackBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
 }
 
-/** Keeps as many middle blocks as fit in the message, then one section counting the rest. */
-function withinBudget(pieces: readonly Piece[], fixed: number, n: Notification): SlackBlock[] {
-  if (fixed + pieces.length <= SLACK_MAX_BLOCKS) return pieces.map((p) => p.block);
-  const kept = pieces.slice(0, SLACK_MAX_BLOCKS - fixed - 1);
-  const left = pieces.slice(kept.length);
-  const count = (key: 'fields' | 'links' | 'notes') => left.reduce((sum, p) => sum + p[key], 0);
-  const note = renderText[n.locale].leftOut(count('fields'), count('links'), count('notes'));
-  return [...kept.map((p) => p.block), section(note)];
+/**
+ * Appends as many middle blocks as fit in the message before the context line, then, if some did
+ * not fit, one section counting the rest.
+ */
+function pushWithinBudget(blocks: SlackBlock[], pieces: readonly Piece[], locale: Locale): void {
+  const room = SLACK_MAX_BLOCKS - blocks.length - 1;
+  const kept = pieces.length <= room ? pieces.length : room - 1;
+  for (let i = 0; i < kept; i++) blocks.push((pieces[i] as Piece).block);
+  if (kept === pieces.length) return;
+  const left = { fields: 0, links: 0, notes: 0 };
+  for (let i = kept; i < pieces.length; i++) {
+    const piece = pieces[i] as Piece;
+    left.fields += piece.fields;
+    left.links += piece.links;
+    left.notes += piece.notes;
+  }
+  blocks.push(section(renderText[locale].leftOut(left.fields, left.links, left.notes)));
 }
 
 /** The last line: account · region · category. */
 export function contextBlock(n: Notification): SlackBlock {
-  const parts = [accountLabel(n), n.region ?? '']
-    .map((part) => slackLine(part, CONTEXT_PART_MAX_CHARS))
-    .filter(Boolean);
-  const text = [...parts, escapeSlack(categoryLabel[n.category][n.locale])].join(' · ');
+  const account = slackLine(accountLabel(n), CONTEXT_PART_MAX_CHARS);
+  const region = slackLine(n.region ?? '', CONTEXT_PART_MAX_CHARS);
+  let text = escapeSlack(categoryLabel[n.category][n.locale]);
+  if (region) text = `${region} · ${text}`;
+  if (account) text = `${account} · ${text}`;
   return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
 }
 
-/** Subject and summary, escaped: what notifications and screen readers show. */
-function fallbackText(subject: string, n: Notification): string {
-  const summary = escapeSlack(multiLine(n.summary));
+/** Subject and summary (already cleaned and escaped): what notifications and screen readers show. */
+function fallbackText(subject: string, summary: string, locale: Locale): string {
   const text = summary ? `${escapeSlack(subject)}\n${summary}` : escapeSlack(subject);
-  return truncateEscaped(text, SLACK_TEXT_FALLBACK_MAX_CHARS, n.locale);
+  return truncateEscaped(text, SLACK_TEXT_FALLBACK_MAX_CHARS, locale);
 }
 
 export type { SlackBlock, SlackMessage } from './slack-types';

@@ -1,7 +1,6 @@
 import type { Locale } from '../../locale';
 import type { Field, Link } from '../../notification';
 import { renderText } from '../../render/render-text';
-import { multiLine } from '../../render/sanitize';
 import {
   SLACK_ACTIONS_ELEMENTS_MAX,
   SLACK_BUTTON_TEXT_MAX_CHARS,
@@ -10,7 +9,7 @@ import {
   SLACK_SECTION_FIELDS_MAX,
   SLACK_SECTION_TEXT_MAX_CHARS,
 } from './limits';
-import { escapeSlack, slackLine, slackText, truncateEscaped } from './slack-escape';
+import { cleanAndEscaped, slackLine, truncateEscaped } from './slack-escape';
 import type { ButtonElement, Mrkdwn, SlackBlock } from './slack-types';
 
 /** A block and how many of the notification's fields, links and notes it shows. */
@@ -30,16 +29,20 @@ const FIELD_LABEL_MAX_CHARS = 150;
 
 const mrkdwn = (text: string): Mrkdwn => ({ type: 'mrkdwn', text });
 
-function isLong(field: Field): boolean {
-  const value = multiLine(field.value);
-  return value.length > FIELD_INLINE_MAX_CHARS || value.split('\n').length > FIELD_INLINE_MAX_LINES;
+/** True when a cleaned value is too long or has too many lines for a column. */
+function isLong(value: string): boolean {
+  if (value.length > FIELD_INLINE_MAX_CHARS) return true;
+  let lines = 1;
+  for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1))
+    if (++lines > FIELD_INLINE_MAX_LINES) return true;
+  return false;
 }
 
-/** `*Label*\nvalue`, escaped, shortened visibly so the whole text fits in `max`. */
-function fieldText(field: Field, max: number, locale: Locale): string {
-  const label = slackLine(field.label, FIELD_LABEL_MAX_CHARS);
-  const head = label ? `*${label}*\n` : '';
-  return head + (slackText(field.value, max - head.length, locale) || '—');
+/** `*Label*\nvalue` (`value` already cleaned and escaped), shortened visibly so the whole text fits in `max`. */
+function fieldText(label: string, value: string, max: number, locale: Locale): string {
+  const line = slackLine(label, FIELD_LABEL_MAX_CHARS);
+  const head = line ? `*${line}*\n` : '';
+  return head + (truncateEscaped(value, max - head.length, locale) || '—');
 }
 
 /**
@@ -55,13 +58,15 @@ export function fieldPieces(fields: readonly Field[], locale: Locale): Piece[] {
     run = [];
   };
   for (const field of fields) {
-    if (isLong(field)) {
+    // Cleaned once: the layout choice measures it as shown, the block sends it escaped.
+    const value = cleanAndEscaped(field.value);
+    if (isLong(value.clean)) {
       flush();
-      const text = mrkdwn(fieldText(field, SLACK_SECTION_TEXT_MAX_CHARS, locale));
+      const text = mrkdwn(fieldText(field.label, value.escaped, SLACK_SECTION_TEXT_MAX_CHARS, locale));
       pieces.push({ block: { type: 'section', text }, fields: 1, links: 0, notes: 0 });
       continue;
     }
-    run.push(mrkdwn(fieldText(field, SLACK_SECTION_FIELD_MAX_CHARS, locale)));
+    run.push(mrkdwn(fieldText(field.label, value.escaped, SLACK_SECTION_FIELD_MAX_CHARS, locale)));
     if (run.length === SLACK_SECTION_FIELDS_MAX) flush();
   }
   flush();
@@ -70,14 +75,22 @@ export function fieldPieces(fields: readonly Field[], locale: Locale): Piece[] {
 
 /** All notes in one section under a ⚠️ heading, or nothing when there are none. */
 export function notesPieces(notes: readonly string[], locale: Locale): Piece[] {
-  const lines = notes.map((note) => escapeSlack(multiLine(note))).filter(Boolean);
-  if (lines.length === 0) return [];
-  const text = `⚠️ *${renderText[locale].notes}*\n${lines.map((line) => `• ${line}`).join('\n')}`;
+  if (notes.length === 0) return [];
+  let lines = '';
+  let count = 0;
+  for (const note of notes) {
+    const line = cleanAndEscaped(note).escaped;
+    if (!line) continue;
+    lines += `\n• ${line}`;
+    count++;
+  }
+  if (count === 0) return [];
+  const text = `⚠️ *${renderText[locale].notes}*${lines}`;
   const block: SlackBlock = {
     type: 'section',
     text: mrkdwn(truncateEscaped(text, SLACK_SECTION_TEXT_MAX_CHARS, locale)),
   };
-  return [{ block, fields: 0, links: 0, notes: lines.length }];
+  return [{ block, fields: 0, links: 0, notes: count }];
 }
 
 /**

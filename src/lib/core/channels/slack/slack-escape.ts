@@ -1,6 +1,6 @@
 import type { Locale } from '../../locale';
 import { replaceEach } from '../../render/replace';
-import { multiLine, oneLine } from '../../render/sanitize';
+import { multiLine, oneLine, untouchedByMultiLine, untouchedByOneLine } from '../../render/sanitize';
 import { safeCut, type TruncateOptions, truncateChars } from '../../render/truncate';
 
 /**
@@ -17,8 +17,11 @@ const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;' } as const;
  * @example escapeSlack('<!channel> & <@U1>') // "&lt;!channel&gt; &amp; &lt;@U1&gt;"
  */
 export function escapeSlack(text: string): string {
+  // Most values have nothing to escape: a test is cheaper than a replace that finds nothing.
+  if (!toEscape.test(text)) return text;
   return text.replace(/[&<>]/g, (c) => entities[c as keyof typeof entities]);
 }
+const toEscape = /[&<>]/;
 
 /** Reverses {@link escapeSlack}; only for counting and previews. */
 export function unescapeSlack(text: string): string {
@@ -41,7 +44,21 @@ const entityAware: TruncateOptions = {
  * `max` characters (counted after escaping, as Slack counts them) without breaking an entity.
  */
 export function slackText(raw: string, max: number, locale: Locale): string {
-  return truncateEscaped(escapeSlack(multiLine(raw)), max, locale);
+  return truncateEscaped(cleanAndEscaped(raw).escaped, max, locale);
+}
+
+/** Text that cleaning and escaping both leave as it is (most event values): one regex test, not two. */
+const isInertText = untouchedByMultiLine('&<>');
+const isInertLine = untouchedByOneLine('&<>');
+
+/**
+ * An event value cleaned by {@link multiLine} (what a reader sees, to measure) and the same
+ * escaped (what Slack is sent), not shortened.
+ */
+export function cleanAndEscaped(raw: string): { readonly clean: string; readonly escaped: string } {
+  if (isInertText(raw)) return { clean: raw, escaped: raw };
+  const clean = multiLine(raw);
+  return { clean, escaped: escapeSlack(clean) };
 }
 
 /** Shortens already escaped Slack text visibly to `max` characters without breaking an entity. */
@@ -54,7 +71,7 @@ export function truncateEscaped(escaped: string, max: number, locale: Locale): s
  * `max` characters with a plain "…" (a truncation marker would not fit there).
  */
 export function slackLine(raw: string, max: number): string {
-  const text = escapeSlack(oneLine(raw));
+  const text = isInertLine(raw) ? raw : escapeSlack(oneLine(raw));
   if (text.length <= max) return text;
   const cut = entityAware.backOff!(text, safeCut(text, max - 1));
   return `${text.slice(0, cut).trimEnd()}…`;

@@ -1,4 +1,5 @@
 import { replaceEach } from '../../render/replace';
+import { fastSafeParse } from '../../schemas/fast-parse';
 import {
   type BudgetAlert,
   type BudgetAlertType,
@@ -54,7 +55,7 @@ const AMOUNT_LABEL = /^(actual|forecasted) amount$/;
 
 /** Normalizes "actual"/"Actual"/"ACTUAL" to the enum; undefined for anything else. */
 function toAlertType(text: string | undefined): BudgetAlertType | undefined {
-  const parsed = budgetAlertTypeSchema.safeParse(text?.trim().toUpperCase());
+  const parsed = fastSafeParse(budgetAlertTypeSchema, text?.trim().toUpperCase());
   return parsed.success ? parsed.data : undefined;
 }
 

@@ -1,10 +1,11 @@
 import { InputError } from '../../errors';
+import { fastSafeParse } from '../../schemas/fast-parse';
 import { formatPath } from '../../schemas/parse';
 import type * as z from '../../schemas/zod';
 import { type CloudTrailEvent, cloudTrailRecordSchema, eventBridgeEnvelopeSchema } from './schemas';
 
 function check<T extends z.ZodMiniType>(schema: T, value: unknown, prefix: string): z.infer<T> {
-  const result = schema.safeParse(value);
+  const result = fastSafeParse(schema, value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   throw new InputError(issue?.message ?? 'is not valid', formatPath(prefix, issue?.path ?? []), {

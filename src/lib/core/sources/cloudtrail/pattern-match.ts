@@ -46,7 +46,28 @@ export const eventPatternSchema: z.ZodMiniType<EventPattern> = z.lazy(() =>
   z.record(z.string(), z.union([z.array(patternMatcherSchema).check(z.minLength(1)), eventPatternSchema])),
 );
 
-const flatten = (value: unknown): unknown[] => (Array.isArray(value) ? value.flatMap(flatten) : [value]);
+/** Appends `value` to `out`, arrays flattened at every level (holes skipped, as flatMap skips them). */
+function pushFlat(out: unknown[], value: unknown): void {
+  if (!Array.isArray(value)) {
+    out.push(value);
+    return;
+  }
+  for (let i = 0; i < value.length; i++) if (i in value) pushFlat(out, value[i]);
+}
+
+/**
+ * A pattern's (or matcher's) entries, read once: patterns are rule data, never changed after they
+ * are built, and every event is matched against the same ones.
+ */
+const entriesOf = new WeakMap<object, ReadonlyArray<readonly [string, unknown]>>();
+function entries(object: object): ReadonlyArray<readonly [string, unknown]> {
+  let list = entriesOf.get(object);
+  if (!list) {
+    list = Object.entries(object);
+    entriesOf.set(object, list);
+  }
+  return list;
+}
 const lower = (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : undefined);
 const text = (m: string | { 'equals-ignore-case': string }) => (typeof m === 'string' ? m : m['equals-ignore-case']);
 const folds = (m: string | { 'equals-ignore-case': string }) => typeof m !== 'string';
@@ -95,18 +116,21 @@ const operators: Record<string, (spec: never, v: unknown) => boolean> = {
 function leafMatches(matcher: PatternMatcher, values: unknown[]): boolean {
   if (!isRecord(matcher)) return values.some((v) => v === matcher);
   if ('exists' in matcher) return matcher.exists === values.length > 0;
-  const [name, spec] = Object.entries(matcher)[0] ?? [];
+  const [name, spec] = entries(matcher)[0] ?? [];
   const op = name === undefined ? undefined : operators[name];
   return op !== undefined && values.some((v) => op(spec as never, v));
 }
 
 function matchesAt(pattern: EventPattern, candidates: unknown[]): boolean {
-  return Object.entries(pattern).every(([key, sub]) => {
-    const values = candidates.flatMap((c) => (isRecord(c) && c[key] !== undefined ? flatten(c[key]) : []));
-    return Array.isArray(sub)
+  for (const [key, sub] of entries(pattern)) {
+    const values: unknown[] = [];
+    for (const c of candidates) if (isRecord(c) && c[key] !== undefined) pushFlat(values, c[key]);
+    const matched = Array.isArray(sub)
       ? (sub as readonly PatternMatcher[]).some((m) => leafMatches(m, values))
       : matchesAt(sub as EventPattern, values);
-  });
+    if (!matched) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { toIsoInstant } from '../../instant';
+import { fastSafeParse } from '../../schemas/fast-parse';
 import type { Alarm, AlarmKind, AlarmMetric, AlarmState, Datapoint } from './model';
 import { readReason } from './reason-text';
 import { type AlarmStateRaw, type ReasonData, reasonDataSchema } from './schema';
@@ -18,7 +19,7 @@ export function rawTimestampOf(text: string | undefined | null): { rawTimestamp:
 export function readReasonData(json: string | undefined): ReasonData | undefined {
   if (!json) return undefined;
   try {
-    const parsed = reasonDataSchema.safeParse(JSON.parse(json));
+    const parsed = fastSafeParse(reasonDataSchema, JSON.parse(json));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

@@ -1,3 +1,4 @@
+import { fastSafeParse } from '../../schemas/fast-parse';
 import { isRecord } from '../../schemas/parse';
 import * as z from '../../schemas/zod';
 
@@ -63,7 +64,7 @@ export function parseCostAnomaly(value: unknown): CostAnomalyMessage | undefined
   if (!isRecord(value)) return undefined;
   const detail = eventDetail(value);
   const candidate = isRecord(detail) ? { accountId: value.account, ...detail } : value;
-  const parsed = costAnomalyMessageSchema.safeParse(candidate);
+  const parsed = fastSafeParse(costAnomalyMessageSchema, candidate);
   return parsed.success ? parsed.data : undefined;
 }
 

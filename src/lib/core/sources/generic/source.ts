@@ -1,4 +1,5 @@
 import { eventBridgeEventSchema } from '../../schemas/eventbridge';
+import { fastSafeParse } from '../../schemas/fast-parse';
 import { parseAt } from '../../schemas/parse';
 import { isEventBridgeShape, payloadOf } from '../shapes';
 import type { Reading, Source } from '../source';
@@ -27,7 +28,7 @@ export const genericSource: Source = {
     }
     // A CodeStar notification whose envelope does not read as an event is still listed as JSON.
     const codeStar = isCodeStarNotification(payload)
-      ? eventBridgeEventSchema.safeParse(eventOfCodeStarNotification(payload))
+      ? fastSafeParse(eventBridgeEventSchema, eventOfCodeStarNotification(payload))
       : undefined;
     if (codeStar?.success) {
       const event = codeStar.data;

@@ -1,10 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  cleanAndEscaped,
   escapeSlack,
   slackLine,
   slackText,
   unescapeSlack,
 } from '../../../../../src/lib/core/channels/slack/slack-escape';
+import { multiLine, oneLine } from '../../../../../src/lib/core/render/sanitize';
 
 describe('render: slack escaping', () => {
   it.each([
@@ -19,6 +22,47 @@ describe('render: slack escaping', () => {
   ])('makes %s inert', (_, input, expected) => {
     expect(escapeSlack(input)).toBe(expected);
     expect(unescapeSlack(escapeSlack(input))).toBe(input);
+  });
+
+  it('escapes exactly as a replace of every &, < and > would (the fast path for text without them)', () => {
+    const reference = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+    const unit = fc.constantFrom('a', ' ', '&', '<', '>', ';', 'é', '東', '🔴', '\n');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (units) => {
+        const text = units.join('');
+        expect(escapeSlack(text)).toBe(reference(text));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('cleans and escapes by one test as by multiLine or oneLine then escapeSlack (the fast path for inert text)', () => {
+    const unit = fc.constantFrom(
+      'a',
+      '-',
+      'é',
+      '→',
+      '🔴',
+      ' ',
+      ' ',
+      '\n',
+      '&',
+      '<',
+      '>',
+      '\t',
+      '\r',
+      '\u0007',
+      '\u202e',
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 20 }), (units) => {
+        const text = units.join('');
+        const clean = multiLine(text);
+        expect(cleanAndEscaped(text)).toEqual({ clean, escaped: escapeSlack(clean) });
+        expect(slackLine(text, 1_000)).toBe(escapeSlack(oneLine(text)));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 
   describe('slackText', () => {

@@ -1,0 +1,107 @@
+/*
+ * A zone's wall clock for an instant, as Intl writes it, without an Intl call per instant:
+ * formatToParts costs microseconds a call, and every notification shows several instants. A zone's
+ * offset from UTC (and its short name) changes only at a transition, a few times a year at most;
+ * so they are read from Intl once per zone and hour, at both ends of the hour, and the instants in
+ * between are plain UTC arithmetic. An hour whose two ends disagree (a transition inside it) is
+ * not cached: each of its instants goes to Intl, as before.
+ */
+
+/** The hour an offset is read for: no zone has two transitions an hour apart. */
+const BUCKET_MS = 3_600_000;
+
+/** Buckets kept per formatter before the cache is emptied (a year of hours is ~8,800). */
+const MAX_BUCKETS = 4_096;
+
+/** A zone's offset from UTC and short name for one bucket. */
+interface ZoneSpan {
+  readonly offsetMs: number;
+  readonly zoneName: string;
+}
+
+/** The clock as `YYYY-MM-DD HH:mm:ss`, and the zone's short name, of one instant. */
+export interface ZonedClock {
+  readonly clock: string;
+  readonly zoneName: string | undefined;
+}
+
+type Parts = Partial<Record<Intl.DateTimeFormatPartTypes, string>>;
+
+function partsOf(format: Intl.DateTimeFormat, ms: number): Parts {
+  const values: Parts = {};
+  for (const { type, value } of format.formatToParts(ms)) values[type] = value;
+  return values;
+}
+
+const clockOf = (p: Parts) =>
+  `${p.year ?? ''}-${p.month ?? ''}-${p.day ?? ''} ${p.hour ?? ''}:${p.minute ?? ''}:${p.second ?? ''}`;
+
+/** Four Latin digits for a year, two for the rest: what the fast path writes (others go to Intl). */
+const isPlain = (p: Parts) =>
+  /^\d{4}$/.test(p.year ?? '') &&
+  [p.month, p.day, p.hour, p.minute, p.second].every((v) => v !== undefined && /^\d\d$/.test(v));
+
+/** Milliseconds the wall clock in `p` is ahead of UTC at `ms` (whole seconds, as zone offsets are). */
+function offsetOf(p: Parts, ms: number): number {
+  const wall = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
+  // Date.UTC maps years 0–99 to 1900–1999; isPlain keeps only four-digit years, so never here.
+  return wall - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+/** The span of the bucket starting at `start`, or undefined when its two ends differ or Intl's text is unusual. */
+function spanOf(format: Intl.DateTimeFormat, start: number): ZoneSpan | undefined {
+  const first = partsOf(format, start);
+  const last = partsOf(format, start + BUCKET_MS - 1);
+  if (!isPlain(first) || !isPlain(last) || first.timeZoneName === undefined) return undefined;
+  const offsetMs = offsetOf(first, start);
+  if (offsetOf(last, start + BUCKET_MS - 1) !== offsetMs || last.timeZoneName !== first.timeZoneName) return undefined;
+  return { offsetMs, zoneName: first.timeZoneName };
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/** The wall clock `offsetMs` ahead of UTC at `ms`, or undefined outside years 1000–9999. */
+function shiftedClock(ms: number, offsetMs: number): string | undefined {
+  const d = new Date(ms + offsetMs);
+  const year = d.getUTCFullYear();
+  if (year < 1000 || year > 9999) return undefined;
+  return `${year}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}`;
+}
+
+/** Bucket spans per formatter; `null` marks a bucket with a transition inside. */
+const spansByFormat = new WeakMap<Intl.DateTimeFormat, Map<number, ZoneSpan | null>>();
+
+/**
+ * The wall clock and short zone name of `date` as `format` writes them (`format` being a
+ * DateTimeFormat with a time zone, year numeric, the rest 2-digit, hourCycle h23 and timeZoneName
+ * short), with one Intl reading per zone and hour (see above); the same text as
+ * `format.formatToParts(date)` gives, pinned by a property test over many zones.
+ *
+ * @example zonedClock(new Date('2019-10-02T17:04:40Z'), jaTokyo) // { clock: '2019-10-03 02:04:40', zoneName: 'JST' }
+ */
+export function zonedClock(date: Date, format: Intl.DateTimeFormat): ZonedClock {
+  const ms = date.getTime();
+  let spans = spansByFormat.get(format);
+  if (!spans) {
+    spans = new Map();
+    spansByFormat.set(format, spans);
+  }
+  const start = Math.floor(ms / BUCKET_MS) * BUCKET_MS;
+  let span = spans.get(start);
+  if (span === undefined) {
+    if (spans.size >= MAX_BUCKETS) spans.clear();
+    span = spanOf(format, start) ?? null;
+    spans.set(start, span);
+  }
+  const clock = span ? shiftedClock(ms, span.offsetMs) : undefined;
+  if (span && clock !== undefined) return { clock, zoneName: span.zoneName };
+  const parts = partsOf(format, ms);
+  return { clock: clockOf(parts), zoneName: parts.timeZoneName };
+}

@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { toIsoInstant } from '../../../src/lib/core/instant';
+
+/** What Date.parse makes of the text: the reference the quick reading must agree with. */
+function byDateParse(text: string): string | undefined {
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+describe('toIsoInstant', () => {
+  it.each([
+    ['2019-10-02T17:04:40.989+0000', '2019-10-02T17:04:40.989Z'],
+    ['2019-10-02T17:04:40Z', '2019-10-02T17:04:40.000Z'],
+    ['2024-02-29T23:30:00.000-05:30', '2024-03-01T05:00:00.000Z'],
+    ['2023-02-29T00:00:00Z', byDateParse('2023-02-29T00:00:00Z')],
+    ['Wed, 02 Oct 2019 17:04:40 GMT', '2019-10-02T17:04:40.000Z'],
+    ['not a date', undefined],
+    ['', undefined],
+  ])('reads %s as %s', (text, expected) => {
+    expect(toIsoInstant(text)).toBe(expected);
+  });
+
+  it.each([1600, 1700, 1800, 1900, 2000, 2023, 2024, 2100, 2400])(
+    'agrees with Date.parse on 29 February %i',
+    (year) => {
+      for (const text of [
+        `${year}-02-29T12:00:00Z`,
+        `${year}-02-29T12:00:00.500+0900`,
+        `${year}-02-28T23:59:59-01:00`,
+      ]) {
+        expect(toIsoInstant(text)).toBe(byDateParse(text));
+      }
+    },
+  );
+
+  it('agrees with Date.parse on AWS-style timestamps, fields in and out of range, every offset form', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          year: fc.integer({ min: 0, max: 9999 }),
+          month: fc.integer({ min: 0, max: 13 }),
+          day: fc.integer({ min: 0, max: 32 }),
+          hour: fc.integer({ min: 0, max: 25 }),
+          minute: fc.integer({ min: 0, max: 60 }),
+          second: fc.integer({ min: 0, max: 60 }),
+          millis: fc.option(fc.integer({ min: 0, max: 999 })),
+          zone: fc.constantFrom('Z', '+', '-', '+:', '-:'),
+          offsetHours: fc.integer({ min: 0, max: 25 }),
+          offsetMinutes: fc.integer({ min: 0, max: 60 }),
+        }),
+        (t) => {
+          const offset = `${two(t.offsetHours)}${t.zone.endsWith(':') ? ':' : ''}${two(t.offsetMinutes)}`;
+          const text =
+            `${String(t.year).padStart(4, '0')}-${two(t.month)}-${two(t.day)}T${two(t.hour)}:${two(t.minute)}:${two(t.second)}` +
+            `${t.millis === null ? '' : `.${String(t.millis).padStart(3, '0')}`}` +
+            `${t.zone === 'Z' ? 'Z' : `${t.zone[0]}${offset}`}`;
+          expect(toIsoInstant(text)).toBe(byDateParse(text));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+});
