@@ -65,21 +65,21 @@ export function findingNotification(view: FindingView, ctx: RenderContext): Noti
   const t = findingText[ctx.locale];
   const product = view.reportedBy ? `${t.products[view.product]} (${view.reportedBy})` : t.products[view.product];
   const when = (iso: string | undefined) => (iso ? formatInstant(iso, ctx.timeZone, ctx.locale) : undefined);
-  const facts: FindingFact[] = [
-    ['severity', view.productSeverity],
-    ['type', view.type],
-    ['status', view.status],
-    ['resources', view.resources.length > 0 ? resourceLines(view.resources, t.more) : undefined],
-    ...(view.facts ?? []),
-    ['firstSeen', when(view.firstSeen)],
-    ['lastSeen', when(view.lastSeen)],
-    ['count', view.count !== undefined && view.count > 1 ? view.count : undefined],
-    ['remediation', view.remediation ? clip(view.remediation) : undefined],
-    ['findingId', view.findingId],
-  ];
-  const fields: Field[] = facts.flatMap(([label, value]) =>
-    value === undefined || value === '' ? [] : [{ label: t.labels[label], value: clip(String(value)) }],
-  );
+  // Pushed in order as they are found (no list of pairs flat-mapped): this runs for every finding.
+  const fields: Field[] = [];
+  const add = (label: FindingLabel, value: string | number | undefined) => {
+    if (value !== undefined && value !== '') fields.push({ label: t.labels[label], value: clip(String(value)) });
+  };
+  add('severity', view.productSeverity);
+  add('type', view.type);
+  add('status', view.status);
+  add('resources', view.resources.length > 0 ? resourceLines(view.resources, t.more) : undefined);
+  for (const [label, value] of view.facts ?? []) add(label, value);
+  add('firstSeen', when(view.firstSeen));
+  add('lastSeen', when(view.lastSeen));
+  add('count', view.count !== undefined && view.count > 1 ? view.count : undefined);
+  add('remediation', view.remediation ? clip(view.remediation) : undefined);
+  add('findingId', view.findingId);
   return {
     schemaVersion: NOTIFICATION_SCHEMA_VERSION,
     category: 'finding',

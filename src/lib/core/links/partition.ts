@@ -44,8 +44,10 @@ export function partitionOfRegion(region: string): Partition {
  * @example partitionOfArn('arn:aws-us-gov:sns:us-gov-west-1:123456789012:t') // "aws-us-gov"
  */
 export function partitionOfArn(arn: string): Partition | undefined {
-  const name = arn.split(':')[1];
-  return arn.startsWith('arn:') && isPartition(name) ? name : undefined;
+  if (!arn.startsWith('arn:')) return undefined;
+  const end = arn.indexOf(':', 4);
+  const name = end === -1 ? arn.slice(4) : arn.slice(4, end);
+  return isPartition(name) ? name : undefined;
 }
 
 /** The parts of an ARN: `arn:partition:service:region:account:resource`. */

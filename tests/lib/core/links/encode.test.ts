@@ -51,3 +51,17 @@ describe('links: encodeUriComponent', () => {
     );
   });
 });
+
+describe('links: encodeUriComponent gives what encodeURIComponent gives', () => {
+  it('for any well-formed text, the unreserved characters left as they are included', () => {
+    const text = fc.oneof(
+      fc.string({ unit: fc.constantFrom(...("Az09-_.!~*'() /%:?#&=+é" as string)), maxLength: 20 }),
+      fc.string({ unit: 'grapheme', maxLength: 10 }),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(encodeUriComponent(t)).toBe(encodeURIComponent(t));
+      }),
+    );
+  });
+});

@@ -8,6 +8,7 @@ import type { Notification } from '../../notification';
 import { replaceEach } from '../../render/replace';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
 import * as z from '../../schemas/zod';
+import { sourceRef } from '../source-ref';
 import { type AccessKind, accessAnalyzerSeverities } from './severity';
 
 const text = z.catch(z.optional(z.string()), undefined);
@@ -121,12 +122,12 @@ export function accessAnalyzerNotification(
           ? f.error
           : f.findingType) ?? '-',
     ),
-    ...(f.findingType ? { type: f.findingType } : {}),
-    ...(f.status ? { status: f.status } : {}),
+    type: f.findingType || undefined,
+    status: f.status || undefined,
     resources: f.resource ? [f.resource] : [],
-    ...(f.accountId || event.account ? { account: f.accountId ?? event.account } : {}),
-    ...(region ? { region } : {}),
-    ...(findingInstant(f.createdAt) ? { firstSeen: findingInstant(f.createdAt) as string } : {}),
+    account: f.accountId || event.account ? (f.accountId ?? event.account) : undefined,
+    region,
+    firstSeen: findingInstant(f.createdAt),
     facts: [
       ['access', f.isPublic ? t.publicAccess : undefined],
       ['principal', principal],
@@ -141,7 +142,7 @@ export function accessAnalyzerNotification(
       ? { occurredAt: (findingInstant(f.updatedAt) ?? findingInstant(event.time)) as string }
       : {}),
     dedupeKey: `finding:access-analyzer:${f.id}:${f.updatedAt ?? ''}:${f.status ?? ''}`,
-    source: { type: `${event.source}/${event['detail-type']}`, ...(event.id ? { id: event.id } : {}) },
+    source: sourceRef(`${event.source}/${event['detail-type']}`, event.id),
   };
   return findingNotification(view, ctx);
 }

@@ -10,6 +10,7 @@ import {
 } from '../../notification';
 import { formatNumber } from '../../numbers';
 import { formatCalendarDate } from '../../time';
+import { sourceRefIdFirst } from '../source-ref';
 import type { BudgetAlert, BudgetAmount } from './budget-alert';
 import { parseBudgetText, parseNotificationDate } from './budget-text';
 
@@ -70,7 +71,7 @@ function unparsed(text: string, ctx: RenderContext, meta: CostMessageMeta): Noti
     ...(meta.account ? { account: meta.account } : {}),
     occurredAt: meta.occurredAt ?? ctx.now.toISOString(),
     dedupeKey: `budget:unparsed:${meta.id ?? text.trim().slice(0, 80)}`,
-    source: { ...(meta.id ? { id: meta.id } : {}), type: `${BUDGET_SOURCE_TYPE}${UNPARSED_SOURCE_SUFFIX}` },
+    source: sourceRefIdFirst(meta.id, `${BUDGET_SOURCE_TYPE}${UNPARSED_SOURCE_SUFFIX}`),
   };
 }
 
@@ -146,6 +147,6 @@ export function interpretBudget(
       alert.threshold?.text ?? '',
       alert.notificationDate ?? '',
     ].join(':'),
-    source: { ...(meta.id ? { id: meta.id } : {}), type: BUDGET_SOURCE_TYPE },
+    source: sourceRefIdFirst(meta.id, BUDGET_SOURCE_TYPE),
   };
 }

@@ -16,24 +16,38 @@ export function paramDetails(
   targets: ReadonlyArray<readonly [string, TargetKind]>,
   extra: readonly string[] = [],
 ): (record: CloudTrailRecord) => RuleDetails {
+  const paths = [...targets.map(([path]) => path), ...extra];
   return function describeParams(record) {
-    const target = targets
-      .map(([path, kind]) => ({ kind, name: showValue(requestParam(record, path)) }))
-      .find((t): t is { kind: TargetKind; name: string } => t.name !== undefined);
-    const params = [...targets.map(([path]) => path), ...extra]
-      .map((path) => [path, showValue(requestParam(record, path))] as const)
-      .filter((p): p is readonly [string, string] => p[1] !== undefined);
-    return { ...(target ? { target } : {}), params };
+    // Plain loops: this runs for most matched calls, and the chained map/find/filter allocated a
+    // pair and a closure per parameter.
+    let target: { kind: TargetKind; name: string } | undefined;
+    const params: Array<readonly [string, string]> = [];
+    for (let i = 0; i < paths.length; i++) {
+      const path = paths[i] as string;
+      const shown = showValue(requestParam(record, path));
+      if (shown === undefined) continue;
+      if (target === undefined && i < targets.length)
+        target = { kind: (targets[i] as readonly [string, TargetKind])[1], name: shown };
+      params.push([path, shown]);
+    }
+    return target ? { target, params } : { params };
   };
 }
 
 /** The first few scalar request parameters, for rules without their own extractor. */
 export function genericDetails(record: CloudTrailRecord): RuleDetails {
-  const params = Object.entries(record.requestParameters ?? {})
-    .filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v))
-    .slice(0, MAX_GENERIC_PARAMS)
-    .map(([k, v]) => [k, showValue(v) ?? ''] as const)
-    .filter(([, v]) => v !== '');
+  const params: Array<readonly [string, string]> = [];
+  const parameters = record.requestParameters ?? {};
+  let scalars = 0;
+  for (const k in parameters) {
+    if (!Object.hasOwn(parameters, k)) continue;
+    const v = parameters[k];
+    const type = typeof v;
+    if (type !== 'string' && type !== 'number' && type !== 'boolean') continue;
+    if (scalars++ === MAX_GENERIC_PARAMS) break;
+    const shown = showValue(v) ?? '';
+    if (shown !== '') params.push([k, shown]);
+  }
   return { params };
 }
 

@@ -7,6 +7,7 @@ import {
   type SubjectPart,
 } from '../../notification';
 import { formatInstant } from '../../time';
+import { sourceRefIdFirst } from '../source-ref';
 import { genericDetails } from './details';
 import { cloudTrailEventUrl, iamPrincipalUrl } from './links';
 import { describePrincipal, type Principal } from './principal';
@@ -57,36 +58,52 @@ function titleParts(record: CloudTrailRecord, details: RuleDetails, p: Principal
   const failed = !succeeded(record);
   // A failed sign-in step may record no code or message: "failed" alone says it.
   const reason = record.errorCode ?? record.errorMessage;
+  // Pushed one by one (no spread of conditional arrays): this runs for every matched call.
+  const parts: SubjectPart[] = [];
   if (locale === 'ja') {
-    return [
-      { role: 'actor', value: who, tail: ' が ', ...(signIn ? { short: `${p.name} が ` } : {}) },
-      ...(target ? [{ role: 'target' as const, lead: `${kind} `, value: target, tail: ' に ' }] : []),
-      { role: 'action', value: record.eventName, tail: ' を実行' },
-      ...(failed
-        ? [
-            reason
-              ? { role: 'outcome' as const, lead: '（失敗: ', value: reason, tail: '）', short: '（失敗）' }
-              : { role: 'outcome' as const, value: '（失敗）' },
-          ]
-        : []),
-    ];
+    parts.push(
+      signIn
+        ? { role: 'actor', value: who, tail: ' が ', short: `${p.name} が ` }
+        : { role: 'actor', value: who, tail: ' が ' },
+    );
+    if (target) parts.push({ role: 'target', lead: `${kind} `, value: target, tail: ' に ' });
+    parts.push({ role: 'action', value: record.eventName, tail: ' を実行' });
+    if (failed)
+      parts.push(
+        reason
+          ? { role: 'outcome', lead: '（失敗: ', value: reason, tail: '）', short: '（失敗）' }
+          : { role: 'outcome', value: '（失敗）' },
+      );
+    return parts;
   }
-  return [
-    { role: 'action', value: record.eventName },
-    ...(target ? [{ role: 'target' as const, lead: ` on ${kind} `, value: target }] : []),
-    { role: 'actor', lead: ' by ', value: who, ...(signIn ? { short: ` by ${p.name}` } : {}) },
-    ...(failed
-      ? [
-          reason
-            ? { role: 'outcome' as const, lead: ' failed: ', value: reason, short: ' failed' }
-            : { role: 'outcome' as const, lead: ' ', value: 'failed' },
-        ]
-      : []),
-  ];
+  parts.push({ role: 'action', value: record.eventName });
+  if (target) parts.push({ role: 'target', lead: ` on ${kind} `, value: target });
+  parts.push(
+    signIn
+      ? { role: 'actor', lead: ' by ', value: who, short: ` by ${p.name}` }
+      : { role: 'actor', lead: ' by ', value: who },
+  );
+  if (failed)
+    parts.push(
+      reason
+        ? { role: 'outcome', lead: ' failed: ', value: reason, short: ' failed' }
+        : { role: 'outcome', lead: ' ', value: 'failed' },
+    );
+  return parts;
 }
 
-const joinParts = (parts: readonly SubjectPart[]) =>
-  parts.map((part) => `${part.lead ?? ''}${part.value}${part.tail ?? ''}`).join('');
+function joinParts(parts: readonly SubjectPart[]): string {
+  let text = '';
+  for (const part of parts) text += `${part.lead ?? ''}${part.value}${part.tail ?? ''}`;
+  return text;
+}
+
+/** "name: value" lines of the parameters shown. */
+function paramLines(params: RuleDetails['params']): string {
+  let text = '';
+  for (const [k, v] of params) text += text === '' ? `${k}: ${v}` : `\n${k}: ${v}`;
+  return text;
+}
 
 /** "111122223333 (caller: 444455556666)" when the caller came from another account; else undefined. */
 function crossAccountText(event: CloudTrailEvent, p: Principal, locale: Locale): string | undefined {
@@ -105,7 +122,7 @@ export function apiCallLinks(event: CloudTrailEvent, p: Principal, region: strin
     const label = phrases[locale].iamLink(targetKindLabels[locale][p.iam.kind], p.iam.name);
     out.push({
       label,
-      url: iamPrincipalUrl({ ...p.iam, ...(p.arn ? { arn: p.arn } : {}), ...(region ? { region } : {}) }),
+      url: iamPrincipalUrl({ kind: p.iam.kind, name: p.iam.name, arn: p.arn, region }),
     });
   }
   return out;
@@ -142,17 +159,16 @@ export function buildApiCallNotification(
     { label: label.who, value: principal.arn ? `${who}\n${principal.arn}` : who },
     { label: label.via, value: viaText },
     { label: label.what, value: what },
-    ...(details.params.length > 0
-      ? [{ label: label.target, value: details.params.map(([k, v]) => `${k}: ${v}`).join('\n') }]
-      : []),
-    { label: label.result, value: result },
-    { label: label.sourceIp, value: record.sourceIPAddress ?? none },
-    // Account and region are the notification's own (every renderer shows them); the account row
-    // stays only when the caller came from another account, which is worth saying.
-    ...(crossAccount ? [{ label: label.account, value: crossAccount }] : []),
+  ];
+  if (details.params.length > 0) fields.push({ label: label.target, value: paramLines(details.params) });
+  fields.push({ label: label.result, value: result }, { label: label.sourceIp, value: record.sourceIPAddress ?? none });
+  // Account and region are the notification's own (every renderer shows them); the account row
+  // stays only when the caller came from another account, which is worth saying.
+  if (crossAccount) fields.push({ label: label.account, value: crossAccount });
+  fields.push(
     { label: label.when, value: formatInstant(occurredAt, ctx.timeZone, locale) },
     { label: label.rule, value: `${rule.id}${rule.reference ? ` (${rule.reference})` : ''}` },
-  ];
+  );
   const account = record.recipientAccountId ?? envelope.account ?? principal.accountId;
   const id = envelope.id ?? record.eventID;
   return {
@@ -171,6 +187,6 @@ export function buildApiCallNotification(
     occurredAt,
     dedupeKey: `api-call:${record.eventID ?? `${record.eventSource}:${record.eventName}:${occurredAt}`}`,
     labels: { rule: rule.id },
-    source: { ...(id ? { id } : {}), type: `${envelope.source}/${envelope['detail-type']}` },
+    source: sourceRefIdFirst(id, `${envelope.source}/${envelope['detail-type']}`),
   };
 }

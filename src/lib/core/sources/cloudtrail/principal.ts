@@ -18,50 +18,90 @@ export interface Principal {
   readonly iam?: { readonly kind: 'user' | 'role'; readonly name: string };
 }
 
-type Base = Omit<Principal, 'mfa' | 'accountId' | 'arn'>;
+/**
+ * What a describer found: every optional key present (undefined when absent), so every principal
+ * has one shape and the code reading it stays monomorphic when many event kinds pass through.
+ */
+interface Base {
+  readonly kind: PrincipalKind;
+  readonly rawType: string | undefined;
+  readonly name: string;
+  readonly role: string | undefined;
+  readonly iam: Principal['iam'];
+}
 
 /** Identity Center permission-set roles; their sessions are named after the person. */
 const IDENTITY_CENTER_ROLE_PREFIX = 'AWSReservedSSO_';
 
-const lastSegment = (arn: string | undefined) => arn?.split('/').pop() || undefined;
+/** The text after the last "/" of an ARN, or undefined when that is empty. */
+function lastSegment(arn: string | undefined): string | undefined {
+  if (arn === undefined) return undefined;
+  return arn.slice(arn.lastIndexOf('/') + 1) || undefined;
+}
+
+const base = (kind: PrincipalKind, name: string, role?: string, iam?: Principal['iam'], rawType?: string): Base => ({
+  kind,
+  rawType,
+  name,
+  role,
+  iam,
+});
+
+/** Role and session of `arn:aws:sts::123456789012:assumed-role/ROLE/SESSION`: the 2nd and 3rd "/" parts of the resource. */
+function roleAndSession(arn: string | undefined): [string | undefined, string | undefined] {
+  if (arn === undefined) return [undefined, undefined];
+  // The resource is what follows the 5th ":"; an ARN with fewer colons has an empty resource.
+  let at = 0;
+  for (let colons = 0; colons < 5; colons++) {
+    const next = arn.indexOf(':', at);
+    if (next === -1) return [undefined, undefined];
+    at = next + 1;
+  }
+  const first = arn.indexOf('/', at);
+  if (first === -1) return [undefined, undefined];
+  const second = arn.indexOf('/', first + 1);
+  if (second === -1) return [arn.slice(first + 1), undefined];
+  const third = arn.indexOf('/', second + 1);
+  return [arn.slice(first + 1, second), arn.slice(second + 1, third === -1 ? undefined : third)];
+}
 
 function assumedRole(ui: UserIdentity): Base {
-  // arn:aws:sts::123456789012:assumed-role/ROLE/SESSION
-  const [, roleFromArn, session] = ui.arn?.split(':').slice(5).join(':').split('/') ?? [];
+  const [roleFromArn, session] = roleAndSession(ui.arn);
   const role = ui.sessionContext?.sessionIssuer?.userName ?? roleFromArn;
   const kind = role?.startsWith(IDENTITY_CENTER_ROLE_PREFIX) ? 'identity-center' : 'assumed-role';
   const name = session ?? role ?? ui.principalId ?? 'unknown';
-  return { kind, name, ...(role ? { role, iam: { kind: 'role', name: role } } : {}) };
+  return role ? base(kind, name, role, { kind: 'role', name: role }) : base(kind, name);
 }
 
 /** Describers by `userIdentity.type`; anything else falls back to the ARN or principal id. */
 const describers: Record<string, (ui: UserIdentity) => Base> = {
-  Root: () => ({ kind: 'root', name: 'root' }),
+  Root: () => base('root', 'root'),
   IAMUser: (ui) => {
     const name = ui.userName ?? lastSegment(ui.arn) ?? ui.principalId ?? 'unknown';
-    return { kind: 'iam-user', name, iam: { kind: 'user', name } };
+    return base('iam-user', name, undefined, { kind: 'user', name });
   },
   AssumedRole: assumedRole,
-  FederatedUser: (ui) => ({
-    kind: 'federated',
-    name: lastSegment(ui.arn) ?? ui.principalId ?? 'unknown',
-    ...(ui.sessionContext?.sessionIssuer?.userName ? { role: ui.sessionContext.sessionIssuer.userName } : {}),
-  }),
-  AWSService: (ui) => ({ kind: 'aws-service', name: ui.invokedBy ?? ui.principalId ?? 'unknown' }),
-  AWSAccount: (ui) => ({ kind: 'aws-account', name: ui.accountId ?? ui.principalId ?? 'unknown' }),
-  IdentityCenterUser: (ui) => ({
-    kind: 'identity-center',
-    name: ui.onBehalfOf?.userId ?? ui.userName ?? ui.principalId ?? 'unknown',
-  }),
+  FederatedUser: (ui) =>
+    base(
+      'federated',
+      lastSegment(ui.arn) ?? ui.principalId ?? 'unknown',
+      ui.sessionContext?.sessionIssuer?.userName || undefined,
+    ),
+  AWSService: (ui) => base('aws-service', ui.invokedBy ?? ui.principalId ?? 'unknown'),
+  AWSAccount: (ui) => base('aws-account', ui.accountId ?? ui.principalId ?? 'unknown'),
+  IdentityCenterUser: (ui) =>
+    base('identity-center', ui.onBehalfOf?.userId ?? ui.userName ?? ui.principalId ?? 'unknown'),
 };
 
 function fallback(ui: UserIdentity): Base {
-  return {
-    kind: 'unknown',
+  return base(
+    'unknown',
+    ui.userName ?? lastSegment(ui.arn) ?? ui.principalId ?? ui.invokedBy ?? 'unknown',
+    undefined,
+    undefined,
     // "Unknown" is a documented type (e.g. Identity Center sign-in steps): say it in the reader's words.
-    ...(ui.type && ui.type !== 'Unknown' ? { rawType: ui.type } : {}),
-    name: ui.userName ?? lastSegment(ui.arn) ?? ui.principalId ?? ui.invokedBy ?? 'unknown',
-  };
+    ui.type && ui.type !== 'Unknown' ? ui.type : undefined,
+  );
 }
 
 /** Long-term IAM access keys start with AKIA; a call signed with one cannot carry MFA. */
@@ -86,10 +126,15 @@ export function describePrincipal(record: CloudTrailRecord): Principal {
   const ui: UserIdentity = record.userIdentity ?? {};
   const describe =
     (ui.type !== undefined && Object.hasOwn(describers, ui.type) ? describers[ui.type] : undefined) ?? fallback;
+  const found = describe(ui);
   return {
-    ...describe(ui),
-    ...(ui.arn ? { arn: ui.arn } : {}),
-    ...(ui.accountId ? { accountId: ui.accountId } : {}),
+    kind: found.kind,
+    rawType: found.rawType,
+    name: found.name,
+    arn: ui.arn || undefined,
+    role: found.role,
+    accountId: ui.accountId || undefined,
     mfa: mfaOf(record, ui),
+    iam: found.iam,
   };
 }

@@ -6,9 +6,16 @@ export const MAX_PARAM_CHARS = 300;
 
 /** The value at a dot path (`ipPermissions.items`) inside `requestParameters`, if any. */
 export function requestParam(record: CloudTrailRecord, path: string): unknown {
+  // Walked by index rather than split: one array and a string per key, every call, added up.
   let value: unknown = record.requestParameters;
-  for (const key of path.split('.')) value = isRecord(value) ? value[key] : undefined;
-  return value;
+  let start = 0;
+  for (;;) {
+    const dot = path.indexOf('.', start);
+    const key = dot === -1 ? (start === 0 ? path : path.slice(start)) : path.slice(start, dot);
+    value = isRecord(value) ? value[key] : undefined;
+    if (dot === -1) return value;
+    start = dot + 1;
+  }
 }
 
 /** A parameter value for people: strings as-is, others as JSON, cut at {@link MAX_PARAM_CHARS} with "…". */
@@ -66,7 +73,12 @@ export function mfaUsedAtSignIn(record: CloudTrailRecord): string | undefined {
   return typeof used === 'string' ? used.toLowerCase() : undefined;
 }
 
+/** What the event source of an AWS service ends with. */
+const AWS_SERVICE_HOST_SUFFIX = '.amazonaws.com';
+
 /** "cloudtrail" for "cloudtrail.amazonaws.com". */
 export function serviceOf(eventSource: string): string {
-  return eventSource.replace(/\.amazonaws\.com$/, '');
+  return eventSource.endsWith(AWS_SERVICE_HOST_SUFFIX)
+    ? eventSource.slice(0, -AWS_SERVICE_HOST_SUFFIX.length)
+    : eventSource;
 }

@@ -65,62 +65,84 @@ function thresholdFields(alarm: Alarm, locale: Locale): Field[] {
   return fields;
 }
 
-function stateFields(alarm: Alarm, ctx: RenderContext): Field[] {
+/** Adds `{ label, value }` when there is a value (not undefined, not empty). */
+function addField(fields: Field[], label: string, value: string | undefined): void {
+  if (value) fields.push({ label, value });
+}
+
+function stateFields(fields: Field[], alarm: Alarm, ctx: RenderContext): void {
   const t = alarmText[ctx.locale];
   const { state, previousState } = alarm;
   const incident = incidentMillis(alarm);
-  return [
-    { label: t.labels.state, value: previousState ? `${previousState.value} → ${state.value}` : state.value },
-    ...(state.timestamp
-      ? [{ label: t.labels.since, value: formatInstant(state.timestamp, ctx.timeZone, ctx.locale) }]
-      : state.rawTimestamp
-        ? [{ label: t.labels.sinceUnparsed, value: state.rawTimestamp }]
-        : []),
-    ...(incident !== undefined ? [{ label: t.labels.incident, value: formatDuration(incident, ctx.locale) }] : []),
-  ];
+  fields.push({
+    label: t.labels.state,
+    value: previousState ? `${previousState.value} → ${state.value}` : state.value,
+  });
+  if (state.timestamp)
+    fields.push({ label: t.labels.since, value: formatInstant(state.timestamp, ctx.timeZone, ctx.locale) });
+  else if (state.rawTimestamp) fields.push({ label: t.labels.sinceUnparsed, value: state.rawTimestamp });
+  if (incident !== undefined) fields.push({ label: t.labels.incident, value: formatDuration(incident, ctx.locale) });
 }
 
-function evaluationFields(alarm: Alarm, ctx: RenderContext): Field[] {
+/** The newest datapoints, one a line: "99.5 (2019-10-03 01:59:00 JST)". */
+function datapointLines(alarm: Alarm, ctx: RenderContext): string {
+  const points = alarm.recentDatapoints;
+  const from = Math.max(0, points.length - MAX_DATAPOINTS_SHOWN);
+  let text = '';
+  for (let i = from; i < points.length; i++) {
+    const p = points[i] as (typeof points)[number];
+    const value = formatNumber(p.value, ctx.locale);
+    const line = p.timestamp ? `${value} (${formatInstant(p.timestamp, ctx.timeZone, ctx.locale)})` : value;
+    text += i === from ? line : `\n${line}`;
+  }
+  return text;
+}
+
+/** The child alarms of a composite, one a line: "name · ALARM · 2019-10-03 01:59:00 JST". */
+function triggeringLines(alarm: Alarm, ctx: RenderContext): string {
+  const triggering = alarm.state.reasonData?.triggeringAlarms;
+  if (!triggering) return '';
+  return triggering
+    .map((a) =>
+      [
+        alarmNameOfArn(a.arn),
+        a.state?.value,
+        a.state?.timestamp && formatInstant(a.state.timestamp, ctx.timeZone, ctx.locale),
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    )
+    .join('\n');
+}
+
+function evaluationFields(fields: Field[], alarm: Alarm, ctx: RenderContext): void {
   const t = alarmText[ctx.locale];
   const { state } = alarm;
-  const points = alarm.recentDatapoints.slice(-MAX_DATAPOINTS_SHOWN).map((p) => {
-    const value = formatNumber(p.value, ctx.locale);
-    return p.timestamp ? `${value} (${formatInstant(p.timestamp, ctx.timeZone, ctx.locale)})` : value;
-  });
   const wait = alarm.actionsSuppressorWaitPeriod;
   const extension = alarm.actionsSuppressorExtensionPeriod;
-  const triggering = (state.reasonData?.triggeringAlarms ?? []).map((a) =>
-    [
-      alarmNameOfArn(a.arn),
-      a.state?.value,
-      a.state?.timestamp && formatInstant(a.state.timestamp, ctx.timeZone, ctx.locale),
-    ]
-      .filter(Boolean)
-      .join(' · '),
+  addField(fields, t.labels.recentDatapoints, datapointLines(alarm, ctx));
+  addField(
+    fields,
+    t.labels.evaluationState,
+    state.evaluationState && (lookup(t.evaluationState, state.evaluationState) ?? state.evaluationState),
   );
-  const field = (label: string, value: string | undefined): Field[] => (value ? [{ label, value }] : []);
-  return [
-    ...field(t.labels.recentDatapoints, points.join('\n')),
-    ...field(
-      t.labels.evaluationState,
-      state.evaluationState && (lookup(t.evaluationState, state.evaluationState) ?? state.evaluationState),
-    ),
-    ...field(
-      t.labels.actionsSuppressed,
-      lookup(t.suppressedBy, state.actionsSuppressedBy) ?? state.actionsSuppressedReason ?? state.actionsSuppressedBy,
-    ),
-    ...field(
-      t.labels.actionsSuppressor,
-      alarm.actionsSuppressor &&
-        t.suppressor(
-          alarm.actionsSuppressor,
-          wait !== undefined ? formatPeriod(wait, ctx.locale) : undefined,
-          extension !== undefined ? formatPeriod(extension, ctx.locale) : undefined,
-        ),
-    ),
-    ...field(t.labels.alarmRule, alarm.alarmRule),
-    ...field(t.labels.triggeringAlarms, triggering.join('\n')),
-  ];
+  addField(
+    fields,
+    t.labels.actionsSuppressed,
+    lookup(t.suppressedBy, state.actionsSuppressedBy) ?? state.actionsSuppressedReason ?? state.actionsSuppressedBy,
+  );
+  addField(
+    fields,
+    t.labels.actionsSuppressor,
+    alarm.actionsSuppressor &&
+      t.suppressor(
+        alarm.actionsSuppressor,
+        wait !== undefined ? formatPeriod(wait, ctx.locale) : undefined,
+        extension !== undefined ? formatPeriod(extension, ctx.locale) : undefined,
+      ),
+  );
+  addField(fields, t.labels.alarmRule, alarm.alarmRule);
+  addField(fields, t.labels.triggeringAlarms, triggeringLines(alarm, ctx));
 }
 
 /**
@@ -129,19 +151,19 @@ function evaluationFields(alarm: Alarm, ctx: RenderContext): Field[] {
  * type (account and region are the notification's own).
  */
 export function alarmFields(alarm: Alarm, ctx: RenderContext, targetFields: readonly Field[]): Field[] {
+  // One array pushed to in order (no spread of a list per group): this runs for every alarm.
   const t = alarmText[ctx.locale];
-  const field = (label: string, value: string | undefined): Field[] => (value ? [{ label, value }] : []);
-  return [
-    ...stateFields(alarm, ctx),
-    ...targetFields,
-    ...metricFields(alarm, ctx.locale),
-    ...thresholdFields(alarm, ctx.locale),
-    ...evaluationFields(alarm, ctx),
-    ...field(t.labels.description, alarm.description),
-    ...field(t.labels.reason, alarm.state.reason),
-    ...field(t.labels.kind, t.kind[alarm.kind]),
-    // Account and region travel as the notification's own account/region, which every renderer
-    // shows; a region name we could not map to a code is kept here so it is not lost.
-    ...field(t.labels.region, alarm.region ? undefined : alarm.regionName),
-  ];
+  const fields: Field[] = [];
+  stateFields(fields, alarm, ctx);
+  for (const f of targetFields) fields.push(f);
+  for (const f of metricFields(alarm, ctx.locale)) fields.push(f);
+  for (const f of thresholdFields(alarm, ctx.locale)) fields.push(f);
+  evaluationFields(fields, alarm, ctx);
+  addField(fields, t.labels.description, alarm.description);
+  addField(fields, t.labels.reason, alarm.state.reason);
+  addField(fields, t.labels.kind, t.kind[alarm.kind]);
+  // Account and region travel as the notification's own account/region, which every renderer
+  // shows; a region name we could not map to a code is kept here so it is not lost.
+  addField(fields, t.labels.region, alarm.region ? undefined : alarm.regionName);
+  return fields;
 }

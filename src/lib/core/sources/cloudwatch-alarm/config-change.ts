@@ -6,6 +6,7 @@ import type { EventBridgeEvent } from '../../schemas/eventbridge';
 import { parseAt } from '../../schemas/parse';
 import { clip, leafFields, leavesOf } from '../generic/flatten';
 import { genericText } from '../generic/strings';
+import { sourceRef } from '../source-ref';
 import { toIsoInstant } from './derive';
 import { placeOf } from './place';
 import { type AlarmConfigChangeDetail, alarmConfigChangeDetailSchema } from './schema';
@@ -81,6 +82,6 @@ export function configChangeNotification(
     ...(place.region ? { region: place.region } : {}),
     occurredAt: toIsoInstant(event.time) ?? ctx.now.toISOString(),
     dedupeKey: `alarm-config:${arn ?? name}:${detail.operation}:${toIsoInstant(typeof configTime === 'string' ? configTime : event.time) ?? ''}`,
-    source: { type: CONFIG_CHANGE_SOURCE_TYPE, ...(event.id ? { id: event.id } : {}) },
+    source: sourceRef(CONFIG_CHANGE_SOURCE_TYPE, event.id),
   };
 }

@@ -1,5 +1,6 @@
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
 import { parseAt } from '../../schemas/parse';
+import { sourceRef } from '../source-ref';
 import { alarmFromAlarmData } from './from-alarm-data';
 import type { Alarm } from './model';
 import { placeOf } from './place';
@@ -26,8 +27,8 @@ export function alarmFromEventBridge(event: EventBridgeEvent, path: string): Ala
   );
   const arn = (event.resources ?? []).find((r): r is string => typeof r === 'string' && ALARM_ARN.test(r));
   return alarmFromAlarmData(detail, {
-    ...(arn ? { arn } : {}),
+    arn,
     place: placeOf({ arn, account: event.account, region: event.region }),
-    source: { type: EVENTBRIDGE_ALARM_SOURCE_TYPE, ...(event.id ? { id: event.id } : {}) },
+    source: sourceRef(EVENTBRIDGE_ALARM_SOURCE_TYPE, event.id),
   });
 }

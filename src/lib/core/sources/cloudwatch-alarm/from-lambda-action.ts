@@ -21,7 +21,7 @@ export function alarmFromLambdaAction(payload: unknown, path: string): Alarm {
   const arn =
     action.alarmArn ?? (action.resources ?? []).find((r): r is string => typeof r === 'string' && ALARM_ARN.test(r));
   return alarmFromAlarmData(action.alarmData, {
-    ...(arn ? { arn } : {}),
+    arn,
     place: placeOf({ arn, account: action.accountId ?? action.account, region: action.region }),
     source: { type: LAMBDA_ACTION_SOURCE_TYPE },
   });

@@ -22,10 +22,11 @@ export function placeOf(hints: { arn?: string; account?: string; region?: string
   const region = [arn?.region, hints.region, named].find(isRegionCode);
   const account = [arn?.account, hints.account].find((a) => a !== undefined && ACCOUNT_ID.test(a));
   const partition = (hints.arn && partitionOfArn(hints.arn)) ?? (region ? partitionOfRegion(region) : 'aws');
+  // Every key written (undefined when unknown) rather than spread in: a place is only read.
   return {
-    ...(account ? { account } : {}),
-    ...(region ? { region } : {}),
-    ...(!region && hints.regionName ? { regionName: hints.regionName } : {}),
+    account: account || undefined,
+    region: region || undefined,
+    regionName: !region && hints.regionName ? hints.regionName : undefined,
     partition,
   };
 }

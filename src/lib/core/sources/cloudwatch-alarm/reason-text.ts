@@ -49,13 +49,16 @@ const phraseOperators = {
 } as const;
 
 function datedPoints(text: string): Datapoint[] {
-  return [...text.matchAll(DATED_POINT)]
-    .map(([, value, dd, mm, yy, h, m, s]) => ({
-      value: Number(value),
-      timestamp: `20${yy}-${mm}-${dd}T${h}:${m}:${s}.000Z`,
-    }))
-    .filter((point) => !Number.isNaN(Date.parse(point.timestamp)))
-    .sort((a, b) => a.timestamp.localeCompare(b.timestamp));
+  return (
+    [...text.matchAll(DATED_POINT)]
+      .map(([, value, dd, mm, yy, h, m, s]) => ({
+        value: Number(value),
+        timestamp: `20${yy}-${mm}-${dd}T${h}:${m}:${s}.000Z`,
+      }))
+      .filter((point) => !Number.isNaN(Date.parse(point.timestamp)))
+      // Same-layout ISO texts differ only in digits: code-unit order is time order (no collator needed).
+      .sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0))
+  );
 }
 
 const int = (text: string | undefined): number | undefined => (text === undefined ? undefined : Number(text));
@@ -77,14 +80,29 @@ export function readReason(text: string | undefined): ReasonFacts {
 /** The last text read and its facts (a one-entry cache; the facts are never modified after parsing). */
 let last: { text: string | undefined; facts: ReasonFacts } = { text: undefined, facts: { datapoints: [] } };
 
+/**
+ * Words each pattern cannot match without: a text that lacks them is not searched with it. The
+ * patterns that start with a number are tried at every digit of the text otherwise.
+ */
+const NEEDS = {
+  datedPoint: ':',
+  undatedPoint: ' datapoint',
+  counts: ' out of the last ',
+  single: 'Threshold Crossed: 1 datapoint',
+  threshold: ' the threshold (',
+  band: ' the lower thresholds [',
+  unknown: ' unknown',
+  toAlarm: 'minimum ',
+} as const;
+
 function parseReason(text: string): ReasonFacts {
-  const facts: ReasonFacts = { datapoints: datedPoints(text) };
-  const undated = UNDATED_POINT.exec(text);
+  const facts: ReasonFacts = { datapoints: text.includes(NEEDS.datedPoint) ? datedPoints(text) : [] };
+  const undated = text.includes(NEEDS.undatedPoint) ? UNDATED_POINT.exec(text) : null;
   if (facts.datapoints.length === 0 && undated?.[1]) facts.datapoints = [{ value: Number(undated[1]) }];
-  const counts = COUNTS.exec(text);
+  const counts = text.includes(NEEDS.counts) ? COUNTS.exec(text) : null;
   if (counts) Object.assign(facts, { crossed: int(counts[1]), outOf: int(counts[2]) });
-  else if (SINGLE.test(text)) facts.crossed = 1;
-  const threshold = THRESHOLD.exec(text);
+  else if (text.includes(NEEDS.single) && SINGLE.test(text)) facts.crossed = 1;
+  const threshold = text.includes(NEEDS.threshold) ? THRESHOLD.exec(text) : null;
   if (threshold) {
     const phrase = threshold[2] as keyof typeof phraseOperators;
     Object.assign(facts, {
@@ -93,7 +111,7 @@ function parseReason(text: string): ReasonFacts {
       threshold: Number(threshold[3]),
     });
   }
-  const band = BAND.exec(text);
+  const band = text.includes(NEEDS.band) ? BAND.exec(text) : null;
   if (band) {
     Object.assign(facts, {
       comparison: 'LessThanLowerOrGreaterThanUpperThreshold',
@@ -102,9 +120,9 @@ function parseReason(text: string): ReasonFacts {
       upperThreshold: Number(band[3]),
     });
   }
-  const unknown = UNKNOWN.exec(text);
+  const unknown = text.includes(NEEDS.unknown) ? UNKNOWN.exec(text) : null;
   if (unknown) facts.unknownCount = int(unknown[1]);
-  const toAlarm = TO_ALARM.exec(text);
+  const toAlarm = text.includes(NEEDS.toAlarm) ? TO_ALARM.exec(text) : null;
   if (toAlarm) facts.datapointsToAlarm = int(toAlarm[1]);
   return facts;
 }

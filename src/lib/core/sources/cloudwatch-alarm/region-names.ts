@@ -5,7 +5,7 @@ import { replaceEach } from '../../render/replace';
  * including older spellings ("EU (Ireland)"), mapped to region codes.
  * @see https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html
  */
-const regionDisplayNames = {
+export const regionDisplayNames = {
   'US East (N. Virginia)': 'us-east-1',
   'US (Virginia)': 'us-east-1',
   'US - N. Virginia': 'us-east-1',
@@ -65,6 +65,14 @@ const byNormalizedName: ReadonlyMap<string, string> = new Map(
   ]),
 );
 
+/** The same answers for the names and codes as the table spells them. */
+const byExactName: ReadonlyMap<string, string> = new Map(
+  Object.entries(regionDisplayNames).flatMap(([name, code]) => [
+    [name, byNormalizedName.get(normalize(name)) as string],
+    [code, byNormalizedName.get(normalize(code)) as string],
+  ]),
+);
+
 /**
  * The region code for a display name or a code in any spelling; undefined when unknown.
  *
@@ -72,5 +80,6 @@ const byNormalizedName: ReadonlyMap<string, string> = new Map(
  * @example regionCodeOf('US-East-2')             // "us-east-2"
  */
 export function regionCodeOf(name: string): string | undefined {
-  return byNormalizedName.get(normalize(name));
+  // A name spelt as in the table (as CloudWatch writes it) needs no normalizing.
+  return byExactName.get(name) ?? byNormalizedName.get(normalize(name));
 }

@@ -5,6 +5,7 @@ import type { RenderContext } from '../../locale';
 import { type Field, NOTIFICATION_SCHEMA_VERSION, type Notification } from '../../notification';
 import { formatNumber } from '../../numbers';
 import { formatInstant } from '../../time';
+import { sourceRefIdFirst } from '../source-ref';
 import { type CostAnomalyMessage, type CostAnomalyRootCause, parseCostAnomaly } from './anomaly-message';
 
 /** `source.type` of every cost-anomaly notification. */
@@ -121,6 +122,6 @@ export function interpretCostAnomaly(
     ...(region ? { region } : {}),
     occurredAt: options.occurredAt ?? ctx.now.toISOString(),
     dedupeKey: `cost-anomaly:${account ?? ''}:${m.anomalyId}:${m.anomalyEndDate ?? ''}`,
-    source: { ...(options.id ? { id: options.id } : {}), type: COST_ANOMALY_SOURCE_TYPE },
+    source: sourceRefIdFirst(options.id, COST_ANOMALY_SOURCE_TYPE),
   };
 }

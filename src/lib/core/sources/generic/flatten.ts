@@ -43,13 +43,16 @@ export function leavesOf(value: unknown, base = ''): Leaf[] {
     } else if (typeof v === 'number' || typeof v === 'boolean') {
       leaves.push({ path, value: String(v) });
     } else if (depth < MAX_DEPTH && typeof v === 'object' && v !== null) {
-      const entries: Array<[string | number, unknown]> = Array.isArray(v)
-        ? v.map((child, i): [number, unknown] => [i, child])
-        : Object.entries(v);
-      // Pushed last to first, so they come off the stack in key order.
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, child] = entries[i]!;
-        stack.push({ value: child, path: join(path, key), depth: depth + 1 });
+      // Pushed last to first, so they come off the stack in key order (no entry pairs: this
+      // runs for every node of every event no source knows).
+      if (Array.isArray(v)) {
+        for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: join(path, i), depth: depth + 1 });
+      } else {
+        const keys = Object.keys(v);
+        for (let i = keys.length - 1; i >= 0; i--) {
+          const key = keys[i] as string;
+          stack.push({ value: (v as Record<string, unknown>)[key], path: join(path, key), depth: depth + 1 });
+        }
       }
     }
   }
@@ -63,12 +66,22 @@ export function clip(text: string, max = MAX_GENERIC_VALUE_LENGTH): string {
 
 /**
  * Up to {@link MAX_GENERIC_FIELDS} leaves as fields (label = path), plus one "… and N more" field
- * when there were more.
+ * when there were more. `show` rewrites a leaf that is shown (only those: the rest are counted).
  */
-export function leafFields(leaves: readonly Leaf[], more: (n: number) => string): Field[] {
-  const shown = leaves.slice(0, MAX_GENERIC_FIELDS).map((l) => ({ label: l.path || '-', value: clip(l.value) }));
-  const rest = leaves.length - shown.length;
-  return rest > 0 ? [...shown, { label: '…', value: more(rest) }] : shown;
+export function leafFields(
+  leaves: readonly Leaf[],
+  more: (n: number) => string,
+  show: (leaf: Leaf) => Leaf = (leaf) => leaf,
+): Field[] {
+  const shown: Field[] = [];
+  const count = Math.min(leaves.length, MAX_GENERIC_FIELDS);
+  for (let i = 0; i < count; i++) {
+    const l = show(leaves[i] as Leaf);
+    shown.push({ label: l.path || '-', value: clip(l.value) });
+  }
+  const rest = leaves.length - count;
+  if (rest > 0) shown.push({ label: '…', value: more(rest) });
+  return shown;
 }
 
 /** A stable key for content that has no id (shared with the finding sources). */

@@ -83,15 +83,51 @@ const COUNT_PARENTS = ['finding-severity-counts', 'findingseveritycounts'] as co
 
 const rank = { critical: 3, warning: 2, info: 1, ok: 0 } as const satisfies Record<Severity, number>;
 
-/** The last key of a leaf path, lower case: `detail.containers[0].lastStatus` → `laststatus`. */
-const keyOf = (path: string) => (path.split('.').at(-1) ?? '').replace(/\[\d+\]$/, '').toLowerCase();
+/** Where each key field goes in reading order. */
+const KEY_FIELD_ORDER: ReadonlyMap<string, number> = new Map(KEY_FIELDS.map((k, i) => [k, i]));
+
+/** True when `text` from `start` to `end` (exclusive) is one or more ASCII digits. */
+function allDigits(text: string, start: number, end: number): boolean {
+  if (start >= end) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * The last key of a leaf path, lower case: `detail.containers[0].lastStatus` → `laststatus`; one
+ * trailing index goes (`items[2]` → `items`). Read by index: it runs three times for every leaf.
+ */
+export function keyOf(path: string): string {
+  const start = path.lastIndexOf('.') + 1;
+  let end = path.length;
+  if (path.charCodeAt(end - 1) === 93 /* ] */) {
+    const open = path.lastIndexOf('[');
+    if (open >= start && allDigits(path, open + 1, end - 1)) end = open;
+  }
+  return (start === 0 && end === path.length ? path : path.slice(start, end)).toLowerCase();
+}
 
 /** The leaves in reading order: the key fields (in {@link KEY_FIELDS} order), then the rest as they came. */
 export function inReadingOrder(leaves: readonly Leaf[]): Leaf[] {
-  const buckets = new Map<string, Leaf[]>(KEY_FIELDS.map((k) => [k, []]));
+  // Buckets only for the key fields present: most events have a handful of them.
+  const buckets: Leaf[][] = [];
   const rest: Leaf[] = [];
-  for (const leaf of leaves) (buckets.get(keyOf(leaf.path)) ?? rest).push(leaf);
-  return [...[...buckets.values()].flat(), ...rest];
+  for (const leaf of leaves) {
+    const at = KEY_FIELD_ORDER.get(keyOf(leaf.path));
+    if (at === undefined) rest.push(leaf);
+    else {
+      const bucket = buckets[at];
+      if (bucket) bucket.push(leaf);
+      else buckets[at] = [leaf];
+    }
+  }
+  const ordered: Leaf[] = [];
+  for (const bucket of buckets) if (bucket) for (const leaf of bucket) ordered.push(leaf);
+  for (const leaf of rest) ordered.push(leaf);
+  return ordered;
 }
 
 const wordSeverity = (value: string): Severity | undefined => {
@@ -120,7 +156,8 @@ export function severityOfLeaves(leaves: readonly Leaf[]): Severity {
       key === 'critical' && COUNT_PARENTS.some((p) => leaf.path.toLowerCase().includes(p)) && Number(leaf.value) > 0
         ? 'critical'
         : undefined;
-    for (const s of [byWord, counted]) if (s && rank[s] > rank[best]) best = s;
+    if (byWord && rank[byWord] > rank[best]) best = byWord;
+    if (counted && rank[counted] > rank[best]) best = counted;
   }
   return best;
 }

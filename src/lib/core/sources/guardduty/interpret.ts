@@ -5,6 +5,7 @@ import { isRegionCode, partitionOfArn } from '../../links/partition';
 import type { RenderContext } from '../../locale';
 import type { Notification } from '../../notification';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
+import { sourceRef } from '../source-ref';
 import type { GuardDutyFinding, RemoteIp } from './schema';
 import { guardDutyLevel } from './severity';
 
@@ -66,27 +67,24 @@ export function guardDutyNotification(event: EventBridgeEvent, f: GuardDutyFindi
     severity: level.severity,
     productSeverity: `${level.level} (${f.severity})`,
     title: f.title ?? f.type ?? f.id,
-    ...(f.description ? { description: f.description } : {}),
-    ...(f.type ? { type: f.type } : {}),
+    description: f.description || undefined,
+    type: f.type || undefined,
     resources: resourcesOf(f.resource),
-    ...(f.accountId || event.account ? { account: f.accountId ?? event.account } : {}),
-    ...(region ? { region } : {}),
-    ...optional('firstSeen', findingInstant(service?.eventFirstSeen)),
-    ...optional('lastSeen', findingInstant(service?.eventLastSeen)),
-    ...(service?.count !== undefined ? { count: service.count } : {}),
+    account: f.accountId || event.account ? (f.accountId ?? event.account) : undefined,
+    region,
+    firstSeen: findingInstant(service?.eventFirstSeen),
+    lastSeen: findingInstant(service?.eventLastSeen),
+    count: service?.count,
     facts: [
       ['action', actionText(service?.action)],
       ['remote', remote],
     ],
     findingId: f.arn ?? f.id,
-    ...(region ? { link: guardDutyFindingUrl({ id: f.id, region, partition }) } : {}),
-    ...optional('occurredAt', findingInstant(f.updatedAt) ?? findingInstant(event.time)),
+    link: region ? guardDutyFindingUrl({ id: f.id, region, partition }) : undefined,
+    occurredAt: findingInstant(f.updatedAt) ?? findingInstant(event.time),
     // An update of the same finding (GuardDuty aggregates repeats into `count`) is news; a redelivery is not.
     dedupeKey: `finding:guardduty:${f.arn ?? f.id}:${f.updatedAt ?? ''}:${service?.count ?? ''}`,
-    source: { type: `${event.source}/${event['detail-type']}`, ...(event.id ? { id: event.id } : {}) },
+    source: sourceRef(`${event.source}/${event['detail-type']}`, event.id),
   };
   return findingNotification(view, ctx);
 }
-
-const optional = <K extends string>(key: K, value: string | undefined) =>
-  (value ? { [key]: value } : {}) as Partial<Record<K, string>>;

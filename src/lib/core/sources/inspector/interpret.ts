@@ -7,6 +7,7 @@ import type { Locale, RenderContext } from '../../locale';
 import { lookup } from '../../lookup';
 import type { Notification, Severity } from '../../notification';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
+import { sourceRef } from '../source-ref';
 import type { InspectorFinding } from './schema';
 
 /** Inspector writes "None Provided" where it has no advice; that is no remediation. */
@@ -69,12 +70,12 @@ export function inspectorNotification(
     productSeverity:
       [f.severity, f.inspectorScore !== undefined ? `(${f.inspectorScore})` : ''].filter(Boolean).join(' ') || '-',
     title: f.title ?? f.findingArn,
-    ...(f.description ? { description: f.description } : {}),
-    ...(f.type ? { type: f.type } : {}),
-    ...(f.status ? { status: f.status } : {}),
+    description: f.description || undefined,
+    type: f.type || undefined,
+    status: f.status || undefined,
     resources: (f.resources ?? []).flatMap((r) => (r.id ? [r.type ? `${r.type} ${r.id}` : r.id] : [])),
-    ...(f.awsAccountId || event.account ? { account: f.awsAccountId ?? event.account } : {}),
-    ...(region ? { region } : {}),
+    account: f.awsAccountId || event.account ? (f.awsAccountId ?? event.account) : undefined,
+    region,
     ...opt('firstSeen', findingInstant(f.firstObservedAt)),
     ...opt('lastSeen', findingInstant(f.lastObservedAt)),
     ...opt('remediation', advice && advice !== NO_REMEDIATION ? advice : undefined),
@@ -92,7 +93,7 @@ export function inspectorNotification(
     ...opt('occurredAt', findingInstant(f.updatedAt) ?? findingInstant(event.time)),
     // A status change (ACTIVE → CLOSED) or an update is news; a redelivery is not.
     dedupeKey: `finding:inspector:${f.findingArn}:${f.updatedAt ?? ''}:${f.status ?? ''}`,
-    source: { type: `${event.source}/${event['detail-type']}`, ...(event.id ? { id: event.id } : {}) },
+    source: sourceRef(`${event.source}/${event['detail-type']}`, event.id),
   };
   return findingNotification(view, ctx);
 }

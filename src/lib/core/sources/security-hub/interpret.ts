@@ -7,6 +7,7 @@ import type { RenderContext } from '../../locale';
 import { lookup } from '../../lookup';
 import type { Notification, Severity } from '../../notification';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
+import { sourceRef } from '../source-ref';
 import type { AsffFinding } from './schema';
 import { closedStates, normalizedLabels, type SecurityHubLabel, securityHubSeverities } from './severity';
 
@@ -64,16 +65,16 @@ export function securityHubNotification(
   const types = (f.Types ?? []).filter((t): t is string => typeof t === 'string');
   const view: FindingView = {
     product: 'security-hub',
-    ...(product && product !== 'Security Hub' ? { reportedBy: product } : {}),
+    reportedBy: product && product !== 'Security Hub' ? product : undefined,
     severity,
     productSeverity: label ?? f.Severity?.Original ?? '-',
     title: f.Title ?? types[0] ?? id ?? '-',
-    ...(f.Description ? { description: f.Description } : {}),
-    ...(types.length ? { type: types.join('\n') } : {}),
-    ...(status ? { status } : {}),
+    description: f.Description || undefined,
+    type: types.length ? types.join('\n') : undefined,
+    status: status || undefined,
     resources,
-    ...(f.AwsAccountId || event.account ? { account: f.AwsAccountId ?? event.account } : {}),
-    ...(region ? { region } : {}),
+    account: f.AwsAccountId || event.account ? (f.AwsAccountId ?? event.account) : undefined,
+    region,
     ...opt('firstSeen', findingInstant(f.FirstObservedAt)),
     ...opt('lastSeen', findingInstant(f.LastObservedAt)),
     ...opt(
@@ -89,11 +90,11 @@ export function securityHubNotification(
       ],
     ],
     findingId: id ?? '-',
-    ...(id && region ? { link: securityHubFindingUrl({ id, region, partition }) } : {}),
+    link: id && region ? securityHubFindingUrl({ id, region, partition }) : undefined,
     ...opt('occurredAt', findingInstant(f.UpdatedAt) ?? findingInstant(event.time)),
     // Each update of a finding (new UpdatedAt, workflow or record state) is news; a redelivery is not.
     dedupeKey: `finding:security-hub:${id ?? contentHash(JSON.stringify(f))}:${f.UpdatedAt ?? ''}:${status}`,
-    source: { type: `${event.source}/${event['detail-type']}`, ...(event.id ? { id: event.id } : {}) },
+    source: sourceRef(`${event.source}/${event['detail-type']}`, event.id),
   };
   return findingNotification(view, ctx);
 }
