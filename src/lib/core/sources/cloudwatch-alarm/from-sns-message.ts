@@ -40,19 +40,26 @@ function statisticOf(trigger: ClassicTrigger): string | undefined {
   return text ? (lookup(statisticNames, text.toUpperCase()) ?? text) : undefined;
 }
 
+/** A value being built key by key. */
+type Building<T> = { -readonly [K in keyof T]: T[K] };
+
+/** One metric of a classic message's `Metrics`, its keys assigned in the model's order. */
 function fromQuery(query: ClassicMetricQuery): AlarmMetric {
   const stat = query.MetricStat;
-  return {
-    ...(query.Id ? { id: query.Id } : {}),
-    ...(query.Label ? { label: query.Label } : {}),
-    ...(query.Expression ? { expression: query.Expression } : {}),
-    ...(query.ReturnData !== undefined ? { returnData: query.ReturnData } : {}),
-    ...(stat ? { namespace: stat.Metric.Namespace, name: stat.Metric.MetricName } : {}),
-    dimensions: dimensionsOf(stat?.Metric.Dimensions),
-    ...(stat?.Stat ? { stat: stat.Stat } : {}),
-    ...(stat?.Period !== undefined ? { period: stat.Period } : {}),
-    ...(stat?.Unit ? { unit: stat.Unit } : {}),
-  };
+  const metric: Partial<Building<AlarmMetric>> = {};
+  if (query.Id) metric.id = query.Id;
+  if (query.Label) metric.label = query.Label;
+  if (query.Expression) metric.expression = query.Expression;
+  if (query.ReturnData !== undefined) metric.returnData = query.ReturnData;
+  if (stat) {
+    metric.namespace = stat.Metric.Namespace;
+    metric.name = stat.Metric.MetricName;
+  }
+  metric.dimensions = dimensionsOf(stat?.Metric.Dimensions);
+  if (stat?.Stat) metric.stat = stat.Stat;
+  if (stat?.Period !== undefined) metric.period = stat.Period;
+  if (stat?.Unit) metric.unit = stat.Unit;
+  return metric as AlarmMetric;
 }
 
 function metricsOf(trigger: ClassicTrigger): AlarmMetric[] {
@@ -72,8 +79,14 @@ function metricsOf(trigger: ClassicTrigger): AlarmMetric[] {
 }
 
 /** Copies the defined values of `source` only, so absent facts stay absent. */
-const definedOnly = (source: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+function definedOnly(source: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in source) {
+    const v = source[key];
+    if (v !== undefined && v !== null && v !== '') out[key] = v;
+  }
+  return out;
+}
 
 /**
  * Reads the JSON message CloudWatch publishes to SNS when an alarm changes state.
