@@ -110,30 +110,33 @@ const durationUnits = {
   ja: { d: '日', h: '時間', m: '分', s: '秒', sep: '' },
 } as const;
 
+/** The units of {@link formatDuration}, largest first, with their size in seconds. */
+const DURATION_UNITS = [
+  ['d', 86_400],
+  ['h', 3_600],
+  ['m', 60],
+  ['s', 1],
+] as const;
+
 /**
  * Formats a non-negative duration for people, keeping the two most significant units
- * (e.g. "1 h 23 min", "2 d 3 h", "45 s"; Japanese "1時間23分").
- * Negative durations (clock skew) are shown as 0 s.
+ * (e.g. "1 h 23 min", "2 d 3 h", "45 s"; Japanese "1時間23分"): the largest unit that is not
+ * zero and the one after it, a zero one left out. Negative durations (clock skew) are shown as 0 s.
+ * Written as one pass with no arrays: alarms format several durations each.
  */
 export function formatDuration(milliseconds: number, locale: Locale): string {
   const u = durationUnits[locale];
   let seconds = Math.max(0, Math.round(milliseconds / 1000));
-  const amounts: Array<[number, string]> = [];
-  for (const [unit, size] of [
-    ['d', 86_400],
-    ['h', 3_600],
-    ['m', 60],
-    ['s', 1],
-  ] as const) {
+  let text = '';
+  let considered = 0;
+  for (const [unit, size] of DURATION_UNITS) {
     const n = Math.floor(seconds / size);
     seconds -= n * size;
-    amounts.push([n, u[unit]]);
+    // Units before the first that is not zero are not counted (NaN counts, as it is not zero).
+    if (considered === 0 && n === 0) continue;
+    considered += 1;
+    if (n > 0) text += `${text ? u.sep : ''}${n}${u[unit]}`;
+    if (considered === 2) break;
   }
-  const first = amounts.findIndex(([n]) => n > 0);
-  if (first === -1) return `0${u.s}`;
-  return amounts
-    .slice(first, first + 2)
-    .filter(([n]) => n > 0)
-    .map(([n, unit]) => `${n}${unit}`)
-    .join(u.sep);
+  return text || `0${u.s}`;
 }

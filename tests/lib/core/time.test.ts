@@ -21,6 +21,47 @@ describe('time: formatDuration', () => {
   ] as const)('formats %i ms in %s as "%s"', (ms, locale, expected) => {
     expect(formatDuration(ms, locale)).toBe(expected);
   });
+
+  /** The rule spelled out with arrays, as formatDuration was first written: the reference for its one-pass form. */
+  function referenceDuration(milliseconds: number, locale: 'en' | 'ja'): string {
+    const u = {
+      en: { d: ' d', h: ' h', m: ' min', s: ' s', sep: ' ' },
+      ja: { d: '日', h: '時間', m: '分', s: '秒', sep: '' },
+    }[locale];
+    let seconds = Math.max(0, Math.round(milliseconds / 1000));
+    const amounts: Array<[number, string]> = [];
+    for (const [unit, size] of [
+      ['d', 86_400],
+      ['h', 3_600],
+      ['m', 60],
+      ['s', 1],
+    ] as const) {
+      const n = Math.floor(seconds / size);
+      seconds -= n * size;
+      amounts.push([n, u[unit]]);
+    }
+    const first = amounts.findIndex(([n]) => n > 0);
+    if (first === -1) return `0${u.s}`;
+    return amounts
+      .slice(first, first + 2)
+      .filter(([n]) => n > 0)
+      .map(([n, unit]) => `${n}${unit}`)
+      .join(u.sep);
+  }
+
+  it('keeps the same two most significant units as the rule spelled out with arrays, for any duration', () => {
+    const duration = fc.oneof(
+      fc.integer({ min: -1_000_000, max: 100 * 86_400_000 }),
+      fc.constantFrom(0, 499, 500, 59_999, 60_000, 3_600_000, 86_400_000, 86_399_500),
+      fc.double(),
+    );
+    fc.assert(
+      fc.property(duration, fc.constantFrom('en' as const, 'ja' as const), (ms, locale) => {
+        expect(formatDuration(ms, locale)).toBe(referenceDuration(ms, locale));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
 });
 
 describe('time: formatInstant', () => {

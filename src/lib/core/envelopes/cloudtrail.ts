@@ -15,9 +15,14 @@ const detailTypeByEventType: Readonly<Record<string, string>> = {
   awscloudtrailinsight: 'AWS Insight via CloudTrail',
 };
 
+/** The suffix of a CloudTrail event source that EventBridge leaves out of its `source`. */
+const SERVICE_DOMAIN = '.amazonaws.com';
+
 /** "aws.ec2" for "ec2.amazonaws.com", as EventBridge names CloudTrail event sources. */
 const sourceOf = (eventSource: unknown) =>
-  typeof eventSource === 'string' ? `aws.${eventSource.replace(/\.amazonaws\.com$/, '')}` : 'aws.cloudtrail';
+  typeof eventSource !== 'string'
+    ? 'aws.cloudtrail'
+    : `aws.${eventSource.endsWith(SERVICE_DOMAIN) ? eventSource.slice(0, -SERVICE_DOMAIN.length) : eventSource}`;
 
 /**
  * True for a raw CloudTrail record (as in a log file in S3 or an Event history download): it has an
@@ -41,19 +46,19 @@ export function isCloudTrailRecord(value: unknown): value is Record<string, unkn
 export function wrapCloudTrailRecord(record: Record<string, unknown>, id?: string): Record<string, unknown> {
   const eventType = typeof record.eventType === 'string' ? record.eventType.toLowerCase() : '';
   const eventId = id ?? (typeof record.eventID === 'string' ? record.eventID : undefined);
-  return {
-    version: '0',
-    ...(eventId ? { id: eventId } : {}),
-    'detail-type':
-      detailTypeByEventType[eventType] ??
-      (record.eventSource === 'signin.amazonaws.com' ? SIGN_IN_DETAIL_TYPE : API_CALL_DETAIL_TYPE),
-    source: sourceOf(record.eventSource),
-    account: record.recipientAccountId ?? (record.userIdentity as { accountId?: unknown } | undefined)?.accountId,
-    time: record.eventTime,
-    region: record.awsRegion,
-    resources: [],
-    detail: record,
-  };
+  // Key by key in the envelope's order (no small object spread for the optional id).
+  const event: Record<string, unknown> = { version: '0' };
+  if (eventId) event.id = eventId;
+  event['detail-type'] =
+    detailTypeByEventType[eventType] ??
+    (record.eventSource === 'signin.amazonaws.com' ? SIGN_IN_DETAIL_TYPE : API_CALL_DETAIL_TYPE);
+  event.source = sourceOf(record.eventSource);
+  event.account = record.recipientAccountId ?? (record.userIdentity as { accountId?: unknown } | undefined)?.accountId;
+  event.time = record.eventTime;
+  event.region = record.awsRegion;
+  event.resources = [];
+  event.detail = record;
+  return event;
 }
 
 /** True for a CloudTrail log file (`{"Records": [record, …]}`) rather than an SNS→Lambda event. */

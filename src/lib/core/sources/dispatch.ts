@@ -17,10 +17,16 @@ const envelopeRules: ReadonlyArray<readonly [rule: string, snsType: string]> = [
  * @example dispatch(item, sources, {}).kind // "notify"
  */
 export function dispatch(item: UnwrappedItem, sources: readonly Source[], settings: SourceSettings): Reading {
-  const confirmation = envelopeRules.find(([, type]) => item.envelope?.type === type);
-  if (confirmation) return { kind: 'ignored', rule: confirmation[0], reason: `SNS ${confirmation[1]} message` };
-  const source = sources.find((s) => s.matches(item));
-  if (source) return source.read(item, settings);
+  const snsType = item.envelope?.type;
+  if (snsType !== undefined) {
+    for (const [rule, type] of envelopeRules) {
+      if (snsType === type) return { kind: 'ignored', rule, reason: `SNS ${type} message` };
+    }
+  }
+  // A loop rather than find: this runs for every message, and the first source that matches reads it.
+  for (const source of sources) {
+    if (source.matches(item)) return source.read(item, settings);
+  }
   throw new InputError(
     'not a known event shape (EventBridge event, SNS event or message, CloudWatch alarm action)',
     item.path,

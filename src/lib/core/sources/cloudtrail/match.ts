@@ -3,7 +3,7 @@ import type { Severity } from '../../notification';
 import { cidrContains, parseCidr } from './cidr';
 import { matchesEventPattern } from './pattern-match';
 import type { ApiCallRule, IgnoreRule, RuleSet } from './rule';
-import type { CloudTrailEvent } from './schemas';
+import type { CloudTrailEvent, DetailType } from './schemas';
 
 /** Most severe first: the order a match is chosen in. */
 const severityRank: Record<Severity, number> = { critical: 0, warning: 1, info: 2, ok: 3 };
@@ -43,12 +43,45 @@ export function ignoreMatches(ignore: IgnoreRule, event: CloudTrailEvent): boole
 export function ruleMatches(rule: ApiCallRule, event: CloudTrailEvent): boolean {
   const { record, envelope, raw } = event;
   return (
-    rule.detailTypes.some((t) => t === envelope['detail-type']) &&
+    rule.detailTypes.includes(envelope['detail-type'] as DetailType) &&
     (rule.eventSource === undefined || rule.eventSource === record.eventSource) &&
     (rule.eventNames === undefined || rule.eventNames.includes(record.eventName)) &&
     (rule.conditions === undefined || matchesEventPattern(rule.conditions, raw)) &&
     (rule.when === undefined || rule.when(record))
   );
+}
+
+/** A rule set's rules that can match an event of each source, in the set's order. */
+interface RuleIndex {
+  /** For each event source a rule names: its rules and the rules for any source. */
+  readonly bySource: ReadonlyMap<string, readonly ApiCallRule[]>;
+  /** The rules for any source: all that can match an event of a source no rule names. */
+  readonly anySource: readonly ApiCallRule[];
+}
+
+/** Rule sets are made once (at cold start) and never changed: each is indexed once. */
+const ruleIndexes = new WeakMap<RuleSet, RuleIndex>();
+
+/**
+ * The rules of `ruleSet` that can match an event from `eventSource`, in the set's order: a rule
+ * naming another event source never matches (see {@link ruleMatches}), so only these are tried.
+ */
+function candidateRules(ruleSet: RuleSet, eventSource: string): readonly ApiCallRule[] {
+  let index = ruleIndexes.get(ruleSet);
+  if (!index) {
+    const anySource = ruleSet.rules.filter((r) => r.eventSource === undefined);
+    const bySource = new Map<string, readonly ApiCallRule[]>();
+    for (const { eventSource: source } of ruleSet.rules) {
+      if (source === undefined || bySource.has(source)) continue;
+      bySource.set(
+        source,
+        ruleSet.rules.filter((r) => r.eventSource === undefined || r.eventSource === source),
+      );
+    }
+    index = { bySource, anySource };
+    ruleIndexes.set(ruleSet, index);
+  }
+  return index.bySource.get(eventSource) ?? index.anySource;
 }
 
 /**
@@ -67,7 +100,7 @@ export function matchRules(event: CloudTrailEvent, ruleSet: RuleSet): RuleMatch 
       reason: `ignored by ${ignore.id}${ignore.reason ? `: ${ignore.reason}` : ''}`,
     };
   }
-  const matches = ruleSet.rules
+  const matches = candidateRules(ruleSet, event.record.eventSource)
     .filter((r) => ruleMatches(r, event))
     .sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
   const [chosen, ...others] = matches;

@@ -26,19 +26,25 @@ export function readReasonData(json: string | undefined): ReasonData | undefined
   }
 }
 
-/** Converts a raw state (EventBridge / Lambda action) to our {@link AlarmState}. */
+/** A value being built key by key. */
+type Building<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Converts a raw state (EventBridge / Lambda action) to our {@link AlarmState}. Keys are assigned in
+ * the model's order as they are known (no small object spread for each).
+ */
 export function toAlarmState(raw: AlarmStateRaw): AlarmState {
   const reasonData = readReasonData(raw.reasonData);
   const timestamp = toIsoInstant(raw.timestamp);
-  return {
-    value: raw.value,
-    ...(raw.reason ? { reason: raw.reason } : {}),
-    ...(reasonData ? { reasonData } : {}),
-    ...(timestamp ? { timestamp } : rawTimestampOf(raw.timestamp)),
-    ...(raw.evaluationState ? { evaluationState: raw.evaluationState } : {}),
-    ...(raw.actionsSuppressedBy ? { actionsSuppressedBy: raw.actionsSuppressedBy } : {}),
-    ...(raw.actionsSuppressedReason ? { actionsSuppressedReason: raw.actionsSuppressedReason } : {}),
-  };
+  const state: Building<AlarmState> = { value: raw.value };
+  if (raw.reason) state.reason = raw.reason;
+  if (reasonData) state.reasonData = reasonData;
+  if (timestamp) state.timestamp = timestamp;
+  else if (raw.timestamp) Object.assign(state, rawTimestampOf(raw.timestamp));
+  if (raw.evaluationState) state.evaluationState = raw.evaluationState;
+  if (raw.actionsSuppressedBy) state.actionsSuppressedBy = raw.actionsSuppressedBy;
+  if (raw.actionsSuppressedReason) state.actionsSuppressedReason = raw.actionsSuppressedReason;
+  return state;
 }
 
 const SQL_QUERY = /^\s*SELECT\s/i;
@@ -79,32 +85,40 @@ function plausible(points: Datapoint[], stateTime: string | undefined): Datapoin
   });
 }
 
-const firstDefined = <T>(...values: Array<T | undefined | null>): T | undefined =>
-  values.find((v): v is T => v !== undefined && v !== null);
+/** The first of `values` that is neither undefined nor null. */
+function firstDefined<T>(a: T | undefined | null, b?: T | undefined | null, c?: T | undefined | null): T | undefined {
+  if (a !== undefined && a !== null) return a;
+  if (b !== undefined && b !== null) return b;
+  return c ?? undefined;
+}
 
 /**
  * Fills the facts a source leaves implicit — comparison, threshold, statistic, period, datapoints —
  * from the current state's reasonData and reason text (never from the previous state's, whose
- * configuration may have been different).
+ * configuration may have been different). The base's keys keep their places; a fact it lacked is
+ * added after them, then `kind` and `recentDatapoints`.
  */
 export function completeAlarm(base: AlarmBase): Alarm {
   const facts = readReason(base.state.reason);
   const data = base.state.reasonData;
   const single = base.metrics.length === 1 ? base.metrics[0] : undefined;
-  const fromData = (data?.recentDatapoints ?? []).map((value) => ({ value }));
-  const derived = {
-    comparison: firstDefined(base.comparison, facts.comparison),
-    threshold: firstDefined(base.threshold, data?.threshold, facts.threshold),
-    statistic: firstDefined(base.statistic, data?.statistic, single?.stat),
-    period: firstDefined(base.period, data?.period, single?.period),
-    evaluationPeriods: firstDefined(base.evaluationPeriods, facts.outOf),
-    datapointsToAlarm: firstDefined(base.datapointsToAlarm, facts.datapointsToAlarm),
-  };
-  const defined = Object.fromEntries(Object.entries(derived).filter(([, v]) => v !== undefined));
-  return {
-    ...base,
-    ...defined,
-    kind: kindOf(base.metrics, base.alarmRule),
-    recentDatapoints: facts.datapoints.length > 0 ? plausible(facts.datapoints, base.state.timestamp) : fromData,
-  };
+  const alarm = { ...base } as Building<Alarm>;
+  const comparison = firstDefined(base.comparison, facts.comparison);
+  if (comparison !== undefined) alarm.comparison = comparison;
+  const threshold = firstDefined(base.threshold, data?.threshold, facts.threshold);
+  if (threshold !== undefined) alarm.threshold = threshold;
+  const statistic = firstDefined(base.statistic, data?.statistic, single?.stat);
+  if (statistic !== undefined) alarm.statistic = statistic;
+  const period = firstDefined(base.period, data?.period, single?.period);
+  if (period !== undefined) alarm.period = period;
+  const evaluationPeriods = firstDefined(base.evaluationPeriods, facts.outOf);
+  if (evaluationPeriods !== undefined) alarm.evaluationPeriods = evaluationPeriods;
+  const datapointsToAlarm = firstDefined(base.datapointsToAlarm, facts.datapointsToAlarm);
+  if (datapointsToAlarm !== undefined) alarm.datapointsToAlarm = datapointsToAlarm;
+  alarm.kind = kindOf(base.metrics, base.alarmRule);
+  alarm.recentDatapoints =
+    facts.datapoints.length > 0
+      ? plausible(facts.datapoints, base.state.timestamp)
+      : (data?.recentDatapoints ?? []).map((value) => ({ value }));
+  return alarm;
 }

@@ -64,6 +64,9 @@ export function parseCostAnomaly(value: unknown): CostAnomalyMessage | undefined
   if (!isRecord(value)) return undefined;
   const detail = eventDetail(value);
   const candidate = isRecord(detail) ? { accountId: value.account, ...detail } : value;
+  // The id is required: without one it is no anomaly, known without a parse (the dispatcher offers
+  // every message that is not CloudTrail or an alarm here).
+  if (typeof candidate.anomalyId !== 'string') return undefined;
   const parsed = fastSafeParse(costAnomalyMessageSchema, candidate);
   return parsed.success ? parsed.data : undefined;
 }
