@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultRuleDescriptions } from '../../src/lib/core/sources/cloudtrail/rules/descriptions';
 import { DEFAULT_DIR, packagedTemplate, zipsIn } from './packaged';
 import { readZip, type ZipEntry } from './zip';
 
@@ -103,6 +104,13 @@ describe('infra: function bundles', () => {
       expect(statSync(join(DEFAULT_DIR, `${fn}.zip`)).size).toBeLessThan(best * 1.02 + ZIP_HEADERS_SLACK_BYTES);
     },
   );
+
+  it('apiCall.zip carries the rules but not their descriptions (only `notifier rules` shows them)', () => {
+    const text = bundleText('apiCall').join('');
+    expect(text.includes('root-console-sign-in'), 'a rule id is in the bundle').toBe(true);
+    const described = Object.values(defaultRuleDescriptions).filter((sentence) => text.includes(sentence));
+    expect(described).toEqual([]);
+  });
 
   it.each(FUNCTIONS)('%s.zip bundles no AWS SDK code (nodejs22.x ships it)', (fn) => {
     for (const text of bundleText(fn)) {

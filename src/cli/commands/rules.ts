@@ -1,5 +1,6 @@
 import { loadRuleSet } from '../../lib/adapters/rules-file';
 import { type ApiCallRule, eventPatterns, type IgnoreRule } from '../../lib/core/sources/cloudtrail';
+import { ruleDescription } from '../../lib/core/sources/cloudtrail/rules/descriptions';
 import { EXIT, UsageError } from '../errors';
 import { type CliIo, writeLine } from '../io';
 import { parseFlags, toFormat } from '../options';
@@ -28,7 +29,7 @@ function describeRule(r: ApiCallRule) {
     severity: r.severity,
     eventSource: r.eventSource ?? '*',
     eventNames: r.eventNames ?? ['*'],
-    description: r.description,
+    description: ruleDescription(r),
     title: r.title,
     detailTypes: r.detailTypes,
     ...(r.conditions ? { conditions: r.conditions } : {}),

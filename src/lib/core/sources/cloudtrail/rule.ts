@@ -27,8 +27,11 @@ export interface RuleDetails {
 export interface ApiCallRule {
   readonly id: string;
   readonly title: Localized;
-  /** One sentence for `notifier rules`. */
-  readonly description: string;
+  /**
+   * One sentence for `notifier rules`, for a user rule (its rules file's). A built-in rule's is in
+   * rules/descriptions.ts, out of the function bundles; `describeRule` gives either.
+   */
+  readonly description?: string;
   readonly severity: Severity;
   readonly detailTypes: readonly DetailType[];
   readonly eventSource?: string;

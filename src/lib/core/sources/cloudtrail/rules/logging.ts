@@ -1,6 +1,7 @@
 import { paramDetails } from '../details';
 import { succeeded } from '../record';
 import { defineRule } from './define';
+import type { RuleDescriptions } from './descriptions';
 
 const CLOUDTRAIL = 'cloudtrail.amazonaws.com';
 const trailDetails = paramDetails(
@@ -29,7 +30,6 @@ export const loggingRules = [
   defineRule({
     id: 'cloudtrail-logging-stopped',
     title: { en: 'CloudTrail logging stopped', ja: 'CloudTrail のログ記録が停止されました' },
-    description: 'A trail stopped logging or was deleted: API activity may no longer be recorded.',
     severity: 'critical',
     eventSource: CLOUDTRAIL,
     eventNames: ['StopLogging', 'DeleteTrail'],
@@ -40,7 +40,6 @@ export const loggingRules = [
   defineRule({
     id: 'cloudtrail-change',
     title: { en: 'CloudTrail configuration changed', ja: 'CloudTrail の設定が変更されました' },
-    description: 'A trail was created, updated, started, stopped or deleted, or its event selectors changed.',
     severity: 'warning',
     eventSource: CLOUDTRAIL,
     eventNames: ['CreateTrail', 'UpdateTrail', 'DeleteTrail', 'StartLogging', 'StopLogging', 'PutEventSelectors'],
@@ -50,7 +49,6 @@ export const loggingRules = [
   defineRule({
     id: 'config-recording-stopped',
     title: { en: 'AWS Config recording stopped', ja: 'AWS Config の記録が停止されました' },
-    description: 'The configuration recorder was stopped or the delivery channel deleted.',
     severity: 'critical',
     eventSource: 'config.amazonaws.com',
     eventNames: ['StopConfigurationRecorder', 'DeleteDeliveryChannel'],
@@ -61,7 +59,6 @@ export const loggingRules = [
   defineRule({
     id: 'config-change',
     title: { en: 'AWS Config configuration changed', ja: 'AWS Config の設定が変更されました' },
-    description: 'The configuration recorder or delivery channel was changed, stopped or deleted.',
     severity: 'warning',
     eventSource: 'config.amazonaws.com',
     eventNames: [
@@ -76,7 +73,6 @@ export const loggingRules = [
   defineRule({
     id: 'kms-key-deletion',
     title: { en: 'KMS key scheduled for deletion', ja: 'KMS キーの削除がスケジュールされました' },
-    description: 'A customer managed KMS key was scheduled for deletion: data encrypted with it becomes unreadable.',
     severity: 'critical',
     eventSource: 'kms.amazonaws.com',
     eventNames: ['ScheduleKeyDeletion'],
@@ -87,7 +83,6 @@ export const loggingRules = [
   defineRule({
     id: 'kms-key-disabled',
     title: { en: 'KMS key disabled', ja: 'KMS キーが無効化されました' },
-    description: 'A customer managed KMS key was disabled: nothing can decrypt with it until it is enabled again.',
     severity: 'critical',
     eventSource: 'kms.amazonaws.com',
     eventNames: ['DisableKey'],
@@ -98,7 +93,6 @@ export const loggingRules = [
   defineRule({
     id: 'kms-key-policy-changed',
     title: { en: 'KMS key policy changed', ja: 'KMS キーポリシーが変更されました' },
-    description: 'The key policy of a KMS key was replaced: who may use or manage the key may have changed.',
     severity: 'warning',
     eventSource: 'kms.amazonaws.com',
     eventNames: ['PutKeyPolicy'],
@@ -108,7 +102,6 @@ export const loggingRules = [
   defineRule({
     id: 'kms-key-rotation-disabled',
     title: { en: 'KMS key rotation disabled', ja: 'KMS キーの自動ローテーションが無効化されました' },
-    description: 'Automatic rotation of a KMS key was turned off.',
     severity: 'warning',
     eventSource: 'kms.amazonaws.com',
     eventNames: ['DisableKeyRotation'],
@@ -118,7 +111,6 @@ export const loggingRules = [
   defineRule({
     id: 'kms-key-change',
     title: { en: 'KMS key disabled or deletion attempted', ja: 'KMS キーが無効化または削除されようとしました' },
-    description: 'A customer managed KMS key was disabled, or its deletion was attempted.',
     severity: 'warning',
     eventSource: 'kms.amazonaws.com',
     eventNames: ['DisableKey', 'ScheduleKeyDeletion'],
@@ -126,3 +118,20 @@ export const loggingRules = [
     reference: 'CIS CloudWatch.7',
   }),
 ];
+
+/**
+ * What each rule above reports, one sentence for `notifier rules`. Kept apart from the rules: only
+ * the CLI imports it (through ./descriptions.ts), so the function bundles carry none of it.
+ */
+export const loggingRuleDescriptions: RuleDescriptions = {
+  'cloudtrail-logging-stopped': 'A trail stopped logging or was deleted: API activity may no longer be recorded.',
+  'cloudtrail-change': 'A trail was created, updated, started, stopped or deleted, or its event selectors changed.',
+  'config-recording-stopped': 'The configuration recorder was stopped or the delivery channel deleted.',
+  'config-change': 'The configuration recorder or delivery channel was changed, stopped or deleted.',
+  'kms-key-deletion':
+    'A customer managed KMS key was scheduled for deletion: data encrypted with it becomes unreadable.',
+  'kms-key-disabled': 'A customer managed KMS key was disabled: nothing can decrypt with it until it is enabled again.',
+  'kms-key-policy-changed': 'The key policy of a KMS key was replaced: who may use or manage the key may have changed.',
+  'kms-key-rotation-disabled': 'Automatic rotation of a KMS key was turned off.',
+  'kms-key-change': 'A customer managed KMS key was disabled, or its deletion was attempted.',
+};

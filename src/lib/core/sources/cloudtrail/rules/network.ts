@@ -4,6 +4,7 @@ import { requestParam, succeeded } from '../record';
 import type { RuleDetails } from '../rule';
 import type { CloudTrailRecord } from '../schemas';
 import { defineRule } from './define';
+import type { RuleDescriptions } from './descriptions';
 
 const EC2 = 'ec2.amazonaws.com';
 
@@ -29,7 +30,6 @@ export const networkRules = [
   defineRule({
     id: 'security-group-open-to-world',
     title: { en: 'Security group opened to the internet', ja: 'セキュリティグループがインターネットに開放されました' },
-    description: 'An ingress rule from 0.0.0.0/0 or ::/0 was added to a security group (the ports are shown).',
     severity: 'critical',
     eventSource: EC2,
     eventNames: ['AuthorizeSecurityGroupIngress'],
@@ -40,7 +40,6 @@ export const networkRules = [
   defineRule({
     id: 'security-group-change',
     title: { en: 'Security group changed', ja: 'セキュリティグループが変更されました' },
-    description: 'A security group was created or deleted, or its ingress or egress rules changed.',
     severity: 'warning',
     eventSource: EC2,
     eventNames: [
@@ -57,7 +56,6 @@ export const networkRules = [
   defineRule({
     id: 'network-acl-change',
     title: { en: 'Network ACL changed', ja: 'ネットワーク ACL が変更されました' },
-    description: 'A network ACL or one of its entries or associations was created, changed or deleted.',
     severity: 'warning',
     eventSource: EC2,
     eventNames: [
@@ -74,7 +72,6 @@ export const networkRules = [
   defineRule({
     id: 'network-gateway-change',
     title: { en: 'Network gateway changed', ja: 'ネットワークゲートウェイが変更されました' },
-    description: 'A customer or internet gateway was created, deleted, attached or detached.',
     severity: 'warning',
     eventSource: EC2,
     eventNames: [
@@ -97,7 +94,6 @@ export const networkRules = [
   defineRule({
     id: 'route-table-change',
     title: { en: 'Route table changed', ja: 'ルートテーブルが変更されました' },
-    description: 'A route table, route or route-table association was created, replaced or deleted.',
     severity: 'warning',
     eventSource: EC2,
     eventNames: [
@@ -132,7 +128,6 @@ export const networkRules = [
   defineRule({
     id: 'vpc-flow-logs-deleted',
     title: { en: 'VPC flow logs deleted', ja: 'VPC フローログが削除されました' },
-    description: 'Flow logs of a VPC, subnet or network interface were deleted: network traffic is no longer recorded.',
     severity: 'critical',
     eventSource: EC2,
     eventNames: ['DeleteFlowLogs'],
@@ -143,8 +138,6 @@ export const networkRules = [
   defineRule({
     id: 'vpc-change',
     title: { en: 'VPC changed', ja: 'VPC が変更されました' },
-    description:
-      'A VPC, VPC peering connection or ClassicLink setting was created, changed or deleted, or deleting flow logs was attempted.',
     severity: 'warning',
     eventSource: EC2,
     eventNames: [
@@ -171,3 +164,20 @@ export const networkRules = [
     reference: 'CIS CloudWatch.14',
   }),
 ];
+
+/**
+ * What each rule above reports, one sentence for `notifier rules`. Kept apart from the rules: only
+ * the CLI imports it (through ./descriptions.ts), so the function bundles carry none of it.
+ */
+export const networkRuleDescriptions: RuleDescriptions = {
+  'security-group-open-to-world':
+    'An ingress rule from 0.0.0.0/0 or ::/0 was added to a security group (the ports are shown).',
+  'security-group-change': 'A security group was created or deleted, or its ingress or egress rules changed.',
+  'network-acl-change': 'A network ACL or one of its entries or associations was created, changed or deleted.',
+  'network-gateway-change': 'A customer or internet gateway was created, deleted, attached or detached.',
+  'route-table-change': 'A route table, route or route-table association was created, replaced or deleted.',
+  'vpc-flow-logs-deleted':
+    'Flow logs of a VPC, subnet or network interface were deleted: network traffic is no longer recorded.',
+  'vpc-change':
+    'A VPC, VPC peering connection or ClassicLink setting was created, changed or deleted, or deleting flow logs was attempted.',
+};

@@ -1,6 +1,7 @@
 import { paramDetails } from '../details';
 import { succeeded } from '../record';
 import { defineRule } from './define';
+import type { RuleDescriptions } from './descriptions';
 
 const ORGANIZATIONS = 'organizations.amazonaws.com';
 const orgDetails = paramDetails(
@@ -25,8 +26,6 @@ export const organizationsRules = [
   defineRule({
     id: 'organizations-account-left',
     title: { en: 'Account left the organization or was closed', ja: 'アカウントが組織から外れたか閉鎖されました' },
-    description:
-      'An account left, was removed from or was closed in the organization, or the organization was deleted.',
     severity: 'critical',
     eventSource: ORGANIZATIONS,
     eventNames: ['LeaveOrganization', 'RemoveAccountFromOrganization', 'CloseAccount', 'DeleteOrganization'],
@@ -37,7 +36,6 @@ export const organizationsRules = [
   defineRule({
     id: 'organizations-change',
     title: { en: 'AWS Organizations changed', ja: 'AWS Organizations が変更されました' },
-    description: 'Accounts, OUs, policies (SCPs) or handshakes of the organization changed.',
     severity: 'warning',
     eventSource: ORGANIZATIONS,
     eventNames: [
@@ -65,3 +63,13 @@ export const organizationsRules = [
     reference: 'CIS 4.15',
   }),
 ];
+
+/**
+ * What each rule above reports, one sentence for `notifier rules`. Kept apart from the rules: only
+ * the CLI imports it (through ./descriptions.ts), so the function bundles carry none of it.
+ */
+export const organizationsRuleDescriptions: RuleDescriptions = {
+  'organizations-account-left':
+    'An account left, was removed from or was closed in the organization, or the organization was deleted.',
+  'organizations-change': 'Accounts, OUs, policies (SCPs) or handshakes of the organization changed.',
+};

@@ -3,6 +3,7 @@ import { requestParam, succeeded } from '../record';
 import type { RuleDetails } from '../rule';
 import type { CloudTrailRecord } from '../schemas';
 import { defineRule } from './define';
+import type { RuleDescriptions } from './descriptions';
 
 /** Leaving the administrator account stops its findings reaching the security team. */
 const LEAVE_ADMINISTRATOR = ['DisassociateFromMasterAccount', 'DisassociateFromAdministratorAccount'];
@@ -48,8 +49,6 @@ export const securityServiceRules = [
   defineRule({
     id: 'guardduty-disabled',
     title: { en: 'GuardDuty disabled or detached', ja: 'GuardDuty が無効化または切り離されました' },
-    description:
-      'A GuardDuty detector was deleted or disabled, an account left its administrator, or members were removed or no longer monitored.',
     severity: 'critical',
     eventSource: 'guardduty.amazonaws.com',
     eventNames: [...GUARDDUTY_DISABLING, 'UpdateDetector'],
@@ -63,7 +62,6 @@ export const securityServiceRules = [
       en: 'GuardDuty detector or members changed',
       ja: 'GuardDuty のディテクターまたはメンバーが変更されました',
     },
-    description: 'A GuardDuty detector or its administrator and member accounts changed, or a disabling call failed.',
     severity: 'warning',
     eventSource: 'guardduty.amazonaws.com',
     eventNames: [...GUARDDUTY_DISABLING, 'UpdateDetector'],
@@ -73,8 +71,6 @@ export const securityServiceRules = [
   defineRule({
     id: 'security-hub-disabled',
     title: { en: 'Security Hub disabled or detached', ja: 'Security Hub が無効化または切り離されました' },
-    description:
-      'Security Hub was disabled, security standards were turned off, an account left its administrator, or members were removed.',
     severity: 'critical',
     eventSource: 'securityhub.amazonaws.com',
     eventNames: SECURITY_HUB_DISABLING,
@@ -85,7 +81,6 @@ export const securityServiceRules = [
   defineRule({
     id: 'security-hub-change',
     title: { en: 'Security Hub disabling attempted', ja: 'Security Hub の無効化が試みられました' },
-    description: 'A call that disables Security Hub or its standards, or detaches accounts from it, failed.',
     severity: 'warning',
     eventSource: 'securityhub.amazonaws.com',
     eventNames: SECURITY_HUB_DISABLING,
@@ -95,8 +90,6 @@ export const securityServiceRules = [
   defineRule({
     id: 'access-analyzer-deleted',
     title: { en: 'IAM Access Analyzer deleted', ja: 'IAM Access Analyzer が削除されました' },
-    description:
-      'An IAM Access Analyzer analyzer was deleted: resources shared outside the account are no longer found.',
     severity: 'critical',
     eventSource: 'access-analyzer.amazonaws.com',
     eventNames: ['DeleteAnalyzer'],
@@ -107,7 +100,6 @@ export const securityServiceRules = [
   defineRule({
     id: 'access-analyzer-change',
     title: { en: 'IAM Access Analyzer deletion attempted', ja: 'IAM Access Analyzer の削除が試みられました' },
-    description: 'A call deleting an IAM Access Analyzer analyzer failed.',
     severity: 'warning',
     eventSource: 'access-analyzer.amazonaws.com',
     eventNames: ['DeleteAnalyzer'],
@@ -115,3 +107,20 @@ export const securityServiceRules = [
     reference: 'CIS 1.20',
   }),
 ];
+
+/**
+ * What each rule above reports, one sentence for `notifier rules`. Kept apart from the rules: only
+ * the CLI imports it (through ./descriptions.ts), so the function bundles carry none of it.
+ */
+export const securityServicesRuleDescriptions: RuleDescriptions = {
+  'guardduty-disabled':
+    'A GuardDuty detector was deleted or disabled, an account left its administrator, or members were removed or no longer monitored.',
+  'guardduty-change':
+    'A GuardDuty detector or its administrator and member accounts changed, or a disabling call failed.',
+  'security-hub-disabled':
+    'Security Hub was disabled, security standards were turned off, an account left its administrator, or members were removed.',
+  'security-hub-change': 'A call that disables Security Hub or its standards, or detaches accounts from it, failed.',
+  'access-analyzer-deleted':
+    'An IAM Access Analyzer analyzer was deleted: resources shared outside the account are no longer found.',
+  'access-analyzer-change': 'A call deleting an IAM Access Analyzer analyzer failed.',
+};

@@ -4,6 +4,7 @@ import { requestParam, succeeded } from '../record';
 import type { RuleDetails } from '../rule';
 import type { CloudTrailRecord } from '../schemas';
 import { defineRule } from './define';
+import type { RuleDescriptions } from './descriptions';
 
 /** The group that means "every AWS account" in EC2 launch and create-volume permissions. */
 const EVERYONE = 'all';
@@ -77,7 +78,6 @@ export const sharingRules = [
   defineRule({
     id: 'ec2-snapshot-or-image-made-public',
     title: { en: 'EBS snapshot or AMI made public', ja: 'EBS スナップショットまたは AMI が公開されました' },
-    description: 'An EBS snapshot or an AMI was shared with group "all": any AWS account can copy it.',
     severity: 'critical',
     eventSource: 'ec2.amazonaws.com',
     eventNames: EC2_SHARING,
@@ -91,7 +91,6 @@ export const sharingRules = [
       en: 'EBS snapshot or AMI permissions changed',
       ja: 'EBS スナップショットまたは AMI の権限が変更されました',
     },
-    description: 'The permissions or another attribute of an EBS snapshot or AMI changed, e.g. shared with an account.',
     severity: 'warning',
     eventSource: 'ec2.amazonaws.com',
     eventNames: EC2_SHARING,
@@ -101,7 +100,6 @@ export const sharingRules = [
   defineRule({
     id: 'rds-snapshot-made-public',
     title: { en: 'RDS snapshot made public', ja: 'RDS スナップショットが公開されました' },
-    description: 'An RDS DB or cluster snapshot was shared with "all": any AWS account can restore it.',
     severity: 'critical',
     eventSource: 'rds.amazonaws.com',
     eventNames: RDS_SHARING,
@@ -112,7 +110,6 @@ export const sharingRules = [
   defineRule({
     id: 'rds-snapshot-shared',
     title: { en: 'RDS snapshot sharing changed', ja: 'RDS スナップショットの共有設定が変更されました' },
-    description: 'An RDS DB or cluster snapshot was shared with or unshared from other accounts.',
     severity: 'warning',
     eventSource: 'rds.amazonaws.com',
     eventNames: RDS_SHARING,
@@ -120,3 +117,16 @@ export const sharingRules = [
     reference: 'MITRE ATT&CK T1537',
   }),
 ];
+
+/**
+ * What each rule above reports, one sentence for `notifier rules`. Kept apart from the rules: only
+ * the CLI imports it (through ./descriptions.ts), so the function bundles carry none of it.
+ */
+export const sharingRuleDescriptions: RuleDescriptions = {
+  'ec2-snapshot-or-image-made-public':
+    'An EBS snapshot or an AMI was shared with group "all": any AWS account can copy it.',
+  'ec2-snapshot-or-image-shared':
+    'The permissions or another attribute of an EBS snapshot or AMI changed, e.g. shared with an account.',
+  'rds-snapshot-made-public': 'An RDS DB or cluster snapshot was shared with "all": any AWS account can restore it.',
+  'rds-snapshot-shared': 'An RDS DB or cluster snapshot was shared with or unshared from other accounts.',
+};

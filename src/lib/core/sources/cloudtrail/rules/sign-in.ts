@@ -7,6 +7,7 @@ import {
   SIGN_IN_DETAIL_TYPE,
 } from '../schemas';
 import { defineRule } from './define';
+import type { RuleDescriptions } from './descriptions';
 
 /**
  * Every sign-in event: console sign-in steps (ConsoleLogin, CheckMfa, PasswordUpdated, SwitchRole,
@@ -36,7 +37,6 @@ export const signInRules = [
   defineRule({
     id: 'root-console-sign-in',
     title: { en: 'Root user signed in to the console', ja: 'ルートユーザーがコンソールにサインインしました' },
-    description: 'A successful console sign-in as the root user (with or without MFA).',
     severity: 'critical',
     ...CONSOLE_LOGIN,
     when: (r) => typeIs(r, 'Root') && signedIn(r),
@@ -46,8 +46,6 @@ export const signInRules = [
   defineRule({
     id: 'root-console-sign-in-failure',
     title: { en: 'Failed root user sign-in', ja: 'ルートユーザーのサインインが失敗しました' },
-    description:
-      'A sign-in step of the root user failed: console sign-in, MFA check, password change or external IdP sign-in.',
     severity: 'warning',
     ...ANY_SIGN_IN,
     when: (r) => typeIs(r, 'Root') && signInFailed(r),
@@ -57,7 +55,6 @@ export const signInRules = [
   defineRule({
     id: 'console-sign-in-without-mfa',
     title: { en: 'Console sign-in without MFA', ja: 'MFA なしでコンソールにサインインしました' },
-    description: 'An IAM user signed in to the console without MFA (MFAUsed is not "Yes").',
     severity: 'critical',
     ...CONSOLE_LOGIN,
     when: (r) => typeIs(r, 'IAMUser') && signedIn(r) && mfaUsedAtSignIn(r) !== 'yes',
@@ -67,8 +64,6 @@ export const signInRules = [
   defineRule({
     id: 'console-sign-in-failure',
     title: { en: 'Failed sign-in', ja: 'サインインが失敗しました' },
-    description:
-      'A sign-in step failed (wrong password, unknown user, MFA or credential check, role switch, password change).',
     severity: 'warning',
     ...ANY_SIGN_IN,
     when: signInFailed,
@@ -85,8 +80,6 @@ export const generalRules = [
   defineRule({
     id: 'root-activity',
     title: { en: 'Root user activity', ja: 'ルートユーザーによる操作' },
-    description:
-      'Any successful call or sign-in event by the root user, made directly or in the console, that no other AWS service made on its behalf.',
     severity: 'critical',
     detailTypes: [API_CALL_DETAIL_TYPE, SIGN_IN_DETAIL_TYPE],
     conditions: {
@@ -103,7 +96,6 @@ export const generalRules = [
   defineRule({
     id: 'unauthorized-api-call',
     title: { en: 'Unauthorized API call', ja: '権限のない API 呼び出し' },
-    description: 'A call refused for lack of permission (errorCode *UnauthorizedOperation or AccessDenied*).',
     severity: 'warning',
     conditions: { errorCode: [{ suffix: 'UnauthorizedOperation' }, { prefix: 'AccessDenied' }] },
     details: genericDetails,
@@ -111,3 +103,19 @@ export const generalRules = [
     reference: 'CIS CloudWatch.2',
   }),
 ];
+
+/**
+ * What each rule above reports, one sentence for `notifier rules`. Kept apart from the rules: only
+ * the CLI imports it (through ./descriptions.ts), so the function bundles carry none of it.
+ */
+export const signInRuleDescriptions: RuleDescriptions = {
+  'root-console-sign-in': 'A successful console sign-in as the root user (with or without MFA).',
+  'root-console-sign-in-failure':
+    'A sign-in step of the root user failed: console sign-in, MFA check, password change or external IdP sign-in.',
+  'console-sign-in-without-mfa': 'An IAM user signed in to the console without MFA (MFAUsed is not "Yes").',
+  'console-sign-in-failure':
+    'A sign-in step failed (wrong password, unknown user, MFA or credential check, role switch, password change).',
+  'root-activity':
+    'Any successful call or sign-in event by the root user, made directly or in the console, that no other AWS service made on its behalf.',
+  'unauthorized-api-call': 'A call refused for lack of permission (errorCode *UnauthorizedOperation or AccessDenied*).',
+};

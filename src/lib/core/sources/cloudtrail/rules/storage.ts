@@ -3,6 +3,7 @@ import { paramDetails } from '../details';
 import { requestParam, succeeded } from '../record';
 import type { CloudTrailRecord } from '../schemas';
 import { defineRule } from './define';
+import type { RuleDescriptions } from './descriptions';
 
 const S3 = 's3.amazonaws.com';
 /** Canned ACLs that grant access to everyone, or to every AWS account. */
@@ -89,8 +90,6 @@ export const storageRules = [
       en: 'Account-level S3 Block Public Access removed or weakened',
       ja: 'アカウントの S3 ブロックパブリックアクセスが削除または緩和されました',
     },
-    description:
-      'The account-level S3 Block Public Access configuration was deleted or one of its four settings turned off: every bucket may now be made public.',
     severity: 'critical',
     eventSource: S3,
     eventNames: ACCOUNT_BLOCK_CALLS,
@@ -104,7 +103,6 @@ export const storageRules = [
       en: 'Account-level S3 Block Public Access changed',
       ja: 'アカウントの S3 ブロックパブリックアクセス設定が変更されました',
     },
-    description: 'The account-level S3 Block Public Access configuration was set, or a change to it failed.',
     severity: 'warning',
     eventSource: S3,
     eventNames: ACCOUNT_BLOCK_CALLS,
@@ -114,8 +112,6 @@ export const storageRules = [
   defineRule({
     id: 's3-bucket-made-public',
     title: { en: 'S3 bucket opened to the public', ja: 'S3 バケットが公開されました' },
-    description:
-      'A bucket policy allowing Principal "*" without conditions, a public ACL, or removal of the public access block.',
     severity: 'critical',
     eventSource: S3,
     eventNames: Object.keys(madePublic),
@@ -126,7 +122,6 @@ export const storageRules = [
   defineRule({
     id: 's3-bucket-policy-change',
     title: { en: 'S3 bucket access changed', ja: 'S3 バケットのアクセス設定が変更されました' },
-    description: 'A bucket ACL, policy, CORS, lifecycle, replication or public access block was changed.',
     severity: 'warning',
     eventSource: S3,
     eventNames: [
@@ -146,3 +141,17 @@ export const storageRules = [
     reference: 'CIS CloudWatch.8',
   }),
 ];
+
+/**
+ * What each rule above reports, one sentence for `notifier rules`. Kept apart from the rules: only
+ * the CLI imports it (through ./descriptions.ts), so the function bundles carry none of it.
+ */
+export const storageRuleDescriptions: RuleDescriptions = {
+  's3-account-public-access-block-removed':
+    'The account-level S3 Block Public Access configuration was deleted or one of its four settings turned off: every bucket may now be made public.',
+  's3-account-public-access-block-change':
+    'The account-level S3 Block Public Access configuration was set, or a change to it failed.',
+  's3-bucket-made-public':
+    'A bucket policy allowing Principal "*" without conditions, a public ACL, or removal of the public access block.',
+  's3-bucket-policy-change': 'A bucket ACL, policy, CORS, lifecycle, replication or public access block was changed.',
+};
