@@ -4,6 +4,7 @@ import { multiLine } from '../render/sanitize';
 import { type SubjectLines, subjectLines } from '../render/subject';
 import { truncateChars, utf8Length } from '../render/truncate';
 import { messageAttributes, type SnsAttributes } from './attributes';
+import { embeddedJson } from './embedded-json';
 import { SNS_MESSAGE_MAX_BYTES } from './limits';
 import { fitNotification } from './sns-fit';
 
@@ -104,14 +105,15 @@ const MAX_UTF8_BYTES_PER_UNIT = 3;
 /**
  * The `Message` of a `MessageStructure: "json"` publish. Written as the JSON text of
  * `{ default, email, lambda, sqs }` (that key order) directly, so the Notification's JSON is
- * escaped once for both `lambda` and `sqs`: the same bytes as `JSON.stringify` of that object.
+ * written escaped once ({@link embeddedJson}) for both `lambda` and `sqs`: the same bytes as
+ * `JSON.stringify` of that object.
  */
 function message(n: Notification, lines: SubjectLines): string {
   const clean = multiLine(n.summary);
   const summary = truncateChars(clean, DEFAULT_SUMMARY_MAX_CHARS, n.locale);
   const defaultBody = summary ? `${lines.subject}\n\n${summary}` : lines.subject;
   const email = renderEmailOf(n, { subject: lines.full, summary: clean });
-  const json = JSON.stringify(JSON.stringify(n));
+  const json = embeddedJson(n);
   return `{"default":${JSON.stringify(defaultBody)},"email":${JSON.stringify(email)},"lambda":${json},"sqs":${json}}`;
 }
 
