@@ -4,7 +4,7 @@ import { multiLine } from '../render/sanitize';
 import { type SubjectLines, subjectLines } from '../render/subject';
 import { truncateChars, utf8Length } from '../render/truncate';
 import { messageAttributes, type SnsAttributes } from './attributes';
-import { embeddedJson } from './embedded-json';
+import { embeddedJson, jsonString } from './embedded-json';
 import { SNS_MESSAGE_MAX_BYTES } from './limits';
 import { fitNotification } from './sns-fit';
 
@@ -114,7 +114,7 @@ function message(n: Notification, lines: SubjectLines): string {
   const defaultBody = summary ? `${lines.subject}\n\n${summary}` : lines.subject;
   const email = renderEmailOf(n, { subject: lines.full, summary: clean });
   const json = embeddedJson(n);
-  return `{"default":${JSON.stringify(defaultBody)},"email":${JSON.stringify(email)},"lambda":${json},"sqs":${json}}`;
+  return `{"default":${jsonString(defaultBody)},"email":${jsonString(email)},"lambda":${json},"sqs":${json}}`;
 }
 
 function attributeBytes(attributes: SnsAttributes): number {

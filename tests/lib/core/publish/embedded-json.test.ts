@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import '../../../helpers/fast-check-seed';
 import type { Notification } from '../../../../src/lib/core/notification';
-import { embeddedJson } from '../../../../src/lib/core/publish/embedded-json';
+import { embeddedJson, jsonString } from '../../../../src/lib/core/publish/embedded-json';
 import { sources } from '../../../../src/lib/core/sources';
 import { processEvent } from '../../../../src/lib/pipeline';
 import { contexts } from '../../../helpers/render-fixture';
@@ -97,5 +97,31 @@ describe('embeddedJson: JSON.stringify(JSON.stringify(value)) in one pass', () =
     const odd = { when: new Date(0), custom: { toJSON: () => 'x' }, list: [() => 1, Symbol('s')], f: () => 1 };
     expect(embeddedJson(odd)).toBe(reference(odd));
     expect(() => embeddedJson({ big: 1n })).toThrow(TypeError);
+  });
+});
+
+describe('jsonString: JSON.stringify of a string', () => {
+  const lines = fc.string({
+    unit: fc.constantFrom('a', ' ', '\n', '"', '\\', 'あ', '😀', '\ud800', '\t'),
+    maxLength: 40,
+  });
+
+  it('writes text whose only escape is \\n, and any other, as JSON.stringify', () => {
+    for (const s of ['', 'a', 'a\nb', '\n\n', 'a"b\nc', 'a\\b', 'tab\there', '→…\n', '\u2028\n'])
+      expect(jsonString(s)).toBe(JSON.stringify(s));
+  });
+
+  it('writes arbitrary strings as JSON.stringify', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, lines), (s) => jsonString(s) === JSON.stringify(s)),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes multi-line strings embedded as the reference', () => {
+    fc.assert(
+      fc.property(lines, (s) => embeddedJson([s]) === reference([s])),
+      { numRuns: 500 },
+    );
   });
 });
