@@ -4,6 +4,7 @@ import { multiLine } from '../render/sanitize';
 import { type SubjectLines, subjectLines } from '../render/subject';
 import { truncateChars, utf8Length } from '../render/truncate';
 import { messageAttributes, type SnsAttributes } from './attributes';
+import { embeddedJson, jsonString } from './embedded-json';
 import { SNS_MESSAGE_MAX_BYTES } from './limits';
 import { fitNotification } from './sns-fit';
 
@@ -55,16 +56,25 @@ export interface FittedPublish {
 export function fitForSns(n: Notification): FittedPublish {
   // The subject is always the original's (short by itself); only the body is shortened.
   const lines = subjectLines(n);
-  const measured = new Map<Notification, SnsPublishInput>();
+  // The last candidate that fit and its publish: the one fitNotification returns, unless it
+  // returns a candidate it never measured.
+  let fitted: Notification | undefined;
+  let fittedPublish: SnsPublishInput | undefined;
   const notification = fitNotification(n, (candidate) => {
     const publish = publishOf(candidate, lines.subject, candidate === n ? lines : subjectLines(candidate));
     const fits = fitsSnsMessage(publish);
-    if (fits) measured.set(candidate, publish);
+    if (fits) {
+      fitted = candidate;
+      fittedPublish = publish;
+    }
     return fits;
   });
   return {
     notification,
-    publish: measured.get(notification) ?? publishOf(notification, lines.subject, subjectLines(notification)),
+    publish:
+      notification === fitted && fittedPublish
+        ? fittedPublish
+        : publishOf(notification, lines.subject, subjectLines(notification)),
   };
 }
 
@@ -92,11 +102,20 @@ export function publishBytes(input: SnsPublishInput): number {
  * units times three is within the limit fits without counting its bytes.
  */
 export function fitsSnsMessage(input: SnsPublishInput): boolean {
-  let units = input.Subject.length + input.Message.length;
-  for (const [name, a] of Object.entries(input.MessageAttributes))
-    units += name.length + a.DataType.length + a.StringValue.length;
+  const { category, severity } = input.MessageAttributes;
+  const units =
+    input.Subject.length +
+    input.Message.length +
+    ATTRIBUTE_NAMES_LENGTH +
+    category.DataType.length +
+    category.StringValue.length +
+    severity.DataType.length +
+    severity.StringValue.length;
   return units * MAX_UTF8_BYTES_PER_UNIT <= SNS_MESSAGE_MAX_BYTES || publishBytes(input) <= SNS_MESSAGE_MAX_BYTES;
 }
+
+/** The length of the attributes' names, `category` and `severity` (see {@link SnsAttributes}). */
+const ATTRIBUTE_NAMES_LENGTH = 'category'.length + 'severity'.length;
 
 /** UTF-8 bytes one UTF-16 code unit can take at most (U+0800..U+FFFF; lone surrogates as U+FFFD). */
 const MAX_UTF8_BYTES_PER_UNIT = 3;
@@ -104,15 +123,16 @@ const MAX_UTF8_BYTES_PER_UNIT = 3;
 /**
  * The `Message` of a `MessageStructure: "json"` publish. Written as the JSON text of
  * `{ default, email, lambda, sqs }` (that key order) directly, so the Notification's JSON is
- * escaped once for both `lambda` and `sqs`: the same bytes as `JSON.stringify` of that object.
+ * written escaped once ({@link embeddedJson}) for both `lambda` and `sqs`: the same bytes as
+ * `JSON.stringify` of that object.
  */
 function message(n: Notification, lines: SubjectLines): string {
   const clean = multiLine(n.summary);
   const summary = truncateChars(clean, DEFAULT_SUMMARY_MAX_CHARS, n.locale);
   const defaultBody = summary ? `${lines.subject}\n\n${summary}` : lines.subject;
   const email = renderEmailOf(n, { subject: lines.full, summary: clean });
-  const json = JSON.stringify(JSON.stringify(n));
-  return `{"default":${JSON.stringify(defaultBody)},"email":${JSON.stringify(email)},"lambda":${json},"sqs":${json}}`;
+  const json = embeddedJson(n);
+  return `{"default":${jsonString(defaultBody)},"email":${jsonString(email)},"lambda":${json},"sqs":${json}}`;
 }
 
 function attributeBytes(attributes: SnsAttributes): number {

@@ -1,0 +1,111 @@
+/*
+ * The JSON text of a value written as a JSON string, in one pass: what `JSON.stringify(
+ * JSON.stringify(value))` returns, without building the inner text only to escape it again. The SNS
+ * publish embeds the Notification's JSON this way in its `lambda` and `sqs` bodies.
+ *
+ * Escaping is per character, so the escaped text of an object is the escaped text of its pieces:
+ * a string JSON needs no escape in (most values: no `"`, `\`, control character or surrogate) is
+ * written as `\"value\"`, any other through JSON.stringify twice. Keys come in for…in order, which
+ * for plain objects is JSON.stringify's (Object.keys order: integer keys, then insertion order).
+ */
+
+/**
+ * A character JSON.stringify escapes (`"`, `\`, U+0000..U+001F), or any surrogate (a lone one is
+ * escaped; pairs take the slow path): anything but U+0020..U+D7FF and U+E000..U+FFFF without `"`
+ * (U+0022) and `\` (U+005C). One character class: irregexp scans it faster than an alternation.
+ */
+const escapedInJson = /[^\x20\x21\x23-\x5b\x5d-\ud7ff\ue000-\uffff]/;
+/** {@link escapedInJson} but for \n: multi-line text (a summary, a field's value) often needs no other escape. */
+const escapedInJsonBesidesLineBreaks = /[^\n\x20\x21\x23-\x5b\x5d-\ud7ff\ue000-\uffff]/;
+
+/** Thrown at what plain data does not hold (a Date, toJSON, a function, a BigInt): the caller falls back. */
+const NOT_PLAIN = Symbol('not plain data');
+
+/** Bound of {@link keyCache}: a notification has a few dozen distinct keys. */
+const KEY_CACHE_MAX = 256;
+/** Escaped keys with their colon, `\"title\":`, by key. */
+const keyCache = new Map<string, string>();
+
+/**
+ * `JSON.stringify(JSON.stringify(value))`, the same bytes, in one pass for plain data (what
+ * JSON.parse or object and array literals of strings, numbers, booleans and null make); anything
+ * else goes through JSON.stringify itself.
+ *
+ * @example embeddedJson({ a: 'b' }) // "\"{\\\"a\\\":\\\"b\\\"}\""
+ */
+export function embeddedJson(value: unknown): string {
+  try {
+    return `"${escaped(value)}"`;
+  } catch {
+    return JSON.stringify(JSON.stringify(value));
+  }
+}
+
+function escaped(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return escapedString(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      if (value === null) return 'null';
+      if (Array.isArray(value)) return escapedArray(value);
+      return escapedObject(value);
+    default:
+      throw NOT_PLAIN;
+  }
+}
+
+function escapedString(s: string): string {
+  if (!escapedInJson.test(s)) return `\\"${s}\\"`;
+  // A line break is \n in JSON, \\n written again as a string.
+  if (!escapedInJsonBesidesLineBreaks.test(s)) return `\\"${s.replaceAll('\n', '\\\\n')}\\"`;
+  return JSON.stringify(JSON.stringify(s)).slice(1, -1);
+}
+
+/**
+ * `JSON.stringify(s)` for a string: text whose only character JSON escapes is \n (most emails) is
+ * written by replacing its line breaks, without JSON's scan of every character for escapes.
+ *
+ * @example jsonString('a\nb') // "\"a\\nb\""
+ */
+export function jsonString(s: string): string {
+  return escapedInJsonBesidesLineBreaks.test(s) ? JSON.stringify(s) : `"${s.replaceAll('\n', '\\n')}"`;
+}
+
+function escapedArray(list: readonly unknown[]): string {
+  if (Object.getPrototypeOf(list) !== Array.prototype) throw NOT_PLAIN;
+  let out = '[';
+  for (let i = 0; i < list.length; i++) {
+    if (i > 0) out += ',';
+    const item = list[i];
+    // JSON writes a missing item (undefined, a function, a symbol) as null.
+    out += item === undefined || typeof item === 'function' || typeof item === 'symbol' ? 'null' : escaped(item);
+  }
+  return `${out}]`;
+}
+
+function escapedObject(object: object): string {
+  if (Object.getPrototypeOf(object) !== Object.prototype) throw NOT_PLAIN;
+  const record = object as Record<string, unknown>;
+  let out = '{';
+  for (const key in record) {
+    const item = record[key];
+    // JSON leaves out a key whose value is undefined or a symbol; a function may be a toJSON.
+    if (item === undefined || typeof item === 'symbol') continue;
+    if (out.length > 1) out += ',';
+    out += escapedKey(key) + escaped(item);
+  }
+  return `${out}}`;
+}
+
+function escapedKey(key: string): string {
+  let text = keyCache.get(key);
+  if (text === undefined) {
+    text = `${escapedString(key)}:`;
+    if (keyCache.size < KEY_CACHE_MAX) keyCache.set(key, text);
+  }
+  return text;
+}
