@@ -89,8 +89,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * One object key as zod's handlePropertyResult keeps it, `parse` being its schema's: false when
- * the object fails. A key holding anything but undefined is present, without an `in` lookup.
+ * One object key not enumerated by {@link compileObject}'s for…in (absent, most often), kept as
+ * zod's handlePropertyResult keeps it, `parse` being its schema's: false when the object fails.
  */
 function keep(
   out: Record<string, unknown>,
@@ -100,9 +100,8 @@ function keep(
   optin: string | undefined,
   optout: string | undefined,
 ): boolean {
-  const raw = input[key];
-  if (raw !== undefined || key in input) {
-    const value = parse(raw);
+  if (key in input) {
+    const value = parse(input[key]);
     if (value === FAIL) return false;
     out[key] = value;
     return true;
@@ -116,31 +115,105 @@ function keep(
   return true;
 }
 
+/** Codes of the values an object key's schema gives back as they are (see keptCode). */
+const KEPT_NONE = 0;
+const KEPT_STRING = 1;
+const KEPT_NUMBER = 2;
+const KEPT_BOOLEAN = 3;
+const keptCodes: Readonly<Record<string, number>> = { string: KEPT_STRING, number: KEPT_NUMBER, boolean: KEPT_BOOLEAN };
+
+/**
+ * What an object key's schema gives back as it is, as a code for the object's loop (a number, so
+ * the test is a switch of constant `typeof`s, with no call): a plain string, number or boolean,
+ * bare or in optional and catch wrappers (which give back what their inner type passes).
+ */
+function keptCode(node: Node): number {
+  const def = node._zod.def;
+  if (def.coerce || def.checks?.length || node._zod.traits.has('$ZodCheck')) return KEPT_NONE;
+  if (def.type === 'optional' || def.type === 'catch') return keptCode(def.innerType!);
+  return keptCodes[def.type] ?? KEPT_NONE;
+}
+
+/** True when `raw` is a value of the kind `code` names, given back as it is. */
+function keptAsIs(code: number, raw: unknown): boolean {
+  switch (code) {
+    case KEPT_STRING:
+      return typeof raw === 'string';
+    case KEPT_NUMBER:
+      return typeof raw === 'number' && Number.isFinite(raw);
+    case KEPT_BOOLEAN:
+      return typeof raw === 'boolean';
+    default:
+      return false;
+  }
+}
+
+/** A key seen holding undefined, told apart from a key not seen (a hole) in {@link compileObject}'s slots. */
+const SEEN_UNDEFINED: unique symbol = Symbol('seen undefined');
+
 function compileObject(node: Node): Fast | undefined {
   const def = node._zod.def as Def & { shape: Record<string, Node> };
   if (Object.getOwnPropertySymbols(def.shape).length > 0) return undefined;
   const keys = Object.keys(def.shape).filter((k) => k !== '__proto__');
   const fields = keys.map((key) => {
     const el = def.shape[key]!;
-    return { key, parse: compile(el), optin: el._zod.optin, optout: el._zod.optout };
+    return { key, parse: compile(el), optin: el._zod.optin, optout: el._zod.optout, kept: keptCode(el) };
   });
+  const slotOf = new Map(keys.map((key, i) => [key, i]));
   const keySet = new Set(Object.keys(def.shape));
   const catchall = def.catchall;
   const rest = catchall ? catchall._zod.def.type : undefined;
   const restParse = catchall && rest !== 'never' && rest !== 'unknown' ? compile(catchall) : undefined;
   return (input) => {
     if (!isObject(input)) return FAIL;
-    const out: Record<string, unknown> = {};
-    for (const f of fields) {
-      if (!keep(out, input, f.key, f.parse, f.optin, f.optout)) return FAIL;
-    }
-    if (!catchall) return out;
+    // One for…in over the input reads each of its values where V8 reads them fastest (by the
+    // enumeration's own field index), instead of looking every shape key up by name. A shape key
+    // not enumerated (absent, or not enumerable) is looked up as zod does, in keep.
+    const raws: unknown[] = new Array(fields.length);
+    let restKeys: string[] | undefined;
+    let restValues: unknown[] | undefined;
     for (const key in input) {
-      if (keySet.has(key)) continue;
-      if (rest === 'never') return FAIL;
-      if (key === '__proto__') continue;
-      if (rest === 'unknown') out[key] = input[key];
-      else if (!keep(out, input, key, restParse!, catchall._zod.optin, catchall._zod.optout)) return FAIL;
+      const slot = slotOf.get(key);
+      if (slot !== undefined) {
+        const raw = input[key];
+        raws[slot] = raw === undefined ? SEEN_UNDEFINED : raw;
+      } else if (catchall && !keySet.has(key)) {
+        if (rest === 'never') return FAIL;
+        if (key === '__proto__') continue;
+        if (restKeys === undefined) {
+          restKeys = [];
+          restValues = [];
+        }
+        restKeys.push(key);
+        restValues!.push(input[key]);
+      }
+    }
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
+      const raw = raws[i];
+      if (raw === undefined) {
+        if (!keep(out, input, f.key, f.parse, f.optin, f.optout)) return FAIL;
+        continue;
+      }
+      // A string for a string key (a number, a boolean), the common case, copied with no call.
+      if (keptAsIs(f.kept, raw)) {
+        out[f.key] = raw;
+        continue;
+      }
+      const value = f.parse(raw === SEEN_UNDEFINED ? undefined : raw);
+      if (value === FAIL) return FAIL;
+      out[f.key] = value;
+    }
+    if (restKeys === undefined) return out;
+    for (let i = 0; i < restKeys.length; i++) {
+      const key = restKeys[i]!;
+      if (rest === 'unknown') out[key] = restValues![i];
+      else {
+        const value = restParse!(restValues![i]);
+        if (value === FAIL) return FAIL;
+        out[key] = value;
+      }
     }
     return out;
   };

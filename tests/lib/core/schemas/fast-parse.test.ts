@@ -195,4 +195,38 @@ describe('fastSafeParse: the same result as zod safeParse', () => {
       { numRuns: 3_000 },
     );
   });
+
+  /**
+   * The same objects with their keys in any order, some of them inherited from a prototype or own
+   * but not enumerable: the compiled object reads its input with one for…in, which sees keys in
+   * the input's order and skips the non-enumerable ones, so these must still give zod's result.
+   */
+  const rearranged = fc
+    .record({
+      input: generated,
+      order: fc.array(fc.nat(), { maxLength: 20 }),
+      hidden: fc.array(fc.boolean(), { maxLength: 20 }),
+      inherited: fc.array(fc.boolean(), { maxLength: 20 }),
+    })
+    .map(({ input, order, hidden, inherited }) => {
+      const entries = Object.entries(input);
+      order.forEach((n, i) => {
+        const j = n % entries.length;
+        [entries[i % entries.length], entries[j]] = [entries[j]!, entries[i % entries.length]!];
+      });
+      const proto: Record<string, unknown> = {};
+      const out = Object.create(proto) as Record<string, unknown>;
+      entries.forEach(([key, value], i) => {
+        if (inherited[i]) proto[key] = value;
+        else Object.defineProperty(out, key, { value, enumerable: !hidden[i], configurable: true, writable: true });
+      });
+      return out;
+    });
+
+  it('for every kind it compiles, whatever the key order, with keys inherited or not enumerable', () => {
+    fc.assert(
+      fc.property(rearranged, (input) => expectSameAsZod(kinds, input)),
+      { numRuns: 3_000 },
+    );
+  });
 });
