@@ -50,6 +50,9 @@ export interface ApiCallRule {
   readonly origin: 'default' | 'user';
 }
 
+/** One sentence per built-in rule id, for `notifier rules` (see rules/descriptions.ts). */
+export type RuleDescriptions = Readonly<Record<string, string>>;
+
 /**
  * A deliberate silence: every condition given must hold. Globs use `*` and `?`; `sourceIp` is a
  * CIDR (IPv4 or IPv6); lists mean "any of".

@@ -1,4 +1,4 @@
-import type { ApiCallRule } from '../rule';
+import type { ApiCallRule, RuleDescriptions } from '../rule';
 import { iamRuleDescriptions } from './iam';
 import { loggingRuleDescriptions } from './logging';
 import { networkRuleDescriptions } from './network';
@@ -7,9 +7,6 @@ import { securityServicesRuleDescriptions } from './security-services';
 import { sharingRuleDescriptions } from './sharing';
 import { signInRuleDescriptions } from './sign-in';
 import { storageRuleDescriptions } from './storage';
-
-/** One sentence per built-in rule id. */
-export type RuleDescriptions = Readonly<Record<string, string>>;
 
 /**
  * What each built-in rule reports, for `notifier rules`. Each rules file keeps its own next to its

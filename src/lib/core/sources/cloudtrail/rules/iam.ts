@@ -1,8 +1,8 @@
 import { paramDetails } from '../details';
 import { requestParam, succeeded } from '../record';
+import type { RuleDescriptions } from '../rule';
 import type { CloudTrailRecord } from '../schemas';
 import { defineRule } from './define';
-import type { RuleDescriptions } from './descriptions';
 
 const IAM = 'iam.amazonaws.com';
 const ATTACH_POLICY = ['AttachRolePolicy', 'AttachUserPolicy', 'AttachGroupPolicy'];

@@ -1,7 +1,7 @@
 import { paramDetails } from '../details';
 import { succeeded } from '../record';
+import type { RuleDescriptions } from '../rule';
 import { defineRule } from './define';
-import type { RuleDescriptions } from './descriptions';
 
 const CLOUDTRAIL = 'cloudtrail.amazonaws.com';
 const trailDetails = paramDetails(

@@ -1,10 +1,9 @@
 import { isRecord } from '../../../schemas/parse';
 import { networkAclDetails, paramDetails, portsOpenToWorld, securityGroupDetails } from '../details';
 import { requestParam, succeeded } from '../record';
-import type { RuleDetails } from '../rule';
+import type { RuleDescriptions, RuleDetails } from '../rule';
 import type { CloudTrailRecord } from '../schemas';
 import { defineRule } from './define';
-import type { RuleDescriptions } from './descriptions';
 
 const EC2 = 'ec2.amazonaws.com';
 

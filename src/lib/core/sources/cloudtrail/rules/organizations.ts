@@ -1,7 +1,7 @@
 import { paramDetails } from '../details';
 import { succeeded } from '../record';
+import type { RuleDescriptions } from '../rule';
 import { defineRule } from './define';
-import type { RuleDescriptions } from './descriptions';
 
 const ORGANIZATIONS = 'organizations.amazonaws.com';
 const orgDetails = paramDetails(

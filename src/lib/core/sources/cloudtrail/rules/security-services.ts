@@ -1,9 +1,8 @@
 import { paramDetails } from '../details';
 import { requestParam, succeeded } from '../record';
-import type { RuleDetails } from '../rule';
+import type { RuleDescriptions, RuleDetails } from '../rule';
 import type { CloudTrailRecord } from '../schemas';
 import { defineRule } from './define';
-import type { RuleDescriptions } from './descriptions';
 
 /** Leaving the administrator account stops its findings reaching the security team. */
 const LEAVE_ADMINISTRATOR = ['DisassociateFromMasterAccount', 'DisassociateFromAdministratorAccount'];

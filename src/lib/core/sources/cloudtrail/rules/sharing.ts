@@ -1,10 +1,9 @@
 import { isRecord } from '../../../schemas/parse';
 import { paramDetails } from '../details';
 import { requestParam, succeeded } from '../record';
-import type { RuleDetails } from '../rule';
+import type { RuleDescriptions, RuleDetails } from '../rule';
 import type { CloudTrailRecord } from '../schemas';
 import { defineRule } from './define';
-import type { RuleDescriptions } from './descriptions';
 
 /** The group that means "every AWS account" in EC2 launch and create-volume permissions. */
 const EVERYONE = 'all';

@@ -1,5 +1,6 @@
 import { genericDetails } from '../details';
 import { mfaUsedAtSignIn, SIGN_IN_EVENT_SOURCE, signInFailed, signInOutcome, succeeded } from '../record';
+import type { RuleDescriptions } from '../rule';
 import {
   API_CALL_DETAIL_TYPE,
   type CloudTrailRecord,
@@ -7,7 +8,6 @@ import {
   SIGN_IN_DETAIL_TYPE,
 } from '../schemas';
 import { defineRule } from './define';
-import type { RuleDescriptions } from './descriptions';
 
 /**
  * Every sign-in event: console sign-in steps (ConsoleLogin, CheckMfa, PasswordUpdated, SwitchRole,

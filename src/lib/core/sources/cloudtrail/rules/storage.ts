@@ -1,9 +1,9 @@
 import { replaceEach } from '../../../render/replace';
 import { paramDetails } from '../details';
 import { requestParam, succeeded } from '../record';
+import type { RuleDescriptions } from '../rule';
 import type { CloudTrailRecord } from '../schemas';
 import { defineRule } from './define';
-import type { RuleDescriptions } from './descriptions';
 
 const S3 = 's3.amazonaws.com';
 /** Canned ACLs that grant access to everyone, or to every AWS account. */
