@@ -3,37 +3,38 @@ import { isRecord } from '../../schemas/parse';
 import * as z from '../../schemas/zod';
 import { cidrContains, parseCidr } from './cidr';
 
-const ignoreCase = z.strictObject({ 'equals-ignore-case': z.string() });
-
 /**
  * One value test of an EventBridge event pattern (the subset this notifier generates and accepts in
- * user rule conditions).
+ * user rule conditions). Built on first use (z.lazy): only a rules file is checked against it.
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html
  */
-export const patternMatcherSchema = z.union([
-  z.string(),
-  z.number(),
-  z.boolean(),
-  z.null(),
-  z.strictObject({ prefix: z.union([z.string(), ignoreCase]) }),
-  z.strictObject({ suffix: z.union([z.string(), ignoreCase]) }),
-  z.strictObject({ 'equals-ignore-case': z.string() }),
-  z.strictObject({ wildcard: z.string() }),
-  z.strictObject({ exists: z.boolean() }),
-  z.strictObject({ cidr: z.string().check(z.refine((c) => parseCidr(c) !== undefined, { error: 'is not a CIDR' })) }),
-  z.strictObject({
-    numeric: z.array(z.union([z.enum(['<', '<=', '=', '>', '>=']), z.number()])).check(z.minLength(2)),
-  }),
-  z.strictObject({
-    'anything-but': z.union([
-      z.string(),
-      z.number(),
-      z.array(z.union([z.string(), z.number()])),
-      z.strictObject({ prefix: z.string() }),
-      z.strictObject({ suffix: z.string() }),
-    ]),
-  }),
-]);
+export const patternMatcherSchema = z.lazy(() => {
+  const ignoreCase = z.strictObject({ 'equals-ignore-case': z.string() });
+  return z.union([
+    z.string(),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.strictObject({ prefix: z.union([z.string(), ignoreCase]) }),
+    z.strictObject({ suffix: z.union([z.string(), ignoreCase]) }),
+    z.strictObject({ 'equals-ignore-case': z.string() }),
+    z.strictObject({ wildcard: z.string() }),
+    z.strictObject({ exists: z.boolean() }),
+    z.strictObject({ cidr: z.string().check(z.refine((c) => parseCidr(c) !== undefined, { error: 'is not a CIDR' })) }),
+    z.strictObject({
+      numeric: z.array(z.union([z.enum(['<', '<=', '=', '>', '>=']), z.number()])).check(z.minLength(2)),
+    }),
+    z.strictObject({
+      'anything-but': z.union([
+        z.string(),
+        z.number(),
+        z.array(z.union([z.string(), z.number()])),
+        z.strictObject({ prefix: z.string() }),
+        z.strictObject({ suffix: z.string() }),
+      ]),
+    }),
+  ]);
+});
 export type PatternMatcher = z.infer<typeof patternMatcherSchema>;
 
 /** An EventBridge event pattern (or a part of one, such as its `detail`): keys AND, array values OR. */

@@ -37,66 +37,74 @@ const nonEmpty = (s: string) => s.trim() !== '';
 const IGNORE_CONDITIONS = ['principalArn', 'eventName', 'eventSource', 'sourceIp', 'account', 'region'] as const;
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
-const ignoreSchema = z
-  .strictObject({
-    id: z.optional(z.string().check(z.regex(ID, { error: 'use lower-case letters, digits and hyphens' }))),
-    reason: z.optional(z.string()),
-    principalArn: z.optional(
-      oneOrMore((s) => s.startsWith('arn:') || s === '*', 'an ARN pattern (arn:…, * and ? allowed)'),
+// The rules file's schemas are built on first use (z.lazy), not at import: most invocations read no
+// rules file, and building them was ~3 ms of the apiCall function's cold start.
+const ignoreSchema = z.lazy(() =>
+  z
+    .strictObject({
+      id: z.optional(z.string().check(z.regex(ID, { error: 'use lower-case letters, digits and hyphens' }))),
+      reason: z.optional(z.string()),
+      principalArn: z.optional(
+        oneOrMore((s) => s.startsWith('arn:') || s === '*', 'an ARN pattern (arn:…, * and ? allowed)'),
+      ),
+      eventName: z.optional(oneOrMore(nonEmpty, 'an event name')),
+      eventSource: z.optional(oneOrMore((s) => /^[a-z0-9.*?-]+$/.test(s), 'an event source such as ec2.amazonaws.com')),
+      sourceIp: z.optional(oneOrMore((s) => parseCidr(s) !== undefined, 'a CIDR')),
+      account: z.optional(oneOrMore((s) => /^[0-9*?]{1,12}$/.test(s), 'a 12-digit account id')),
+      region: z.optional(oneOrMore((s) => /^[a-z0-9*?-]+$/.test(s), 'a region code such as us-east-1')),
+    })
+    .check(
+      z.refine((entry) => IGNORE_CONDITIONS.some((k) => entry[k] !== undefined), {
+        error: `needs at least one of ${IGNORE_CONDITIONS.join(', ')}`,
+      }),
     ),
-    eventName: z.optional(oneOrMore(nonEmpty, 'an event name')),
-    eventSource: z.optional(oneOrMore((s) => /^[a-z0-9.*?-]+$/.test(s), 'an event source such as ec2.amazonaws.com')),
-    sourceIp: z.optional(oneOrMore((s) => parseCidr(s) !== undefined, 'a CIDR')),
-    account: z.optional(oneOrMore((s) => /^[0-9*?]{1,12}$/.test(s), 'a 12-digit account id')),
-    region: z.optional(oneOrMore((s) => /^[a-z0-9*?-]+$/.test(s), 'a region code such as us-east-1')),
-  })
-  .check(
-    z.refine((entry) => IGNORE_CONDITIONS.some((k) => entry[k] !== undefined), {
-      error: `needs at least one of ${IGNORE_CONDITIONS.join(', ')}`,
-    }),
-  );
+);
 
-const ruleSchema = z.strictObject({
-  id: z.string().check(z.regex(ID, { error: 'use lower-case letters, digits and hyphens' })),
-  title: z.union(
-    [
-      z.string().check(z.minLength(1)),
-      z.strictObject({ en: z.string().check(z.minLength(1)), ja: z.string().check(z.minLength(1)) }),
-    ],
-    {
-      error: 'must be a string or { "en": …, "ja": … }',
-    },
-  ),
-  description: z.optional(z.string()),
-  severity: z._default(severitySchema, 'warning'),
-  eventSource: z
-    .string()
-    .check(z.regex(/^[a-z0-9.-]+\.amazonaws\.com$/, { error: 'must look like "lambda.amazonaws.com"' })),
-  eventNames: z
-    .array(z.string().check(z.minLength(1)))
-    .check(z.minLength(1, { error: 'must list at least one event name' })),
-  conditions: z.optional(eventPatternSchema),
-});
+const ruleSchema = z.lazy(() =>
+  z.strictObject({
+    id: z.string().check(z.regex(ID, { error: 'use lower-case letters, digits and hyphens' })),
+    title: z.union(
+      [
+        z.string().check(z.minLength(1)),
+        z.strictObject({ en: z.string().check(z.minLength(1)), ja: z.string().check(z.minLength(1)) }),
+      ],
+      {
+        error: 'must be a string or { "en": …, "ja": … }',
+      },
+    ),
+    description: z.optional(z.string()),
+    severity: z._default(severitySchema, 'warning'),
+    eventSource: z
+      .string()
+      .check(z.regex(/^[a-z0-9.-]+\.amazonaws\.com$/, { error: 'must look like "lambda.amazonaws.com"' })),
+    eventNames: z
+      .array(z.string().check(z.minLength(1)))
+      .check(z.minLength(1, { error: 'must list at least one event name' })),
+    conditions: z.optional(eventPatternSchema),
+  }),
+);
 
 /**
  * The user rules file: extra `rules` and `ignore` entries. See README.md next to this file.
  */
-export const rulesFileSchema = z
-  .strictObject({
-    $schema: z.optional(z.string()),
-    rules: z._default(z.array(ruleSchema), []),
-    ignore: z._default(z.array(ignoreSchema), []),
-  })
-  .check(
-    z.superRefine((file, ctx) => {
-      const taken = new Set(defaultRules.map((r) => r.id));
-      for (const [i, rule] of file.rules.entries()) {
-        if (taken.has(rule.id))
-          ctx.addIssue({ code: 'custom', message: `"${rule.id}" is already a rule id`, path: ['rules', i, 'id'] });
-        taken.add(rule.id);
-      }
-    }),
-  );
+export const rulesFileSchema = z.lazy(() =>
+  z
+    .strictObject({
+      $schema: z.optional(z.string()),
+      rules: z._default(z.array(ruleSchema), []),
+      ignore: z._default(z.array(ignoreSchema), []),
+    })
+    .check(
+      z.superRefine((file, ctx) => {
+        const taken = new Set(defaultRules.map((r) => r.id));
+        for (const [i, rule] of file.rules.entries()) {
+          if (taken.has(rule.id))
+            ctx.addIssue({ code: 'custom', message: `"${rule.id}" is already a rule id`, path: ['rules', i, 'id'] });
+          taken.add(rule.id);
+        }
+      }),
+    ),
+);
 export type RulesFile = z.output<typeof rulesFileSchema>;
 
 function toRule(rule: RulesFile['rules'][number]): ApiCallRule {
