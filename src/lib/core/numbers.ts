@@ -31,6 +31,11 @@ export function formatNumber(value: number, locale: Locale, maxFractionDigits = 
   );
 }
 
+/** Char code of "0". */
+const ZERO = 48;
+/** Digits in a group between "," separators (en-US and ja-JP). */
+const GROUP_SIZE = 3;
+
 /** Adds one to a string of digits ("0999" → "1000"). */
 function incremented(digits: string): string {
   const out = digits.split('');
@@ -60,15 +65,16 @@ export function plainDecimal(value: number, maxFractionDigits: number, minFracti
     return undefined;
   const shortest = String(Math.abs(value));
   if (shortest.includes('e')) return undefined;
-  const [whole = '0', fraction = ''] = shortest.split('.');
+  const dot = shortest.indexOf('.');
+  const whole = dot < 0 ? shortest : shortest.slice(0, dot);
+  const fraction = dot < 0 ? '' : shortest.slice(dot + 1);
   let kept = `${whole}${fraction.slice(0, maxFractionDigits).padEnd(maxFractionDigits, '0')}`;
   if ((fraction[maxFractionDigits] ?? '0') >= '5') kept = incremented(kept);
   const intPart = kept.slice(0, kept.length - maxFractionDigits) || '0';
-  const digits = kept
-    .slice(kept.length - maxFractionDigits)
-    .replace(/0+$/, '')
-    .padEnd(minFractionDigits, '0');
-  const grouped = intPart.replace(/\B(?=(\d{3})+$)/g, ',');
+  let end = kept.length;
+  while (end > intPart.length && kept.charCodeAt(end - 1) === ZERO) end--;
+  const digits = kept.slice(kept.length - maxFractionDigits, end).padEnd(minFractionDigits, '0');
+  const grouped = intPart.length > GROUP_SIZE ? intPart.replace(/\B(?=(\d{3})+$)/g, ',') : intPart;
   const text = digits ? `${grouped}.${digits}` : grouped;
   // Intl keeps the sign of a negative value that rounds to zero ("-0").
   return value < 0 ? `-${text}` : text;
