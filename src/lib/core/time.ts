@@ -51,7 +51,19 @@ const LONG_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', 
 /** Intl.DateTimeFormat costs ~100 µs to build; one per locale, zone and option set is kept. */
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * The format the last call returned and what it was asked for: a run formats in one locale and zone,
+ * so this skips building the cache key (a string concatenation and a Map lookup) on almost every call.
+ */
+let lastFormat:
+  | { locale: string; timeZone: string; options: Intl.DateTimeFormatOptions; format: Intl.DateTimeFormat }
+  | undefined;
+
 function dateTimeFormat(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const last = lastFormat;
+  if (last !== undefined && last.options === options && last.locale === locale && last.timeZone === timeZone) {
+    return last.format;
+  }
   const kind =
     options === ZONE_NAME
       ? 'zone'
@@ -66,6 +78,7 @@ function dateTimeFormat(locale: string, timeZone: string, options: Intl.DateTime
     format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
     dateTimeFormats.set(key, format);
   }
+  lastFormat = { locale, timeZone, options, format };
   return format;
 }
 

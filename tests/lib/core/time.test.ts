@@ -76,6 +76,21 @@ describe('time: formatInstant', () => {
     expect(formatInstant(iso, zone, locale)).toBe(expected);
   });
 
+  it('uses the locale and zone of each call, whatever the call before it asked for', () => {
+    const asked = [
+      ['Asia/Tokyo', 'ja', '2019-10-03 02:04:40 JST'],
+      ['Asia/Tokyo', 'en', '2019-10-03 02:04:40 GMT+9'],
+      ['America/New_York', 'en', '2019-10-02 13:04:40 EDT'],
+      ['Asia/Tokyo', 'ja', '2019-10-03 02:04:40 JST'],
+      ['Europe/London', 'en', '2019-10-02 18:04:40 GMT+1'],
+      ['America/New_York', 'en', '2019-10-02 13:04:40 EDT'],
+    ] as const;
+    for (const [zone, locale, expected] of asked) {
+      expect(formatInstant('2019-10-02T17:04:40Z', zone, locale)).toBe(expected);
+      expect(formatCalendarDate('2019-10-02', locale)).toBe(locale === 'ja' ? '2019年10月2日' : 'October 2, 2019');
+    }
+  });
+
   it('shows an unreadable timestamp as it came, rather than losing it', () => {
     expect(formatInstant('yesterday at noon', 'UTC', 'en')).toBe('yesterday at noon');
   });
