@@ -1,40 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import '../../../helpers/fast-check-seed';
-import type { Notification } from '../../../../src/lib/core/notification';
 import { embeddedJson, jsonString } from '../../../../src/lib/core/publish/embedded-json';
-import { sources } from '../../../../src/lib/core/sources';
-import { processEvent } from '../../../../src/lib/pipeline';
-import { contexts } from '../../../helpers/render-fixture';
+import { everyFixtureNotification } from '../../../helpers/render-fixture';
 import { anyNotification, anyText } from '../render/notification-arbitrary';
 import { samples } from '../render/sample-notifications';
 
 /** The reference embeddedJson is pinned to: the Notification stringified, then stringified as a string. */
 const reference = (value: unknown) => JSON.stringify(JSON.stringify(value));
 
-const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'fixtures');
-/** API responses, not events: the digest and target-health inputs. */
-const NOT_EVENTS = ['cost-explorer/', 'elbv2/'];
-
-async function fixtureNotifications(): Promise<Array<[string, Notification]>> {
-  const files = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.(json|txt)$/.test(f) && !NOT_EVENTS.some((d) => f.startsWith(d)))
-    .sort();
-  const all: Array<[string, Notification]> = [];
-  for (const file of files) {
-    const text = readFileSync(join(FIXTURES, file), 'utf8');
-    const input: unknown = text.trimStart().startsWith('{') ? JSON.parse(text) : text;
-    for (const locale of ['en', 'ja'] as const) {
-      const { notifications } = await processEvent(input, { ctx: contexts[locale], sources });
-      for (const n of notifications) all.push([`${file} (${locale})`, n]);
-    }
-  }
-  return all;
-}
-
-const notifications = await fixtureNotifications();
+const notifications = await everyFixtureNotification();
 
 describe('embeddedJson: JSON.stringify(JSON.stringify(value)) in one pass', () => {
   it('renders fixtures into notifications (the table below is not empty)', () => {

@@ -1,14 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderEmail } from '../../../../src/lib/core/channels/email/render-email';
-import type { Notification } from '../../../../src/lib/core/notification';
 import { SNS_MESSAGE_MAX_BYTES } from '../../../../src/lib/core/publish/limits';
 import { fitForSns, fitsSnsMessage, type SnsPublishInput } from '../../../../src/lib/core/publish/sns-message';
-import { sources } from '../../../../src/lib/core/sources';
-import { processEvent } from '../../../../src/lib/pipeline';
-import { contexts } from '../../../helpers/render-fixture';
+import { everyFixtureNotification } from '../../../helpers/render-fixture';
 import { anyNotification, anyText } from '../render/notification-arbitrary';
 import { samples } from '../render/sample-notifications';
 import { referenceEmail, referenceFitForSns } from './reference-publish';
@@ -19,27 +14,7 @@ import { referenceEmail, referenceFitForSns } from './reference-publish';
  * (reference-publish.ts), byte for byte, over every fixture and over arbitrary notifications.
  */
 
-const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'fixtures');
-/** API responses, not events: the digest and target-health inputs. */
-const NOT_EVENTS = ['cost-explorer/', 'elbv2/'];
-
-async function fixtureNotifications(): Promise<Array<[string, Notification]>> {
-  const files = readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.(json|txt)$/.test(f) && !NOT_EVENTS.some((d) => f.startsWith(d)))
-    .sort();
-  const all: Array<[string, Notification]> = [];
-  for (const file of files) {
-    const text = readFileSync(join(FIXTURES, file), 'utf8');
-    const input: unknown = text.trimStart().startsWith('{') ? JSON.parse(text) : text;
-    for (const locale of ['en', 'ja'] as const) {
-      const { notifications } = await processEvent(input, { ctx: contexts[locale], sources });
-      for (const n of notifications) all.push([`${file} (${locale})`, n]);
-    }
-  }
-  return all;
-}
-
-const notifications = await fixtureNotifications();
+const notifications = await everyFixtureNotification();
 
 describe('render: the SNS publish matches its plain reference', () => {
   it('renders fixtures into notifications (the table below is not empty)', () => {
