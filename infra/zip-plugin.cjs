@@ -78,35 +78,38 @@ function readEntries(zipPath) {
   });
 }
 
+/**
+ * The fields a local header and a central directory record share, in the same order, from "version
+ * needed to extract" to "file name length", written at `at`.
+ */
+function writeSharedFields(header, at, { crc, compressedSize, size, nameLength }) {
+  header.writeUInt16LE(VERSION_NEEDED, at);
+  header.writeUInt16LE(UTF8_NAMES, at + 2);
+  header.writeUInt16LE(METHOD_DEFLATE, at + 4);
+  header.writeUInt16LE(DOS_TIME_MIDNIGHT, at + 6);
+  header.writeUInt16LE(DOS_DATE_1980_01_01, at + 8);
+  header.writeUInt32LE(crc, at + 10);
+  header.writeUInt32LE(compressedSize, at + 14);
+  header.writeUInt32LE(size, at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+}
+
 /** One entry's local header and central directory record, around its deflated bytes. */
 function entryRecords(entry, deflated, offset) {
   const name = Buffer.from(entry.name, 'utf8');
-  const crc = crc32(entry.data);
-  const local = Buffer.alloc(30);
+  const fields = {
+    crc: crc32(entry.data),
+    compressedSize: deflated.length,
+    size: entry.data.length,
+    nameLength: name.length,
+  };
+  const local = Buffer.alloc(30); // extra field length (28): 0
   local.writeUInt32LE(LOCAL_FILE_HEADER, 0);
-  local.writeUInt16LE(VERSION_NEEDED, 4);
-  local.writeUInt16LE(UTF8_NAMES, 6);
-  local.writeUInt16LE(METHOD_DEFLATE, 8);
-  local.writeUInt16LE(DOS_TIME_MIDNIGHT, 10);
-  local.writeUInt16LE(DOS_DATE_1980_01_01, 12);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(deflated.length, 18);
-  local.writeUInt32LE(entry.data.length, 22);
-  local.writeUInt16LE(name.length, 26);
-  local.writeUInt16LE(0, 28);
-  const central = Buffer.alloc(46);
+  writeSharedFields(local, 4, fields);
+  const central = Buffer.alloc(46); // extra field, comment, disk number, internal attributes: 0
   central.writeUInt32LE(CENTRAL_DIRECTORY_HEADER, 0);
   central.writeUInt16LE(VERSION_MADE_BY, 4);
-  central.writeUInt16LE(VERSION_NEEDED, 6);
-  central.writeUInt16LE(UTF8_NAMES, 8);
-  central.writeUInt16LE(METHOD_DEFLATE, 10);
-  central.writeUInt16LE(DOS_TIME_MIDNIGHT, 12);
-  central.writeUInt16LE(DOS_DATE_1980_01_01, 14);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(deflated.length, 20);
-  central.writeUInt32LE(entry.data.length, 24);
-  central.writeUInt16LE(name.length, 28);
-  // extra field length, comment length, disk number, internal attributes: all 0
+  writeSharedFields(central, 6, fields);
   central.writeUInt32LE((entry.mode << 16) >>> 0, 38);
   central.writeUInt32LE(offset, 42);
   return { local: Buffer.concat([local, name, deflated]), central: Buffer.concat([central, name]) };
