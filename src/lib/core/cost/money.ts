@@ -1,4 +1,5 @@
 import type { Locale } from '../locale';
+import { lookup } from '../lookup';
 import { formatNumber, numberFormat, plainDecimal } from '../numbers';
 
 /**
@@ -56,7 +57,7 @@ export const PLAIN_CURRENCIES: Readonly<Record<string, { digits: number; symbol:
 
 /** Money as Intl writes it ("-$1,234.50"), for a currency in {@link PLAIN_CURRENCIES}; else undefined. */
 function plainMoney(value: number, currency: string, locale: Locale, min: number, max: number): string | undefined {
-  const plain = Object.hasOwn(PLAIN_CURRENCIES, currency) ? PLAIN_CURRENCIES[currency] : undefined;
+  const plain = lookup(PLAIN_CURRENCIES, currency);
   const text = plain && plainDecimal(Math.abs(value), max, min);
   if (!plain || text === undefined || Object.is(value, -0)) return undefined;
   return `${value < 0 ? '-' : ''}${plain.symbol[locale]}${text}`;
@@ -64,8 +65,7 @@ function plainMoney(value: number, currency: string, locale: Locale, min: number
 
 /** Decimal places of a currency's minor unit per Intl (USD 2, JPY 0); 2 for an unknown code. */
 export function minorDigits(currency: string): number {
-  if (Object.hasOwn(PLAIN_CURRENCIES, currency)) return PLAIN_CURRENCIES[currency]?.digits ?? 2;
-  let digits = minorDigitsOf.get(currency);
+  let digits = lookup(PLAIN_CURRENCIES, currency)?.digits ?? minorDigitsOf.get(currency);
   if (digits === undefined) {
     digits = readMinorDigits(currency);
     if (minorDigitsOf.size < MAX_CACHED_CURRENCIES) minorDigitsOf.set(currency, digits);
