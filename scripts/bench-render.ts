@@ -3,8 +3,8 @@
  * like the deployed functions, and runs the bundle): every event fixture through the full path the
  * deployed functions run — processEvent, the SNS publish (its email body included), then the Slack
  * message the forwarder posts — repeated for about N CPU-seconds; prints {events,
- * eventsPerCpuSecond, microsPerEvent, stages} as JSON, `stages` being the CPU µs per event of each
- * step measured alone. (`notifier render` also draws Teams and the JSON webhook; those are not part
+ * eventsPerCpuSecond, microsPerEvent, stages, warmUp} as JSON, `stages` being the CPU µs per event of each
+ * step measured alone and `warmUp` the CPU-seconds each step ran before it was measured. (`notifier render` also draws Teams and the JSON webhook; those are not part
  * of this figure.)
  *
  * Usage: bench-render FIXTURES_DIR [SECONDS]
@@ -52,10 +52,20 @@ async function once(): Promise<number> {
   return inputs.length;
 }
 
-/** CPU-seconds each step runs before it is measured: module loading and JIT (V8 compiles a hot
- * function several times over its first thousands of calls) are the cold start's business, not
- * this figure's. One pass was not enough: a step measured right after it read up to 1.5× slower. */
-const WARM_UP_SECONDS = 0.5;
+/**
+ * How long each step warms up before it is measured. Module loading and JIT are the cold start's
+ * business, not this figure's: V8 compiles a hot function several times over its first thousands of
+ * calls, on background threads whose CPU this process is charged for, and with 180 fixtures of eight
+ * sources most functions see one call a pass. A fixed half second was not enough: processEvent read
+ * 51 µs an event after it and 26 µs once warm. So a step warms in windows of
+ * {@link WARM_UP_WINDOW_SECONDS} until a window is no longer {@link STILL_IMPROVING} faster than the
+ * one before it, twice in a row, within {@link WARM_UP_MIN_SECONDS}..{@link WARM_UP_MAX_SECONDS}.
+ */
+const WARM_UP_WINDOW_SECONDS = 0.5;
+const WARM_UP_MIN_SECONDS = 2;
+const WARM_UP_MAX_SECONDS = 20;
+/** A window at most this fraction of the one before's µs an event still counts as improving. */
+const STILL_IMPROVING = 0.98;
 
 /** CPU-seconds used so far by this process. */
 const cpuSeconds = () => {
@@ -63,11 +73,8 @@ const cpuSeconds = () => {
   return (user + system) / 1e6;
 };
 
-/** CPU µs per event of `step` (one pass over every input), repeated for about `budget` CPU-seconds. */
-async function perEvent(step: () => unknown, budget: number): Promise<number> {
-  const warmUntil = cpuSeconds() + WARM_UP_SECONDS;
-  do await step();
-  while (cpuSeconds() < warmUntil);
+/** CPU µs per event of `step` run repeatedly for about `budget` CPU-seconds. */
+async function timed(step: () => unknown, budget: number): Promise<number> {
   const start = process.cpuUsage();
   let events = 0;
   let cpu = 0;
@@ -80,23 +87,57 @@ async function perEvent(step: () => unknown, budget: number): Promise<number> {
   return cpu / events;
 }
 
+/** CPU-seconds spent warming each step, by step name, for the output. */
+const warmUp: Record<string, number> = {};
+
+/**
+ * CPU µs per event of `step` (one pass over every input) once warm, repeated for about `budget`
+ * CPU-seconds.
+ */
+async function perEvent(name: string, step: () => unknown, budget: number): Promise<number> {
+  const warmStart = cpuSeconds();
+  let previous = Number.POSITIVE_INFINITY;
+  let flat = 0;
+  for (;;) {
+    const micros = await timed(step, WARM_UP_WINDOW_SECONDS);
+    flat = micros > previous * STILL_IMPROVING ? flat + 1 : 0;
+    previous = micros;
+    const warmed = cpuSeconds() - warmStart;
+    if ((flat >= 2 && warmed >= WARM_UP_MIN_SECONDS) || warmed >= WARM_UP_MAX_SECONDS) break;
+  }
+  warmUp[name] = Math.round((cpuSeconds() - warmStart) * 10) / 10;
+  return timed(step, budget);
+}
+
 const published: Notification[] = [];
 for (const input of inputs) {
   for (const n of (await processEvent(input, { ctx, sources })).notifications) published.push(n);
 }
 const fitted = published.map((n) => fitForSns(n).notification);
 const stages = {
-  processEvent: await perEvent(async () => {
-    for (const input of inputs) await processEvent(input, { ctx, sources });
-  }, seconds / 4),
-  snsPublish: await perEvent(() => {
-    for (const n of published) sent(fitForSns(n).publish);
-  }, seconds / 4),
-  slack: await perEvent(() => {
-    for (const n of fitted) slackChannel.render(n);
-  }, seconds / 4),
+  processEvent: await perEvent(
+    'processEvent',
+    async () => {
+      for (const input of inputs) await processEvent(input, { ctx, sources });
+    },
+    seconds / 4,
+  ),
+  snsPublish: await perEvent(
+    'snsPublish',
+    () => {
+      for (const n of published) sent(fitForSns(n).publish);
+    },
+    seconds / 4,
+  ),
+  slack: await perEvent(
+    'slack',
+    () => {
+      for (const n of fitted) slackChannel.render(n);
+    },
+    seconds / 4,
+  ),
 };
-const microsPerEvent = await perEvent(once, seconds);
+const microsPerEvent = await perEvent('full path', once, seconds);
 process.stdout.write(
-  JSON.stringify({ events: inputs.length, eventsPerCpuSecond: 1e6 / microsPerEvent, microsPerEvent, stages }),
+  JSON.stringify({ events: inputs.length, eventsPerCpuSecond: 1e6 / microsPerEvent, microsPerEvent, stages, warmUp }),
 );

@@ -341,6 +341,11 @@ function printRender(render) {
       .map(([stage, us]) => `${stage} ${us.toFixed(0)}`)
       .join(', ')}`,
   );
+  console.log(
+    `  warmed first until a half-second window was no faster (CPU-s): ${Object.entries(render.warmUp)
+      .map(([step, seconds]) => `${step} ${seconds}`)
+      .join(', ')}`,
+  );
 }
 
 if (values.only === 'cli') {
