@@ -1,3 +1,4 @@
+import { compileObjectFast, type ObjectField, type Rest } from './fast-object';
 import type * as z from './zod';
 
 /*
@@ -8,7 +9,8 @@ import type * as z from './zod';
  * functions follow zod's own rules node by node (which keys an object keeps, in which order, what a
  * catch or an optional key gives) for the kinds our schemas use: object (strip, loose, strict),
  * string, number, boolean, null, unknown, enum, literal, optional, nullable, catch, array, record
- * and union. Any other node (pipe, transform, lazy, a coercing type, a check that rewrites the
+ * and union (objects through fast-object.ts, which writes each object schema's parse out as source).
+ * Any other node (pipe, transform, lazy, a coercing type, a check that rewrites the
  * value) is handed to zod's own `run` as it stands, so the result is always zod's. A test parses
  * every fixture and thousands of generated near-misses both ways and compares.
  */
@@ -88,135 +90,37 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return isObject(prototype) && Object.hasOwn(prototype, 'isPrototypeOf');
 }
 
-/**
- * One object key not enumerated by {@link compileObject}'s for…in (absent, most often), kept as
- * zod's handlePropertyResult keeps it, `parse` being its schema's: false when the object fails.
- */
-function keep(
-  out: Record<string, unknown>,
-  input: Record<string, unknown>,
-  key: string,
-  parse: Fast,
-  optin: string | undefined,
-  optout: string | undefined,
-): boolean {
-  if (key in input) {
-    const value = parse(input[key]);
-    if (value === FAIL) return false;
-    out[key] = value;
-    return true;
-  }
-  if (optout === 'optional' && optin === 'optional') return true;
-  const value = parse(undefined);
-  if (value === FAIL) return optin !== undefined && optout === 'optional';
-  if (optin === undefined) return false;
-  if (value !== undefined) out[key] = value;
-  else if (optin === 'defaulted' && optout !== 'optional') out[key] = undefined;
-  return true;
-}
-
-/** Codes of the values an object key's schema gives back as they are (see keptCode). */
-const KEPT_NONE = 0;
-const KEPT_STRING = 1;
-const KEPT_NUMBER = 2;
-const KEPT_BOOLEAN = 3;
-const keptCodes: Readonly<Record<string, number>> = { string: KEPT_STRING, number: KEPT_NUMBER, boolean: KEPT_BOOLEAN };
-
-/**
- * What an object key's schema gives back as it is, as a code for the object's loop (a number, so
- * the test is a switch of constant `typeof`s, with no call): a plain string, number or boolean,
- * bare or in optional and catch wrappers (which give back what their inner type passes).
- */
-function keptCode(node: Node): number {
+/** What an object key's schema gives back as it is, bare or in optional and catch wrappers (see ObjectField). */
+function keptKind(node: Node): ObjectField['kept'] {
   const def = node._zod.def;
-  if (def.coerce || def.checks?.length || node._zod.traits.has('$ZodCheck')) return KEPT_NONE;
-  if (def.type === 'optional' || def.type === 'catch') return keptCode(def.innerType!);
-  return keptCodes[def.type] ?? KEPT_NONE;
+  if (def.coerce || def.checks?.length || node._zod.traits.has('$ZodCheck')) return undefined;
+  if (def.type === 'optional' || def.type === 'catch') return keptKind(def.innerType!);
+  return def.type === 'string' || def.type === 'number' || def.type === 'boolean' ? def.type : undefined;
 }
-
-/** True when `raw` is a value of the kind `code` names, given back as it is. */
-function keptAsIs(code: number, raw: unknown): boolean {
-  switch (code) {
-    case KEPT_STRING:
-      return typeof raw === 'string';
-    case KEPT_NUMBER:
-      return typeof raw === 'number' && Number.isFinite(raw);
-    case KEPT_BOOLEAN:
-      return typeof raw === 'boolean';
-    default:
-      return false;
-  }
-}
-
-/** A key seen holding undefined, told apart from a key not seen (a hole) in {@link compileObject}'s slots. */
-const SEEN_UNDEFINED: unique symbol = Symbol('seen undefined');
 
 function compileObject(node: Node): Fast | undefined {
   const def = node._zod.def as Def & { shape: Record<string, Node> };
   if (Object.getOwnPropertySymbols(def.shape).length > 0) return undefined;
-  const keys = Object.keys(def.shape).filter((k) => k !== '__proto__');
-  const fields = keys.map((key) => {
-    const el = def.shape[key]!;
-    return { key, parse: compile(el), optin: el._zod.optin, optout: el._zod.optout, kept: keptCode(el) };
-  });
-  const slotOf = new Map(keys.map((key, i) => [key, i]));
-  const keySet = new Set(Object.keys(def.shape));
+  const fields = Object.keys(def.shape)
+    .filter((k) => k !== '__proto__')
+    .map((key): ObjectField => {
+      const el = def.shape[key]!;
+      return { key, parse: compile(el), optin: el._zod.optin, optout: el._zod.optout, kept: keptKind(el) };
+    });
   const catchall = def.catchall;
-  const rest = catchall ? catchall._zod.def.type : undefined;
-  const restParse = catchall && rest !== 'never' && rest !== 'unknown' ? compile(catchall) : undefined;
-  return (input) => {
-    if (!isObject(input)) return FAIL;
-    // One for…in over the input reads each of its values where V8 reads them fastest (by the
-    // enumeration's own field index), instead of looking every shape key up by name. A shape key
-    // not enumerated (absent, or not enumerable) is looked up as zod does, in keep.
-    const raws: unknown[] = new Array(fields.length);
-    let restKeys: string[] | undefined;
-    let restValues: unknown[] | undefined;
-    for (const key in input) {
-      const slot = slotOf.get(key);
-      if (slot !== undefined) {
-        const raw = input[key];
-        raws[slot] = raw === undefined ? SEEN_UNDEFINED : raw;
-      } else if (catchall && !keySet.has(key)) {
-        if (rest === 'never') return FAIL;
-        if (key === '__proto__') continue;
-        if (restKeys === undefined) {
-          restKeys = [];
-          restValues = [];
-        }
-        restKeys.push(key);
-        restValues!.push(input[key]);
-      }
-    }
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i]!;
-      const raw = raws[i];
-      if (raw === undefined) {
-        if (!keep(out, input, f.key, f.parse, f.optin, f.optout)) return FAIL;
-        continue;
-      }
-      // A string for a string key (a number, a boolean), the common case, copied with no call.
-      if (keptAsIs(f.kept, raw)) {
-        out[f.key] = raw;
-        continue;
-      }
-      const value = f.parse(raw === SEEN_UNDEFINED ? undefined : raw);
-      if (value === FAIL) return FAIL;
-      out[f.key] = value;
-    }
-    if (restKeys === undefined) return out;
-    for (let i = 0; i < restKeys.length; i++) {
-      const key = restKeys[i]!;
-      if (rest === 'unknown') out[key] = restValues![i];
-      else {
-        const value = restParse!(restValues![i]);
-        if (value === FAIL) return FAIL;
-        out[key] = value;
-      }
-    }
-    return out;
-  };
+  return compileObjectFast(fields, catchall ? restOf(catchall) : STRIP, new Set(Object.keys(def.shape)), {
+    fail: FAIL,
+    isObject,
+  });
+}
+
+const STRIP: Rest = { kind: 'strip' };
+/** A catchall of never refuses other keys; of a plain unknown, copies them; of anything else, parses them. */
+function restOf(catchall: Node): Rest {
+  const def = catchall._zod.def;
+  if (def.type === 'never') return { kind: 'strict' };
+  if (def.type === 'unknown' && !def.checks?.length) return { kind: 'copy' };
+  return { kind: 'parse', parse: compile(catchall) };
 }
 
 function compileRecord(node: Node): Fast | undefined {

@@ -44,7 +44,7 @@ const SCHEMAS: Record<string, z.ZodMiniType> = {
   asffFindingSchema,
 };
 
-/** A value with its structure spelled out: key order and keys holding undefined count, as zod keeps them. */
+/** A value with its structure spelled out: key order, keys holding undefined and the prototype count, as zod keeps them. */
 function spelled(value: unknown): unknown {
   if (Array.isArray(value)) {
     // By index: a broken input may carry its own `constructor`, which Array.prototype.map would call.
@@ -53,7 +53,9 @@ function spelled(value: unknown): unknown {
     return items;
   }
   if (typeof value === 'object' && value !== null) {
-    return ['object', ...Object.keys(value).map((k) => [k, spelled((value as Record<string, unknown>)[k])])];
+    // Its prototype too: an own `__proto__` key copied by assignment would replace it.
+    const plain = Object.getPrototypeOf(value) === Object.prototype;
+    return ['object', plain, ...Object.keys(value).map((k) => [k, spelled((value as Record<string, unknown>)[k])])];
   }
   return value;
 }
@@ -229,4 +231,74 @@ describe('fastSafeParse: the same result as zod safeParse', () => {
       { numRuns: 3_000 },
     );
   });
+
+  /**
+   * Object schemas are written out as source (fast-object.ts): keys that need quoting (a quote, a
+   * backslash, a line separator, a number, a dash) must be read and written as themselves, `__proto__`
+   * in the shape as zod treats it, a defaulted key filled in when absent, and keys outside the shape
+   * parsed by the catchall's schema or refused by a strict object.
+   */
+  const oddShape: Record<string, z.ZodMiniType> = {
+    'detail-type': z.optional(z.string()),
+    'quote"back\\slash': z.optional(z.number()),
+    '\u2028line\u2029': z.optional(z.boolean()),
+    '0': z.optional(z.string()),
+    '${x}': z.nullable(z.string()),
+    d: z._default(z.string(), 'dflt'),
+    p: z.prefault(z.optional(z.string()), 'pre'),
+    c: z.catch(z.number(), -1),
+  };
+  Object.defineProperty(oddShape, '__proto__', { value: z.optional(z.string()), enumerable: true });
+  const oddKeysSchemas = {
+    catchall: z.catchall(z.object(oddShape), z.number()),
+    strict: z.strictObject(oddShape),
+    strip: z.object(oddShape),
+    loose: z.looseObject(oddShape),
+  };
+  const oddKeyed = fc
+    .record(
+      {
+        'detail-type': mostly(fc.string({ maxLength: 3 })),
+        'quote"back\\slash': mostly(fc.double()),
+        '\u2028line\u2029': mostly(fc.boolean()),
+        '0': mostly(fc.string({ maxLength: 3 })),
+        '${x}': mostly(fc.oneof(fc.string({ maxLength: 3 }), fc.constant(null))),
+        d: mostly(fc.string({ maxLength: 3 })),
+        p: mostly(fc.string({ maxLength: 3 })),
+        c: mostly(fc.integer()),
+      },
+      { requiredKeys: [] },
+    )
+    .chain((known) =>
+      fc
+        .record({
+          extra: fc.dictionary(fc.constantFrom('n', 'm', '__proto__', 'constructor', 'd2'), mostly(fc.integer()), {
+            maxKeys: 3,
+          }),
+          proto: fc.option(mostly(fc.string({ maxLength: 2 })), { nil: undefined }),
+        })
+        .map(({ extra, proto }) => {
+          const input: Record<string, unknown> = { ...known };
+          for (const [k, v] of Object.entries(extra))
+            Object.defineProperty(input, k, { value: v, enumerable: true, configurable: true, writable: true });
+          if (proto !== undefined)
+            Object.defineProperty(input, '__proto__', {
+              value: proto,
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+          return input;
+        }),
+    );
+
+  it.each(Object.entries(oddKeysSchemas))(
+    'for a %s object with keys that need quoting, on generated objects',
+    (_n, schema) => {
+      fc.assert(
+        fc.property(oddKeyed, (input) => expectSameAsZod(schema, input)),
+        { numRuns: 2_000 },
+      );
+    },
+  );
 });
