@@ -1,13 +1,20 @@
 /*
  * The object kind of fastSafeParse (fast-parse.ts): one plain function per object schema, its source
  * written once from the shape, as zod compiles its own object fast path (zod/v4/core schemas.js,
- * $ZodObjectJIT, with `new Function`). Written out, every shape key is a constant: its case in the
- * `switch` of the input's keys and its store into the output (`out["eventName"] = v`). And each
- * schema's function is its own code, so V8 learns one schema's inputs at each site, where one
- * closure shared by every schema saw every event's keys at the same few sites and gave up on them
- * (megamorphic keyed stores and a Map lookup per key were most of its time). Nothing but the
- * shape's own keys, JSON-quoted, is ever written into the source; the values are parsed by the
- * functions fast-parse compiled, passed in as parameters.
+ * $ZodObjectJIT, with `new Function`). Written out, every shape key is a constant (its case in the
+ * `switch` over the input's keys, its place in the output literal), and each schema's function is
+ * its own code, so V8 learns one schema's inputs at each site, where one closure shared by every
+ * schema saw every event's keys at the same few sites and gave up on them (megamorphic keyed stores
+ * and a Map lookup per key were most of its time).
+ *
+ * The output is one object literal holding every key of the shape, in the shape's order, undefined
+ * where zod leaves the key out (an optional key absent from the input); then the keys outside the
+ * shape as zod adds them. So every object a schema parses has the same hidden class, and the
+ * interpreters' reads of it stay monomorphic (with zod's output, each combination of present keys
+ * was a class of its own). Nothing reading a parsed event tells the two apart: they read keys by
+ * name, JSON leaves undefined out, and the generic flattening skips it (the fixture snapshots of
+ * every channel are unchanged). Nothing but the shape's own keys, JSON-quoted, is ever written into
+ * the source; the values are parsed by the functions fast-parse compiled, passed in as parameters.
  */
 
 /** A compiled node: the parsed value, or fast-parse's FAIL. */
@@ -46,20 +53,17 @@ const keptTests: Readonly<Record<NonNullable<ObjectField['kept']>, string>> = {
 };
 
 /**
- * A key absent from the input, kept as zod's handlePropertyResult keeps it (what the key's schema
- * makes of undefined, or nothing): false when the object fails. Undefined when absence gives
- * nothing (an optional key, the common case), which then needs no code at all.
+ * The value of a key absent from the input, as zod's handlePropertyResult decides it (what the key's
+ * schema makes of undefined, or nothing: undefined), or FAIL. Undefined when absence gives nothing
+ * (an optional key, the common case), which then needs no call.
  */
-function absentKey(field: ObjectField, fail: symbol): ((out: Record<string, unknown>) => boolean) | undefined {
-  const { key, parse, optin, optout } = field;
+function absentKey(field: ObjectField, fail: symbol): (() => unknown) | undefined {
+  const { parse, optin, optout } = field;
   if (optout === 'optional' && optin === 'optional') return undefined;
-  return (out) => {
+  return () => {
     const value = parse(undefined);
-    if (value === fail) return optin !== undefined && optout === 'optional';
-    if (optin === undefined) return false;
-    if (value !== undefined) out[key] = value;
-    else if (optin === 'defaulted' && optout !== 'optional') out[key] = undefined;
-    return true;
+    if (value === fail) return optin !== undefined && optout === 'optional' ? undefined : fail;
+    return optin === undefined ? fail : value;
   };
 }
 
@@ -88,8 +92,9 @@ function readLoop(fields: readonly ObjectField[], rest: Rest): string[] {
 /**
  * The parse of an object schema, as zod's: `isObject`; each shape key in the shape's order, its
  * value `input[key]` and present when `key in input` (a key the for…in did not see, absent most
- * often, is looked up so); then the keys outside the shape in the input's for…in order, dropped,
- * refused, copied or parsed as zod's catchall does.
+ * often, is looked up so), into one literal of every shape key (undefined where zod leaves a key
+ * out); then the keys outside the shape in the input's for…in order, dropped, refused, copied or
+ * parsed as zod's catchall does.
  *
  * @example compileObjectFast(fields, { kind: 'copy' }, new Set(['a']), { fail: FAIL, isObject })({ a: 'x', b: 1 })
  */
@@ -106,21 +111,23 @@ export function compileObjectFast(
   fields.forEach((_, i) => {
     lines.push(`let v${i} = UNSEEN;`);
   });
-  lines.push(...readLoop(fields, rest), 'const out = {};');
+  lines.push(...readLoop(fields, rest));
   fields.forEach((field, i) => {
     const k = JSON.stringify(field.key);
     names.push(`p${i}`);
     values.push(field.parse);
     lines.push(`v = v${i};`, `if (v === UNSEEN && ${k} in input) v = input[${k}];`);
-    if (field.kept) lines.push(`if (${keptTests[field.kept]}) out[${k}] = v;`, 'else');
-    lines.push(`if (v !== UNSEEN) { v = p${i}(v); if (v === FAIL) return FAIL; out[${k}] = v; }`);
+    if (field.kept) lines.push(`if (${keptTests[field.kept]}) v${i} = v;`, 'else');
+    lines.push(`if (v !== UNSEEN) { v = p${i}(v); if (v === FAIL) return FAIL; v${i} = v; }`);
     const absent = absentKey(field, fail);
     if (absent) {
       names.push(`a${i}`);
       values.push(absent);
-      lines.push(`else if (!a${i}(out)) return FAIL;`);
-    }
+      lines.push(`else { v = a${i}(); if (v === FAIL) return FAIL; v${i} = v; }`);
+    } else lines.push(`else v${i} = undefined;`);
   });
+  // One literal: every output of a schema has the same keys in the same order (one hidden class).
+  lines.push(`const out = {${fields.map((field, i) => `${JSON.stringify(field.key)}: v${i}`).join(', ')}};`);
   if (rest.kind === 'copy' || rest.kind === 'parse') {
     const store =
       rest.kind === 'copy'

@@ -44,18 +44,30 @@ const SCHEMAS: Record<string, z.ZodMiniType> = {
   asffFindingSchema,
 };
 
-/** A value with its structure spelled out: key order, keys holding undefined and the prototype count, as zod keeps them. */
-function spelled(value: unknown): unknown {
+/**
+ * A value with its structure spelled out: key order, keys holding undefined and the prototype count.
+ * Where `like` (zod's result at the same place) is an object, a key it lacks that holds undefined
+ * here is left out: fastSafeParse writes every key of an object's shape (one hidden class per
+ * schema), undefined where zod leaves the key out, and nothing else may differ.
+ */
+function spelled(value: unknown, like: unknown = value): unknown {
+  const likeAt = (key: string | number) =>
+    typeof like === 'object' && like !== null ? (like as Record<string, unknown>)[key] : undefined;
   if (Array.isArray(value)) {
     // By index: a broken input may carry its own `constructor`, which Array.prototype.map would call.
     const items: unknown[] = ['array'];
-    for (let i = 0; i < value.length; i++) items.push(spelled(value[i]));
+    for (let i = 0; i < value.length; i++) items.push(spelled(value[i], likeAt(i)));
     return items;
   }
   if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    const likeObject = typeof like === 'object' && like !== null ? like : undefined;
+    const keys = Object.keys(record).filter(
+      (k) => !(likeObject && record[k] === undefined && !Object.hasOwn(likeObject, k)),
+    );
     // Its prototype too: an own `__proto__` key copied by assignment would replace it.
     const plain = Object.getPrototypeOf(value) === Object.prototype;
-    return ['object', plain, ...Object.keys(value).map((k) => [k, spelled((value as Record<string, unknown>)[k])])];
+    return ['object', plain, ...keys.map((k) => [k, spelled(record[k], likeAt(k))])];
   }
   return value;
 }
@@ -64,8 +76,9 @@ function expectSameAsZod(schema: z.ZodMiniType, value: unknown) {
   const fast = fastSafeParse(schema, value);
   const reference = schema.safeParse(value);
   expect(fast.success).toBe(reference.success);
-  if (fast.success && reference.success) expect(spelled(fast.data)).toEqual(spelled(reference.data));
-  else if (!fast.success && !reference.success) expect(fast.error.issues).toEqual(reference.error.issues);
+  if (fast.success && reference.success) {
+    expect(spelled(fast.data, reference.data)).toEqual(spelled(reference.data));
+  } else if (!fast.success && !reference.success) expect(fast.error.issues).toEqual(reference.error.issues);
 }
 
 const FIXTURES = 'tests/fixtures';
@@ -93,6 +106,31 @@ describe('fastSafeParse: the same result as zod safeParse', () => {
   it.each(Object.entries(SCHEMAS))('for %s, on every fixture and every object inside one', (_name, schema) => {
     for (const input of inputs) expectSameAsZod(schema, input);
   });
+
+  /** The keys of an object schema's shape, in order (what every parsed object of it starts with). */
+  const shapeKeys = (schema: z.ZodMiniType): string[] | undefined => {
+    const def = (schema as unknown as { _zod: { def: { type: string; shape?: Record<string, unknown> } } })._zod.def;
+    return def.type === 'object' ? Object.keys(def.shape ?? {}) : undefined;
+  };
+
+  it.each(Object.entries(SCHEMAS))(
+    'for %s, every parsed object has every key of the shape, in order, then the rest as zod',
+    (_name, schema) => {
+      const keys = shapeKeys(schema);
+      let parsed = 0;
+      for (const input of inputs) {
+        const fast = fastSafeParse(schema, input);
+        const reference = schema.safeParse(input);
+        if (!keys || !fast.success || !reference.success) continue;
+        parsed += 1;
+        const rest = Object.keys(reference.data as object).filter((k) => !keys.includes(k));
+        // Keys written in that order (an object lists integer keys first, whatever the order).
+        const order = Object.keys(Object.fromEntries([...keys, ...rest].map((k) => [k, true])));
+        expect(Object.keys(fast.data as object)).toEqual(order);
+      }
+      if (keys) expect(parsed).toBeGreaterThan(0);
+    },
+  );
 
   /** Values that break a field in the ways AWS events and hostile inputs do. */
   const oddValue = fc.oneof(
