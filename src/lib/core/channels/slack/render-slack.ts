@@ -11,7 +11,7 @@ import {
   SLACK_TEXT_FALLBACK_MAX_CHARS,
 } from './limits';
 import { actionPieces, fieldPieces, notesPieces, type Piece } from './slack-blocks';
-import { cleanAndEscaped, escapeSlack, slackLine, truncateEscaped } from './slack-escape';
+import { cleanAndEscaped, escapeSlack, slackLine, slackLineAfter, truncateEscaped } from './slack-escape';
 import type { SlackBlock, SlackMessage } from './slack-types';
 
 /** Layout choice: each part of the context line (account, region) is an id, not prose. */
@@ -34,7 +34,7 @@ export function renderSlack(n: Notification): SlackMessage {
       type: 'header',
       text: {
         type: 'plain_text',
-        text: slackLine(`${severityStyle[n.severity].emoji} ${subject}`, SLACK_HEADER_TEXT_MAX_CHARS),
+        text: slackLineAfter(severityStyle[n.severity].emoji, subject, SLACK_HEADER_TEXT_MAX_CHARS),
         emoji: true,
       },
     },
