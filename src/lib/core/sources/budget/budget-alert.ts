@@ -73,8 +73,8 @@ export function parseBudgetAmount(raw: string): BudgetAmount {
   return {
     text,
     value: replaceEach(match[0], /,/g, ''),
-    ...(currency ? { currency } : {}),
-    ...(unit ? { unit } : {}),
+    currency: currency || undefined,
+    unit: unit || undefined,
     percent,
   };
 }

@@ -7,6 +7,7 @@ import {
   type SubjectPart,
 } from '../../notification';
 import { formatInstant } from '../../time';
+import { placed } from '../placed';
 import { sourceRefIdFirst } from '../source-ref';
 import { genericDetails } from './details';
 import { cloudTrailEventUrl, iamPrincipalUrl } from './links';
@@ -171,22 +172,26 @@ export function buildApiCallNotification(
   );
   const account = record.recipientAccountId ?? envelope.account ?? principal.accountId;
   const id = envelope.id ?? record.eventID;
-  return {
-    schemaVersion: NOTIFICATION_SCHEMA_VERSION,
-    category: 'api-call',
-    severity: rule.severity,
-    locale,
-    title: joinParts(subjectParts),
-    subjectParts,
-    summary: phrases[locale].summary(ruleTitle, who, what, viaText, result),
-    fields,
-    links: apiCallLinks(event, principal, region, locale),
-    notes: others.length > 0 ? [phrases[locale].alsoMatches(others.map((r) => r.id).join(', '))] : [],
-    ...(account ? { account } : {}),
-    ...(region ? { region } : {}),
-    occurredAt,
-    dedupeKey: `api-call:${record.eventID ?? `${record.eventSource}:${record.eventName}:${occurredAt}`}`,
-    labels: { rule: rule.id },
-    source: sourceRefIdFirst(id, `${envelope.source}/${envelope['detail-type']}`),
-  };
+  return placed(
+    {
+      schemaVersion: NOTIFICATION_SCHEMA_VERSION,
+      category: 'api-call',
+      severity: rule.severity,
+      locale,
+      title: joinParts(subjectParts),
+      subjectParts,
+      summary: phrases[locale].summary(ruleTitle, who, what, viaText, result),
+      fields,
+      links: apiCallLinks(event, principal, region, locale),
+      notes: others.length > 0 ? [phrases[locale].alsoMatches(others.map((r) => r.id).join(', '))] : [],
+    },
+    account,
+    region,
+    {
+      occurredAt,
+      dedupeKey: `api-call:${record.eventID ?? `${record.eventSource}:${record.eventName}:${occurredAt}`}`,
+      labels: { rule: rule.id },
+      source: sourceRefIdFirst(id, `${envelope.source}/${envelope['detail-type']}`),
+    },
+  );
 }
