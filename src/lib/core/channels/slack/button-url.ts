@@ -6,54 +6,25 @@ import { SLACK_BUTTON_URL_MAX_CHARS } from './limits';
  * written; for those the check below is enough, and any other text still goes through `new URL`.
  */
 
-const HTTPS = 'https://';
-
-/** a–z, 0–9, `-` and `.`: a host the parser keeps as it is (no upper case, IDNA, port or user). */
-function isHostChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 46;
-}
-
 /**
- * Characters the parser keeps as they are in a path, query and fragment: letters, digits and
- * `-._~!$&()*+,;=:@/?#%`. Left out on purpose (the parser encodes or rewrites some of them, and they
- * are rare in links): space and controls, `"'<>\^`{|}[]` and anything not ASCII.
+ * `https://`, a host of lower-case labels (none empty, the last starting with a letter, so never an
+ * IPv4 number), then `/` and only characters the parser keeps as they are in a path, query and
+ * fragment: letters, digits and `-._~!$&()*+,;=:@/?#%`. Left out on purpose (the parser encodes or
+ * rewrites some of them, and they are rare in links): upper case, a port or user in the host,
+ * space and controls, `"'<>\^`{|}[]` and anything not ASCII. One regex: linear, and faster than a
+ * loop over the characters.
  */
-const KEPT = (() => {
-  const kept = new Uint8Array(128);
-  for (let c = 48; c <= 57; c++) kept[c] = 1;
-  for (let c = 65; c <= 90; c++) kept[c] = 1;
-  for (let c = 97; c <= 122; c++) kept[c] = 1;
-  for (const c of '-._~!$&()*+,;=:@/?#%') kept[c.charCodeAt(0)] = 1;
-  return kept;
-})();
+const KEPT_AS_WRITTEN = /^https:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\/[\w\-.~!$&()*+,;=:@/?#%]*$/;
+
+/** What the parser would still rewrite in such text: a dot segment (`/.`, `%2e`) or an IDNA label. */
+const REWRITTEN = /\/\.|%2e|xn--/i;
 
 /**
- * True when `new URL(text).href` is `text` itself: `https://`, a host of lower-case labels (none
- * empty, none `xn--`, the last starting with a letter, so never an IPv4 number), then `/` and only
- * {@link KEPT} characters, with no dot segment (`/.`, `%2e`) for the parser to resolve. False says
+ * True when `new URL(text).href` is `text` itself (see {@link KEPT_AS_WRITTEN}). False says
  * nothing: the caller parses. Pinned to `new URL` by a property test.
  */
 export function isVerbatimHttpsUrl(text: string): boolean {
-  if (!text.startsWith(HTTPS)) return false;
-  const hostEnd = text.indexOf('/', HTTPS.length);
-  if (hostEnd <= HTTPS.length) return false;
-  let labelStart = HTTPS.length;
-  for (let i = HTTPS.length; i < hostEnd; i++) {
-    const c = text.charCodeAt(i);
-    if (!isHostChar(c)) return false;
-    if (c === 46) {
-      if (i === labelStart) return false;
-      labelStart = i + 1;
-    }
-  }
-  const last = text.charCodeAt(labelStart);
-  if (labelStart === hostEnd || last < 97 || last > 122) return false;
-  if (text.includes('xn--')) return false;
-  for (let i = hostEnd; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 128 || KEPT[c] === 0) return false;
-  }
-  return !text.includes('/.') && !text.includes('%2e') && !text.includes('%2E');
+  return KEPT_AS_WRITTEN.test(text) && !REWRITTEN.test(text);
 }
 
 /**
