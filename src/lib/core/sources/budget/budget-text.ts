@@ -98,7 +98,7 @@ const sameAmount = (a: BudgetAmount | undefined, b: BudgetAmount | undefined) =>
  * @see https://docs.aws.amazon.com/cost-management/latest/userguide/budgets-sns-policy.html
  */
 export function parseBudgetText(text: string): BudgetAlert | undefined {
-  const normalized = replaceEach(text, /\r\n?/g, '\n');
+  const normalized = text.includes('\r') ? replaceEach(text, /\r\n?/g, '\n') : text;
   const lines = normalized.split('\n');
   const flat = replaceEach(normalized, /\s+/g, ' ');
   const rows = readTable(lines);

@@ -77,7 +77,9 @@ export function healthNotification(event: EventBridgeEvent, d: HealthDetail, ctx
     ['receivedIn', event.account && account && event.account !== account ? event.account : undefined],
     ['event', d.eventArn],
   ];
-  const fields: Field[] = facts.flatMap(([label, value]) => (value ? [{ label: t.labels[label], value }] : []));
+  // Pushed, not flat-mapped through a one-item array per fact.
+  const fields: Field[] = [];
+  for (const [label, value] of facts) if (value) fields.push({ label: t.labels[label], value });
   const consoleRegion = region ?? GLOBAL_CONSOLE_REGION;
   const occurredAt = findingInstant(d.lastUpdatedTime) ?? findingInstant(d.startTime) ?? findingInstant(event.time);
   return placed(
