@@ -75,6 +75,16 @@ export function canonicalIsoMillis(text: string): number {
 }
 
 /**
+ * `Date.parse(text)`, the same number, with canonical ISO text (most instants) read by digits
+ * ({@link canonicalIsoMillis}) and anything else given to Date.parse.
+ * @example parseInstant('2019-10-02T17:04:40.989Z') // 1570035880989
+ */
+export function parseInstant(text: string): number {
+  const millis = canonicalIsoMillis(text);
+  return Number.isNaN(millis) ? Date.parse(text) : millis;
+}
+
+/**
  * The ISO instant of an AWS timestamp whose every field is in range, read without Date.parse
  * (whose fallback parser, for the offset without a colon, is slow) and, in UTC, without a Date at
  * all: the text already is the instant, milliseconds added. Undefined for any other text, which

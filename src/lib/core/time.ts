@@ -1,4 +1,4 @@
-import { canonicalIsoMillis } from './instant';
+import { parseInstant } from './instant';
 import { intlLocales, type Locale } from './locale';
 import { zonedClock } from './zone-clock';
 
@@ -24,7 +24,7 @@ export function isValidTimeZone(zone: string): boolean {
  */
 export function formatInstant(iso: string | Date, timeZone: string, locale: Locale): string {
   // Most instants are canonical ISO text, read by digits; a Date parses the rest.
-  const date = typeof iso !== 'string' ? iso : new Date(timeOf(iso));
+  const date = typeof iso !== 'string' ? iso : new Date(parseInstant(iso));
   if (Number.isNaN(date.getTime())) return String(iso);
   if (timeZone === 'UTC') {
     // The same text Intl gives in both locales, without loading time-zone data (a CLI run's cost).
@@ -35,12 +35,6 @@ export function formatInstant(iso: string | Date, timeZone: string, locale: Loca
   // ("JST", "GMT+9"); zonedClock reads it once per zone and hour, not per instant.
   const { clock, zoneName } = zonedClock(date, dateTimeFormat(intlLocales[locale], timeZone, CLOCK_AND_ZONE));
   return `${clock} ${zoneName ?? timeZone}`;
-}
-
-/** Epoch milliseconds of an instant's text, as `new Date(text)` reads it. */
-function timeOf(text: string): number {
-  const millis = canonicalIsoMillis(text);
-  return Number.isNaN(millis) ? Date.parse(text) : millis;
 }
 
 const CLOCK_PARTS: Intl.DateTimeFormatOptions = {

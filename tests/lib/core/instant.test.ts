@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalIsoMillis, toIsoInstant } from '../../../src/lib/core/instant';
+import { canonicalIsoMillis, parseInstant, toIsoInstant } from '../../../src/lib/core/instant';
 
 /** What Date.parse makes of the text: the reference the quick reading must agree with. */
 function byDateParse(text: string): string | undefined {
@@ -102,6 +102,28 @@ describe('canonicalIsoMillis', () => {
         return true;
       }),
       { numRuns: 20_000 },
+    );
+  });
+});
+
+describe('parseInstant', () => {
+  it('is Date.parse, NaN included, for instants, near-instants and other text', () => {
+    const text = fc.oneof(
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      fc.date({ noInvalidDate: true }).map((d) => d.toUTCString()),
+      fc
+        .tuple(fc.date({ noInvalidDate: true }), fc.nat(23), fc.constantFrom('0', '9', 'Z', ' ', ':', '+'))
+        .map(([d, at, by]) => {
+          const iso = d.toISOString();
+          return `${iso.slice(0, at)}${by}${iso.slice(at + 1)}`;
+        }),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(parseInstant(t)).toBe(Date.parse(t));
+      }),
+      { numRuns: 10_000 },
     );
   });
 });
