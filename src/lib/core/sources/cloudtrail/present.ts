@@ -26,10 +26,11 @@ const separators = { en: { list: ', ', open: ' (', close: ')' }, ja: { list: '�
 export function principalLabel(p: Principal, locale: Locale): string {
   const s = separators[locale];
   const kind = p.kind === 'unknown' && p.rawType ? p.rawType : principalKindLabels[locale][p.kind];
-  const parts = [p.role && showsRole.has(p.kind) ? `${kind} ${p.role}` : kind, mfaLabels[locale][p.mfa]].filter(
-    Boolean,
-  );
-  return `${p.name}${s.open}${parts.join(s.list)}${s.close}`;
+  const role = p.role && showsRole.has(p.kind) ? `${kind} ${p.role}` : kind;
+  const mfa = mfaLabels[locale][p.mfa];
+  // The parts that are not empty, joined (no array to filter and join: this runs for every call).
+  const parts = role && mfa ? `${role}${s.list}${mfa}` : role || mfa || '';
+  return `${p.name}${s.open}${parts}${s.close}`;
 }
 
 /** "Success", "AccessDenied: User … is not authorized …", "Failure: Failed authentication". */
