@@ -1,3 +1,4 @@
+import { parseInstant } from './instant';
 import { intlLocales, type Locale } from './locale';
 import { zonedClock } from './zone-clock';
 
@@ -22,7 +23,8 @@ export function isValidTimeZone(zone: string): boolean {
  * @example formatInstant('2019-10-02T17:04:40Z', 'Asia/Tokyo', 'ja') // "2019-10-03 02:04:40 JST"
  */
 export function formatInstant(iso: string | Date, timeZone: string, locale: Locale): string {
-  const date = typeof iso === 'string' ? new Date(iso) : iso;
+  // Most instants are canonical ISO text, read by digits; a Date parses the rest.
+  const date = typeof iso !== 'string' ? iso : new Date(parseInstant(iso));
   if (Number.isNaN(date.getTime())) return String(iso);
   if (timeZone === 'UTC') {
     // The same text Intl gives in both locales, without loading time-zone data (a CLI run's cost).

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toIsoInstant } from '../../../src/lib/core/instant';
+import { canonicalIsoMillis, parseInstant, toIsoInstant } from '../../../src/lib/core/instant';
 
 /** What Date.parse makes of the text: the reference the quick reading must agree with. */
 function byDateParse(text: string): string | undefined {
@@ -61,6 +61,69 @@ describe('toIsoInstant', () => {
         },
       ),
       { numRuns: 20_000 },
+    );
+  });
+});
+
+describe('canonicalIsoMillis', () => {
+  const unit = fc.constantFrom('0', '1', '2', '9', '-', 'T', ':', '.', 'Z', ' ', '+', 'x');
+
+  it('gives what Date.parse gives whenever it reads a text, and reads every toISOString of years 1000–9999', () => {
+    const instant = fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) });
+    fc.assert(
+      fc.property(instant, fc.boolean(), (ms, withMillis) => {
+        const iso = new Date(ms).toISOString();
+        const text = withMillis ? iso : `${iso.slice(0, 19)}Z`;
+        expect(canonicalIsoMillis(text)).toBe(Date.parse(text));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('reads nothing Date.parse reads otherwise: any year, day, time, and texts one character off', () => {
+    const fieldsOf = fc.record({
+      year: fc.integer({ min: 0, max: 9999 }),
+      month: fc.integer({ min: 0, max: 13 }),
+      day: fc.integer({ min: 0, max: 32 }),
+      hour: fc.integer({ min: 0, max: 25 }),
+      minute: fc.integer({ min: 0, max: 60 }),
+      second: fc.integer({ min: 0, max: 60 }),
+      millis: fc.option(fc.integer({ min: 0, max: 999 })),
+    });
+    const edit = fc.record({ at: fc.nat(24), by: unit });
+    fc.assert(
+      fc.property(fieldsOf, fc.option(edit), (t, change) => {
+        let text =
+          `${String(t.year).padStart(4, '0')}-${two(t.month)}-${two(t.day)}T${two(t.hour)}:${two(t.minute)}:${two(t.second)}` +
+          `${t.millis === null ? '' : `.${String(t.millis).padStart(3, '0')}`}Z`;
+        if (change) text = `${text.slice(0, change.at)}${change.by}${text.slice(change.at + 1)}`;
+        const millis = canonicalIsoMillis(text);
+        if (!Number.isNaN(millis)) expect(millis).toBe(Date.parse(text));
+        return true;
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe('parseInstant', () => {
+  it('is Date.parse, NaN included, for instants, near-instants and other text', () => {
+    const text = fc.oneof(
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      fc.date({ noInvalidDate: true }).map((d) => d.toUTCString()),
+      fc
+        .tuple(fc.date({ noInvalidDate: true }), fc.nat(23), fc.constantFrom('0', '9', 'Z', ' ', ':', '+'))
+        .map(([d, at, by]) => {
+          const iso = d.toISOString();
+          return `${iso.slice(0, at)}${by}${iso.slice(at + 1)}`;
+        }),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(parseInstant(t)).toBe(Date.parse(t));
+      }),
+      { numRuns: 10_000 },
     );
   });
 });

@@ -1,5 +1,6 @@
 import type { RenderContext } from '../locale';
 import { type Field, NOTIFICATION_SCHEMA_VERSION, type Notification, type Severity } from '../notification';
+import { placed } from '../sources/placed';
 import { formatInstant } from '../time';
 import { type FindingLabel, findingText } from './strings';
 
@@ -80,24 +81,28 @@ export function findingNotification(view: FindingView, ctx: RenderContext): Noti
   add('count', view.count !== undefined && view.count > 1 ? view.count : undefined);
   add('remediation', view.remediation ? clip(view.remediation) : undefined);
   add('findingId', view.findingId);
-  return {
-    schemaVersion: NOTIFICATION_SCHEMA_VERSION,
-    category: 'finding',
-    severity: view.severity,
-    locale: ctx.locale,
-    title: clip(`${product}: ${view.title}`, MAX_TITLE_LENGTH),
-    summary: view.description
-      ? clip(view.description)
-      : view.productSeverity
-        ? t.summary(product, view.productSeverity)
-        : t.summaryUnrated(product),
-    fields,
-    links: view.link ? [{ label: t.link(product), url: view.link }] : [],
-    notes: [],
-    ...(view.account ? { account: view.account } : {}),
-    ...(view.region ? { region: view.region } : {}),
-    occurredAt: view.occurredAt ?? ctx.now.toISOString(),
-    dedupeKey: view.dedupeKey,
-    source: view.source,
-  };
+  return placed(
+    {
+      schemaVersion: NOTIFICATION_SCHEMA_VERSION,
+      category: 'finding',
+      severity: view.severity,
+      locale: ctx.locale,
+      title: clip(`${product}: ${view.title}`, MAX_TITLE_LENGTH),
+      summary: view.description
+        ? clip(view.description)
+        : view.productSeverity
+          ? t.summary(product, view.productSeverity)
+          : t.summaryUnrated(product),
+      fields,
+      links: view.link ? [{ label: t.link(product), url: view.link }] : [],
+      notes: [],
+    },
+    view.account,
+    view.region,
+    {
+      occurredAt: view.occurredAt ?? ctx.now.toISOString(),
+      dedupeKey: view.dedupeKey,
+      source: view.source,
+    },
+  );
 }

@@ -1,41 +1,33 @@
-/** Days in each month of a common year; February gains one in a leap year. */
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+import { isCanonicalIso, MILLIS_ISO_LENGTH } from '../instant';
 
-const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-
-/** The two-digit number at `at` (0–99), or -1 when those are not two ASCII digits. */
-function twoDigits(text: string, at: number): number {
-  const tens = text.charCodeAt(at) - 48;
-  const ones = text.charCodeAt(at + 1) - 48;
-  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
-}
-
-/** Characters of `2022-03-01T14:27:24Z` and of `2022-03-01T14:27:24.071Z`. */
-const SECONDS_LENGTH = 20;
-const MILLIS_LENGTH = 24;
+/** RFC 1123 as AWS Health writes it: `Sat, 05 Jun 2016 15:10:09 GMT`. */
+const RFC_1123 =
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d\d) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d\d):(\d\d):(\d\d) GMT$/;
+const MONTH_NUMBERS: Record<string, string> = {
+  Jan: '01',
+  Feb: '02',
+  Mar: '03',
+  Apr: '04',
+  May: '05',
+  Jun: '06',
+  Jul: '07',
+  Aug: '08',
+  Sep: '09',
+  Oct: '10',
+  Nov: '11',
+  Dec: '12',
+};
 
 /**
- * True when `text` is already what toISOString writes, but for the milliseconds it may leave out
- * (`2022-03-01T14:27:24Z`): a four-digit year and a real day and time of day. Most AWS timestamps
- * are; for them Date.parse and toISOString would only give the same text back.
+ * The ISO instant of an RFC 1123 date whose fields are all in range, from year 1000 (the day name
+ * is not checked against the date: Date.parse does not either); undefined for anything else, which
+ * Date.parse then reads. Pinned to Date.parse by a property test.
  */
-function isCanonicalIso(text: string): boolean {
-  const millis = text.length === MILLIS_LENGTH;
-  if (!millis && text.length !== SECONDS_LENGTH) return false;
-  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':') return false;
-  if (text[text.length - 1] !== 'Z') return false;
-  if (millis && (text[19] !== '.' || twoDigits(text, 20) < 0 || twoDigits(text, 21) < 0)) return false;
-  const century = twoDigits(text, 0);
-  const yearOfCentury = twoDigits(text, 2);
-  const month = twoDigits(text, 5);
-  const day = twoDigits(text, 8);
-  if (century < 0 || yearOfCentury < 0 || month < 1 || month > 12 || day < 1) return false;
-  const year = century * 100 + yearOfCentury;
-  const days = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] as number);
-  const hour = twoDigits(text, 11);
-  const minute = twoDigits(text, 14);
-  const second = twoDigits(text, 17);
-  return day <= days && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59;
+function rfc1123Iso(text: string): string | undefined {
+  const m = RFC_1123.exec(text);
+  if (!m) return undefined;
+  const iso = `${m[3]}-${MONTH_NUMBERS[m[2] as string]}-${m[1]}T${m[4]}:${m[5]}:${m[6]}.000Z`;
+  return isCanonicalIso(iso) && !iso.startsWith('0') ? iso : undefined;
 }
 
 /**
@@ -48,7 +40,10 @@ function isCanonicalIso(text: string): boolean {
 export function findingInstant(text: unknown): string | undefined {
   if (typeof text !== 'string' || text === '' || text.length > 64) return undefined;
   // Already canonical (most are): the answer is the text, without a Date and its parse.
-  if (isCanonicalIso(text)) return text.length === MILLIS_LENGTH ? text : `${text.slice(0, 19)}.000Z`;
+  if (isCanonicalIso(text)) return text.length === MILLIS_ISO_LENGTH ? text : `${text.slice(0, 19)}.000Z`;
+  // AWS Health's dates: read by their fields, not by Date.parse's slow fallback parser.
+  const rfc = rfc1123Iso(text);
+  if (rfc !== undefined) return rfc;
   const time = Date.parse(text);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }

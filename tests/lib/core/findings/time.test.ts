@@ -19,6 +19,24 @@ const realInstants = fc
   .date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true })
   .chain((d) => fc.constantFrom(d.toISOString(), `${d.toISOString().slice(0, 19)}Z`));
 
+/** Texts in AWS Health's RFC 1123 layout with any digits, day names and months, in and out of range. */
+const rfc1123Layout = fc
+  .tuple(
+    fc.constantFrom('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun', 'Xyz'),
+    digits(2),
+    fc.constantFrom('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Foo'),
+    digits(4),
+    digits(2),
+    digits(2),
+    digits(2),
+    fc.constantFrom(' GMT', ' UTC', '', ' GMT '),
+  )
+  .map(([day, d, mon, y, h, mi, s, zone]) => `${day}, ${d} ${mon} ${y} ${h}:${mi}:${s}${zone}`);
+/** Real instants as toUTCString writes them (RFC 1123), years 1000–9999. */
+const realRfc1123 = fc
+  .date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true })
+  .map((d) => d.toUTCString());
+
 describe('findings: findingInstant', () => {
   it('gives what Date.parse and toISOString give, for canonical-looking texts and real instants', () => {
     fc.assert(
@@ -26,6 +44,15 @@ describe('findings: findingInstant', () => {
         expect(findingInstant(text)).toBe(reference(text));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('gives what Date.parse gives for RFC 1123 dates (the AWS Health fast path), real or not', () => {
+    fc.assert(
+      fc.property(fc.oneof(rfc1123Layout, realRfc1123), (text) => {
+        expect(findingInstant(text)).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
     );
   });
 

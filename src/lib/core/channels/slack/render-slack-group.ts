@@ -3,6 +3,7 @@ import { groupHead } from '../../grouping/group-text';
 import type { Notification } from '../../notification';
 import { severityStyle } from '../../render/severity-style';
 import { renderSubject } from '../../render/subject';
+import { buttonUrl } from './button-url';
 import {
   SLACK_HEADER_TEXT_MAX_CHARS,
   SLACK_MAX_BLOCKS,
@@ -10,8 +11,7 @@ import {
   SLACK_TEXT_FALLBACK_MAX_CHARS,
 } from './limits';
 import { contextBlock } from './render-slack';
-import { buttonUrl } from './slack-blocks';
-import { escapeSlack, slackLine, truncateEscaped } from './slack-escape';
+import { escapeSlack, slackLine, slackLineAfter, truncateEscaped } from './slack-escape';
 import type { SlackBlock, SlackMessage } from './slack-types';
 
 /** Layout choice: a member's title in the list, cut like a header. */
@@ -71,7 +71,7 @@ export function renderSlackGroup(g: NotificationGroup): SlackMessage {
     type: 'header',
     text: {
       type: 'plain_text',
-      text: slackLine(`${severityStyle[head.severity].emoji} ${subject}`, SLACK_HEADER_TEXT_MAX_CHARS),
+      text: slackLineAfter(severityStyle[head.severity].emoji, subject, SLACK_HEADER_TEXT_MAX_CHARS),
       emoji: true,
     },
   };

@@ -11,7 +11,7 @@ import {
   SLACK_TEXT_FALLBACK_MAX_CHARS,
 } from './limits';
 import { actionPieces, fieldPieces, notesPieces, type Piece } from './slack-blocks';
-import { cleanAndEscaped, escapeSlack, slackLine, truncateEscaped } from './slack-escape';
+import { cleanAndEscaped, escapeSlack, slackLine, slackLineAfter, truncateEscaped } from './slack-escape';
 import type { SlackBlock, SlackMessage } from './slack-types';
 
 /** Layout choice: each part of the context line (account, region) is an id, not prose. */
@@ -34,7 +34,7 @@ export function renderSlack(n: Notification): SlackMessage {
       type: 'header',
       text: {
         type: 'plain_text',
-        text: slackLine(`${severityStyle[n.severity].emoji} ${subject}`, SLACK_HEADER_TEXT_MAX_CHARS),
+        text: slackLineAfter(severityStyle[n.severity].emoji, subject, SLACK_HEADER_TEXT_MAX_CHARS),
         emoji: true,
       },
     },
@@ -43,10 +43,10 @@ export function renderSlack(n: Notification): SlackMessage {
   const escapedSummary = cleanAndEscaped(n.summary).escaped;
   const summary = truncateEscaped(escapedSummary, SLACK_SECTION_TEXT_MAX_CHARS, n.locale);
   if (summary) blocks.push(section(summary));
-  const middle = fieldPieces(n.fields, n.locale).concat(
-    notesPieces(n.notes, n.locale),
-    actionPieces(n.links, n.locale),
-  );
+  // Pushed, not concatenated: Array.prototype.concat is a runtime call, dear for three short lists.
+  const middle = fieldPieces(n.fields, n.locale);
+  for (const piece of notesPieces(n.notes, n.locale)) middle.push(piece);
+  for (const piece of actionPieces(n.links, n.locale)) middle.push(piece);
   pushWithinBudget(blocks, middle, n.locale);
   blocks.push(contextBlock(n));
   return { text: fallbackText(subject, escapedSummary, n.locale), blocks };

@@ -1,10 +1,10 @@
 import type { Locale } from '../../locale';
 import type { Field, Link } from '../../notification';
 import { renderText } from '../../render/render-text';
+import { buttonUrl } from './button-url';
 import {
   SLACK_ACTIONS_ELEMENTS_MAX,
   SLACK_BUTTON_TEXT_MAX_CHARS,
-  SLACK_BUTTON_URL_MAX_CHARS,
   SLACK_SECTION_FIELD_MAX_CHARS,
   SLACK_SECTION_FIELDS_MAX,
   SLACK_SECTION_TEXT_MAX_CHARS,
@@ -93,22 +93,6 @@ export function notesPieces(notes: readonly string[], locale: Locale): Piece[] {
   return [{ block, fields: 0, links: 0, notes: count }];
 }
 
-/**
- * A normalized http(s) URL Slack will accept for a button, or undefined. Invalid links are dropped
- * rather than letting one bad URL make Slack reject the whole message.
- */
-export function buttonUrl(raw: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return undefined;
-  }
-  const usable =
-    (url.protocol === 'https:' || url.protocol === 'http:') && url.href.length <= SLACK_BUTTON_URL_MAX_CHARS;
-  return usable ? url.href : undefined;
-}
-
 /** One link button per valid link, in `actions` blocks of at most 25. */
 export function actionPieces(links: readonly Link[], locale: Locale): Piece[] {
   const buttons: ButtonElement[] = [];
@@ -130,3 +114,5 @@ export function actionPieces(links: readonly Link[], locale: Locale): Piece[] {
   }
   return pieces;
 }
+
+export { buttonUrl } from './button-url';

@@ -135,12 +135,11 @@ export function accessAnalyzerNotification(
       ['error', f.error],
     ],
     findingId: f.id,
-    ...(analyzerArn && region
-      ? { link: accessAnalyzerFindingUrl({ analyzerArn, id: f.id, region, partition: partitionOfArn(analyzerArn) }) }
-      : {}),
-    ...((findingInstant(f.updatedAt) ?? findingInstant(event.time))
-      ? { occurredAt: (findingInstant(f.updatedAt) ?? findingInstant(event.time)) as string }
-      : {}),
+    link:
+      analyzerArn && region
+        ? accessAnalyzerFindingUrl({ analyzerArn, id: f.id, region, partition: partitionOfArn(analyzerArn) })
+        : undefined,
+    occurredAt: findingInstant(f.updatedAt) ?? findingInstant(event.time),
     dedupeKey: `finding:access-analyzer:${f.id}:${f.updatedAt ?? ''}:${f.status ?? ''}`,
     source: sourceRef(`${event.source}/${event['detail-type']}`, event.id),
   };

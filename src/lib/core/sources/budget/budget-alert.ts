@@ -1,3 +1,4 @@
+import { lookup } from '../../lookup';
 import { replaceEach } from '../../render/replace';
 import * as z from '../../schemas/zod';
 
@@ -66,15 +67,15 @@ export function parseBudgetAmount(raw: string): BudgetAmount {
   const before = text.slice(0, match.index).trim();
   const after = text.slice(match.index + match[0].length).trim();
   const percent = after.startsWith('%');
-  const symbol = Object.entries(currencySymbols).find(([s]) => before === s)?.[1];
+  const symbol = lookup(currencySymbols, before);
   const code = /^[A-Z]{3}$/.test(before) ? before : /^[A-Z]{3}$/.test(after) ? after : undefined;
   const currency = symbol ?? code;
   const unit = !percent && after && after !== currency ? after : undefined;
   return {
     text,
     value: replaceEach(match[0], /,/g, ''),
-    ...(currency ? { currency } : {}),
-    ...(unit ? { unit } : {}),
+    currency: currency || undefined,
+    unit: unit || undefined,
     percent,
   };
 }

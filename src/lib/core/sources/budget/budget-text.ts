@@ -98,7 +98,7 @@ const sameAmount = (a: BudgetAmount | undefined, b: BudgetAmount | undefined) =>
  * @see https://docs.aws.amazon.com/cost-management/latest/userguide/budgets-sns-policy.html
  */
 export function parseBudgetText(text: string): BudgetAlert | undefined {
-  const normalized = replaceEach(text, /\r\n?/g, '\n');
+  const normalized = text.includes('\r') ? replaceEach(text, /\r\n?/g, '\n') : text;
   const lines = normalized.split('\n');
   const flat = replaceEach(normalized, /\s+/g, ' ');
   const rows = readTable(lines);
@@ -125,19 +125,21 @@ export function parseBudgetText(text: string): BudgetAlert | undefined {
   const notificationDate = /AWS Budget Notification\s+([^\n]+)/.exec(normalized)?.[1]?.trim();
   const dashboardUrl = /\[1\]\s*(https?:\/\/\S+)/.exec(normalized)?.[1] ?? budgetsUrl(normalized);
   const primary = amount ?? tableAmount;
+  // Every key written, undefined when not found (readers test each one): a spread of a small
+  // literal per optional key takes V8's slow path.
   return {
     budgetName,
-    ...(budgetType ? { budgetType } : {}),
-    ...(alertType ? { alertType } : {}),
-    ...(period ? { period } : {}),
-    ...(budgeted ? { budgetedAmount: parseBudgetAmount(budgeted) } : {}),
-    ...(comparison ? { comparison } : {}),
-    ...(threshold ? { threshold } : {}),
-    ...(primary ? { amount: primary } : {}),
-    ...(amount && tableAmount && !sameAmount(amount, tableAmount) ? { tableAmount } : {}),
-    ...(account ? { account } : {}),
-    ...(notificationDate ? { notificationDate } : {}),
-    ...(dashboardUrl ? { dashboardUrl } : {}),
+    budgetType: budgetType || undefined,
+    alertType: alertType || undefined,
+    period: period || undefined,
+    budgetedAmount: budgeted ? parseBudgetAmount(budgeted) : undefined,
+    comparison: comparison || undefined,
+    threshold: threshold || undefined,
+    amount: primary || undefined,
+    tableAmount: amount && tableAmount && !sameAmount(amount, tableAmount) ? tableAmount : undefined,
+    account: account || undefined,
+    notificationDate: notificationDate || undefined,
+    dashboardUrl: dashboardUrl || undefined,
     extra,
   };
 }

@@ -10,6 +10,7 @@ import {
 } from '../../notification';
 import { formatNumber } from '../../numbers';
 import { formatCalendarDate } from '../../time';
+import { placed } from '../placed';
 import { sourceRefIdFirst } from '../source-ref';
 import type { BudgetAlert, BudgetAmount } from './budget-alert';
 import { parseBudgetText, parseNotificationDate } from './budget-text';
@@ -58,21 +59,26 @@ export function budgetSeverity(alert: BudgetAlert | undefined): Severity {
 /** The notification for a text we could not parse: the whole original text, nothing lost. */
 function unparsed(text: string, ctx: RenderContext, meta: CostMessageMeta): Notification {
   const t = alertStrings[ctx.locale];
-  return {
-    schemaVersion: NOTIFICATION_SCHEMA_VERSION,
-    category: 'budget',
-    severity: 'warning',
-    locale: ctx.locale,
-    title: t.unparsedTitle(meta.subject),
-    summary: t.unparsedSummary,
-    fields: [{ label: t.originalMessage, value: text.trim() }],
-    links: [{ label: t.dashboardLink, url: BUDGETS_DASHBOARD_URL }],
-    notes: [t.unparsedNote],
-    ...(meta.account ? { account: meta.account } : {}),
-    occurredAt: meta.occurredAt ?? ctx.now.toISOString(),
-    dedupeKey: `budget:unparsed:${meta.id ?? text.trim().slice(0, 80)}`,
-    source: sourceRefIdFirst(meta.id, `${BUDGET_SOURCE_TYPE}${UNPARSED_SOURCE_SUFFIX}`),
-  };
+  return placed(
+    {
+      schemaVersion: NOTIFICATION_SCHEMA_VERSION,
+      category: 'budget',
+      severity: 'warning',
+      locale: ctx.locale,
+      title: t.unparsedTitle(meta.subject),
+      summary: t.unparsedSummary,
+      fields: [{ label: t.originalMessage, value: text.trim() }],
+      links: [{ label: t.dashboardLink, url: BUDGETS_DASHBOARD_URL }],
+      notes: [t.unparsedNote],
+    },
+    meta.account,
+    undefined,
+    {
+      occurredAt: meta.occurredAt ?? ctx.now.toISOString(),
+      dedupeKey: `budget:unparsed:${meta.id ?? text.trim().slice(0, 80)}`,
+      source: sourceRefIdFirst(meta.id, `${BUDGET_SOURCE_TYPE}${UNPARSED_SOURCE_SUFFIX}`),
+    },
+  );
 }
 
 /**
@@ -118,35 +124,40 @@ export function interpretBudget(
     alert.notificationDate && { label: t.notificationDate, value: showDate(alert.notificationDate, ctx) },
   ].filter((f): f is { label: string; value: string } => Boolean(f));
   const account = alert.account ?? meta.account;
-  return {
-    schemaVersion: NOTIFICATION_SCHEMA_VERSION,
-    category: 'budget',
-    severity: budgetSeverity(alert),
-    locale: ctx.locale,
-    title: t.budgetTitle(type, alert.budgetName, show(alert.amount), amountPct),
-    summary: t.budgetSummary({
-      ...(type ? { type } : {}),
-      name: alert.budgetName,
-      ...(alert.period ? { period: t.periodPhrase[alert.period] } : {}),
-      ...(alert.amount ? { amount: show(alert.amount)! } : {}),
-      ...(thresholdText ? { threshold: show(alert.threshold)! } : {}),
-    }),
-    fields,
-    links: [
-      { label: t.budgetLink, url: budgetConsoleUrl(alert.budgetName) },
-      { label: t.dashboardLink, url: alert.dashboardUrl ?? BUDGETS_DASHBOARD_URL },
-    ],
-    notes: alert.tableAmount && alert.amount ? [t.twoAmountsNote(alert.amount.text, alert.tableAmount.text)] : [],
-    ...(account ? { account } : {}),
-    occurredAt: meta.occurredAt ?? ctx.now.toISOString(),
-    dedupeKey: [
-      'budget',
-      account ?? '',
-      alert.budgetName,
-      type ?? '',
-      alert.threshold?.text ?? '',
-      alert.notificationDate ?? '',
-    ].join(':'),
-    source: sourceRefIdFirst(meta.id, BUDGET_SOURCE_TYPE),
-  };
+  return placed(
+    {
+      schemaVersion: NOTIFICATION_SCHEMA_VERSION,
+      category: 'budget',
+      severity: budgetSeverity(alert),
+      locale: ctx.locale,
+      title: t.budgetTitle(type, alert.budgetName, show(alert.amount), amountPct),
+      summary: t.budgetSummary({
+        type: type || undefined,
+        name: alert.budgetName,
+        period: alert.period ? t.periodPhrase[alert.period] : undefined,
+        amount: alert.amount ? show(alert.amount) : undefined,
+        threshold: thresholdText ? show(alert.threshold) : undefined,
+      }),
+      fields,
+      links: [
+        { label: t.budgetLink, url: budgetConsoleUrl(alert.budgetName) },
+        { label: t.dashboardLink, url: alert.dashboardUrl ?? BUDGETS_DASHBOARD_URL },
+      ],
+      notes: alert.tableAmount && alert.amount ? [t.twoAmountsNote(alert.amount.text, alert.tableAmount.text)] : [],
+    },
+    account,
+    undefined,
+    {
+      occurredAt: meta.occurredAt ?? ctx.now.toISOString(),
+      dedupeKey: [
+        'budget',
+        account ?? '',
+        alert.budgetName,
+        type ?? '',
+        alert.threshold?.text ?? '',
+        alert.notificationDate ?? '',
+      ].join(':'),
+      source: sourceRefIdFirst(meta.id, BUDGET_SOURCE_TYPE),
+    },
+  );
 }

@@ -7,6 +7,7 @@ import {
   type SubjectPart,
 } from '../../notification';
 import { formatInstant } from '../../time';
+import { placed } from '../placed';
 import { sourceRefIdFirst } from '../source-ref';
 import { genericDetails } from './details';
 import { cloudTrailEventUrl, iamPrincipalUrl } from './links';
@@ -25,10 +26,11 @@ const separators = { en: { list: ', ', open: ' (', close: ')' }, ja: { list: '�
 export function principalLabel(p: Principal, locale: Locale): string {
   const s = separators[locale];
   const kind = p.kind === 'unknown' && p.rawType ? p.rawType : principalKindLabels[locale][p.kind];
-  const parts = [p.role && showsRole.has(p.kind) ? `${kind} ${p.role}` : kind, mfaLabels[locale][p.mfa]].filter(
-    Boolean,
-  );
-  return `${p.name}${s.open}${parts.join(s.list)}${s.close}`;
+  const role = p.role && showsRole.has(p.kind) ? `${kind} ${p.role}` : kind;
+  const mfa = mfaLabels[locale][p.mfa];
+  // The parts that are not empty, joined (no array to filter and join: this runs for every call).
+  const parts = role && mfa ? `${role}${s.list}${mfa}` : role || mfa || '';
+  return `${p.name}${s.open}${parts}${s.close}`;
 }
 
 /** "Success", "AccessDenied: User … is not authorized …", "Failure: Failed authentication". */
@@ -171,22 +173,26 @@ export function buildApiCallNotification(
   );
   const account = record.recipientAccountId ?? envelope.account ?? principal.accountId;
   const id = envelope.id ?? record.eventID;
-  return {
-    schemaVersion: NOTIFICATION_SCHEMA_VERSION,
-    category: 'api-call',
-    severity: rule.severity,
-    locale,
-    title: joinParts(subjectParts),
-    subjectParts,
-    summary: phrases[locale].summary(ruleTitle, who, what, viaText, result),
-    fields,
-    links: apiCallLinks(event, principal, region, locale),
-    notes: others.length > 0 ? [phrases[locale].alsoMatches(others.map((r) => r.id).join(', '))] : [],
-    ...(account ? { account } : {}),
-    ...(region ? { region } : {}),
-    occurredAt,
-    dedupeKey: `api-call:${record.eventID ?? `${record.eventSource}:${record.eventName}:${occurredAt}`}`,
-    labels: { rule: rule.id },
-    source: sourceRefIdFirst(id, `${envelope.source}/${envelope['detail-type']}`),
-  };
+  return placed(
+    {
+      schemaVersion: NOTIFICATION_SCHEMA_VERSION,
+      category: 'api-call',
+      severity: rule.severity,
+      locale,
+      title: joinParts(subjectParts),
+      subjectParts,
+      summary: phrases[locale].summary(ruleTitle, who, what, viaText, result),
+      fields,
+      links: apiCallLinks(event, principal, region, locale),
+      notes: others.length > 0 ? [phrases[locale].alsoMatches(others.map((r) => r.id).join(', '))] : [],
+    },
+    account,
+    region,
+    {
+      occurredAt,
+      dedupeKey: `api-call:${record.eventID ?? `${record.eventSource}:${record.eventName}:${occurredAt}`}`,
+      labels: { rule: rule.id },
+      source: sourceRefIdFirst(id, `${envelope.source}/${envelope['detail-type']}`),
+    },
+  );
 }

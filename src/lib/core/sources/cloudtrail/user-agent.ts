@@ -35,11 +35,13 @@ export interface Via {
  * @example describeVia({ userAgent: 'aws-cli/2.17.60 md/awscrt#0.21.2 …' }) // { kind: 'cli', userAgent: 'aws-cli/2.17.60' }
  */
 export function describeVia(record: Pick<CloudTrailRecord, 'userAgent' | 'sessionCredentialFromConsole'>): Via {
+  // A console session says it all (the console is quiet): no user-agent test to run.
+  if (record.sessionCredentialFromConsole === 'true') return { kind: 'console' };
   const ua = record.userAgent?.trim() ?? '';
-  const match = ua === '' ? undefined : userAgentKinds.find(([re]) => re.test(ua));
-  const kind: ViaKind =
-    record.sessionCredentialFromConsole === 'true' ? 'console' : ua === '' ? 'unknown' : (match?.[1] ?? 'other');
-  if (quietKinds.has(kind) || ua === '') return { kind };
+  if (ua === '') return { kind: 'unknown' };
+  const match = userAgentKinds.find(([re]) => re.test(ua));
+  const kind: ViaKind = match?.[1] ?? 'other';
+  if (quietKinds.has(kind)) return { kind };
   // The token that named the client ("Terraform/1.9.0" inside an APN/… string), else the first one.
   const tokens = ua.split(/\s+/);
   const first = (match && tokens.find((t) => match[0].test(t))) ?? tokens[0] ?? ua;

@@ -6,6 +6,7 @@ import type { EventBridgeEvent } from '../../schemas/eventbridge';
 import { parseAt } from '../../schemas/parse';
 import { clip, leafFields, leavesOf } from '../generic/flatten';
 import { genericText } from '../generic/strings';
+import { placed } from '../placed';
 import { sourceRef } from '../source-ref';
 import { toIsoInstant } from './derive';
 import { placeOf } from './place';
@@ -65,23 +66,27 @@ export function configChangeNotification(
   const describedAs =
     typeof detail.configuration?.description === 'string' ? detail.configuration.description : undefined;
   const headline = title ? title(name) : t.configChangeOther(name, detail.operation);
-  return {
-    schemaVersion: NOTIFICATION_SCHEMA_VERSION,
-    category: 'event',
-    severity: 'info',
-    locale: ctx.locale,
-    title: headline,
-    summary: diff.length ? diff.join('; ') : (describedAs ?? headline),
-    fields,
-    links:
-      showLink && place.region
-        ? [{ label: t.links.alarm, url: alarmConsoleUrl({ name, region: place.region, partition: place.partition }) }]
-        : [],
-    notes: [],
-    ...(place.account ? { account: place.account } : {}),
-    ...(place.region ? { region: place.region } : {}),
-    occurredAt: toIsoInstant(event.time) ?? ctx.now.toISOString(),
-    dedupeKey: `alarm-config:${arn ?? name}:${detail.operation}:${toIsoInstant(typeof configTime === 'string' ? configTime : event.time) ?? ''}`,
-    source: sourceRef(CONFIG_CHANGE_SOURCE_TYPE, event.id),
-  };
+  return placed(
+    {
+      schemaVersion: NOTIFICATION_SCHEMA_VERSION,
+      category: 'event',
+      severity: 'info',
+      locale: ctx.locale,
+      title: headline,
+      summary: diff.length ? diff.join('; ') : (describedAs ?? headline),
+      fields,
+      links:
+        showLink && place.region
+          ? [{ label: t.links.alarm, url: alarmConsoleUrl({ name, region: place.region, partition: place.partition }) }]
+          : [],
+      notes: [],
+    },
+    place.account,
+    place.region,
+    {
+      occurredAt: toIsoInstant(event.time) ?? ctx.now.toISOString(),
+      dedupeKey: `alarm-config:${arn ?? name}:${detail.operation}:${toIsoInstant(typeof configTime === 'string' ? configTime : event.time) ?? ''}`,
+      source: sourceRef(CONFIG_CHANGE_SOURCE_TYPE, event.id),
+    },
+  );
 }

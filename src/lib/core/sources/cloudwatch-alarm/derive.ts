@@ -1,4 +1,4 @@
-import { toIsoInstant } from '../../instant';
+import { parseInstant, toIsoInstant } from '../../instant';
 import { fastSafeParse } from '../../schemas/fast-parse';
 import type { Alarm, AlarmKind, AlarmMetric, AlarmState, Datapoint } from './model';
 import { readReason } from './reason-text';
@@ -78,9 +78,9 @@ const EVALUATION_DELAY_MS = 86_400_000;
  * change: reason texts write dates day-first, and a sample that does not is better shown undated than wrong.
  */
 function plausible(points: Datapoint[], stateTime: string | undefined): Datapoint[] {
-  const end = stateTime ? Date.parse(stateTime) : Number.NaN;
+  const end = stateTime ? parseInstant(stateTime) : Number.NaN;
   return points.map((point) => {
-    const age = end - Date.parse(point.timestamp ?? '');
+    const age = end - parseInstant(point.timestamp ?? '');
     return age >= 0 && age <= MAX_EVALUATION_RANGE_MS + EVALUATION_DELAY_MS ? point : { value: point.value };
   });
 }

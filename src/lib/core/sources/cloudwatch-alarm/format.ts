@@ -1,3 +1,4 @@
+import { parseInstant } from '../../instant';
 import type { Locale } from '../../locale';
 import { formatDuration } from '../../time';
 import type { AlarmMetric } from './model';
@@ -29,6 +30,6 @@ export function alarmNameOfArn(arn: string): string {
 /** Milliseconds from `from` to `to` (ISO instants), or undefined when either is missing or not a date. */
 export function millisBetween(from: string | undefined, to: string | undefined): number | undefined {
   if (!from || !to) return undefined;
-  const ms = Date.parse(to) - Date.parse(from);
+  const ms = parseInstant(to) - parseInstant(from);
   return Number.isNaN(ms) ? undefined : ms;
 }

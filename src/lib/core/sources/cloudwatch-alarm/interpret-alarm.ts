@@ -2,6 +2,7 @@ import { alarmConsoleUrl, targetGroupConsoleUrl } from '../../links/console';
 import { runbookLinks } from '../../links/runbook';
 import type { RenderContext } from '../../locale';
 import { type Link, NOTIFICATION_SCHEMA_VERSION, type Notification, type Severity } from '../../notification';
+import { placed } from '../placed';
 import { alarmFields } from './alarm-fields';
 import { summarizeAlarm } from './alarm-summary';
 import { alarmText } from './alarm-text';
@@ -64,21 +65,25 @@ export function interpretAlarm(
   ctx: RenderContext,
   reports: readonly TargetHealthReport[] = [],
 ): Notification {
-  return {
-    schemaVersion: NOTIFICATION_SCHEMA_VERSION,
-    category: 'alarm',
-    severity: alarmSeverities[alarm.state.value],
-    locale: ctx.locale,
-    title: titleOf(alarm, ctx),
-    summary: summarizeAlarm(alarm, ctx.locale),
-    fields: alarmFields(alarm, ctx, targetHealthFields(reports, ctx.locale)),
-    links: linksOf(alarm, ctx),
-    notes: targetHealthNotes(reports, ctx.locale),
-    ...(alarm.account ? { account: alarm.account } : {}),
-    ...(alarm.region ? { region: alarm.region } : {}),
-    occurredAt: alarm.state.timestamp ?? ctx.now.toISOString(),
-    dedupeKey: alarmDedupeKey(alarm),
-    labels: { alarm: alarm.name },
-    source: alarm.source,
-  };
+  return placed(
+    {
+      schemaVersion: NOTIFICATION_SCHEMA_VERSION,
+      category: 'alarm',
+      severity: alarmSeverities[alarm.state.value],
+      locale: ctx.locale,
+      title: titleOf(alarm, ctx),
+      summary: summarizeAlarm(alarm, ctx.locale),
+      fields: alarmFields(alarm, ctx, targetHealthFields(reports, ctx.locale)),
+      links: linksOf(alarm, ctx),
+      notes: targetHealthNotes(reports, ctx.locale),
+    },
+    alarm.account,
+    alarm.region,
+    {
+      occurredAt: alarm.state.timestamp ?? ctx.now.toISOString(),
+      dedupeKey: alarmDedupeKey(alarm),
+      labels: { alarm: alarm.name },
+      source: alarm.source,
+    },
+  );
 }

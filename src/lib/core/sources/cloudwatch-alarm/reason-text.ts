@@ -1,3 +1,4 @@
+import { parseInstant } from '../../instant';
 import type { Datapoint } from './model';
 
 /** What CloudWatch's English reason text says, read with the patterns it has used for years. */
@@ -55,7 +56,7 @@ function datedPoints(text: string): Datapoint[] {
         value: Number(value),
         timestamp: `20${yy}-${mm}-${dd}T${h}:${m}:${s}.000Z`,
       }))
-      .filter((point) => !Number.isNaN(Date.parse(point.timestamp)))
+      .filter((point) => !Number.isNaN(parseInstant(point.timestamp)))
       // Same-layout ISO texts differ only in digits: code-unit order is time order (no collator needed).
       .sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0))
   );

@@ -5,6 +5,7 @@ import type { RenderContext } from '../../locale';
 import { type Field, NOTIFICATION_SCHEMA_VERSION, type Notification } from '../../notification';
 import { formatNumber } from '../../numbers';
 import { formatInstant } from '../../time';
+import { placed } from '../placed';
 import { sourceRefIdFirst } from '../source-ref';
 import { type CostAnomalyMessage, type CostAnomalyRootCause, parseCostAnomaly } from './anomaly-message';
 
@@ -96,32 +97,36 @@ export function interpretCostAnomaly(
   const extraCauses = causes.length - MAX_ROOT_CAUSES_SHOWN;
   const account = m.accountId ?? options.account;
   const region = causes[0]?.region;
-  return {
-    schemaVersion: NOTIFICATION_SCHEMA_VERSION,
-    category: 'cost-anomaly',
-    severity: 'warning',
-    locale: ctx.locale,
-    title: a.title(service, money(impact.totalImpact, currency, ctx) ?? '?', pct),
-    summary:
-      impact.totalActualSpend !== undefined && impact.totalExpectedSpend !== undefined
-        ? a.summary({
-            actual: money(impact.totalActualSpend, currency, ctx)!,
-            expected: money(impact.totalExpectedSpend, currency, ctx)!,
-            start: start ?? '?',
-            end: end ?? start ?? '?',
-          })
-        : '',
-    fields,
-    links: [
-      m.anomalyDetailsLink?.startsWith('https://')
-        ? { label: a.link, url: m.anomalyDetailsLink }
-        : { label: a.consoleLink, url: ANOMALY_CONSOLE_URL },
-    ],
-    notes: extraCauses > 0 ? [a.moreRootCauses(extraCauses)] : [],
-    ...(account ? { account } : {}),
-    ...(region ? { region } : {}),
-    occurredAt: options.occurredAt ?? ctx.now.toISOString(),
-    dedupeKey: `cost-anomaly:${account ?? ''}:${m.anomalyId}:${m.anomalyEndDate ?? ''}`,
-    source: sourceRefIdFirst(options.id, COST_ANOMALY_SOURCE_TYPE),
-  };
+  return placed(
+    {
+      schemaVersion: NOTIFICATION_SCHEMA_VERSION,
+      category: 'cost-anomaly',
+      severity: 'warning',
+      locale: ctx.locale,
+      title: a.title(service, money(impact.totalImpact, currency, ctx) ?? '?', pct),
+      summary:
+        impact.totalActualSpend !== undefined && impact.totalExpectedSpend !== undefined
+          ? a.summary({
+              actual: money(impact.totalActualSpend, currency, ctx)!,
+              expected: money(impact.totalExpectedSpend, currency, ctx)!,
+              start: start ?? '?',
+              end: end ?? start ?? '?',
+            })
+          : '',
+      fields,
+      links: [
+        m.anomalyDetailsLink?.startsWith('https://')
+          ? { label: a.link, url: m.anomalyDetailsLink }
+          : { label: a.consoleLink, url: ANOMALY_CONSOLE_URL },
+      ],
+      notes: extraCauses > 0 ? [a.moreRootCauses(extraCauses)] : [],
+    },
+    account,
+    region,
+    {
+      occurredAt: options.occurredAt ?? ctx.now.toISOString(),
+      dedupeKey: `cost-anomaly:${account ?? ''}:${m.anomalyId}:${m.anomalyEndDate ?? ''}`,
+      source: sourceRefIdFirst(options.id, COST_ANOMALY_SOURCE_TYPE),
+    },
+  );
 }

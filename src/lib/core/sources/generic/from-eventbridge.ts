@@ -2,9 +2,10 @@ import { toIsoInstant } from '../../instant';
 import { isRegionCode } from '../../links/partition';
 import type { RenderContext } from '../../locale';
 import { lookup } from '../../lookup';
-import { NOTIFICATION_SCHEMA_VERSION, type Notification, type Severity } from '../../notification';
+import { type Field, NOTIFICATION_SCHEMA_VERSION, type Notification, type Severity } from '../../notification';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
 import { isRecord } from '../../schemas/parse';
+import { placed } from '../placed';
 import { sourceRef } from '../source-ref';
 import { clip, type Leaf, leafFields, leavesHash, leavesOf } from './flatten';
 import { genericText } from './strings';
@@ -98,27 +99,30 @@ export function genericEventNotification(event: EventBridgeEvent, ctx: RenderCon
   const fields: Leaf[] = inReadingOrder(leaves.filter((l) => l !== described));
   const state = named ? undefined : stateOf(leaves);
   const known = lookup(detailTypeSeverities, detailType);
-  return {
-    schemaVersion: NOTIFICATION_SCHEMA_VERSION,
-    category: 'event',
-    severity: known ?? severityOfLeaves(leaves),
-    locale: ctx.locale,
-    // "Glue Job State Change: FAILED": the detail-type and the state say what happened.
-    title: clip(named || state ? `${detailType}: ${named ?? state}` : detailType, MAX_TITLE_LENGTH),
-    summary: described ? unescapeNewlines(described.value) : t.eventSummary(detailType, event.source),
-    fields: [
-      ...leafFields(fields, t.more, (leaf) => readableTime(leaf, ctx.timeZone, ctx.locale)),
-      ...(resources.length ? [{ label: t.labels.resources, value: clip(resources.join('\n')) }] : []),
-      // Account and region are the notification's own (every renderer shows them); a region that is
-      // not a region code is kept as a field so it is not lost.
-      ...(event.region && !region ? [{ label: t.labels.region, value: event.region }] : []),
-    ],
-    links: [],
-    notes: [],
-    ...(event.account ? { account: event.account } : {}),
-    ...(region ? { region } : {}),
-    occurredAt: toIsoInstant(event.time) ?? ctx.now.toISOString(),
-    dedupeKey: `event:${event.source}:${event.id ?? leavesHash(leaves)}`,
-    source: sourceRef(`${event.source}/${detailType}`, event.id),
-  };
+  const shown: Field[] = leafFields(fields, t.more, (leaf) => readableTime(leaf, ctx.timeZone, ctx.locale));
+  if (resources.length) shown.push({ label: t.labels.resources, value: clip(resources.join('\n')) });
+  // Account and region are the notification's own (every renderer shows them); a region that is
+  // not a region code is kept as a field so it is not lost.
+  if (event.region && !region) shown.push({ label: t.labels.region, value: event.region });
+  return placed(
+    {
+      schemaVersion: NOTIFICATION_SCHEMA_VERSION,
+      category: 'event',
+      severity: known ?? severityOfLeaves(leaves),
+      locale: ctx.locale,
+      // "Glue Job State Change: FAILED": the detail-type and the state say what happened.
+      title: clip(named || state ? `${detailType}: ${named ?? state}` : detailType, MAX_TITLE_LENGTH),
+      summary: described ? unescapeNewlines(described.value) : t.eventSummary(detailType, event.source),
+      fields: shown,
+      links: [],
+      notes: [],
+    },
+    event.account,
+    region,
+    {
+      occurredAt: toIsoInstant(event.time) ?? ctx.now.toISOString(),
+      dedupeKey: `event:${event.source}:${event.id ?? leavesHash(leaves)}`,
+      source: sourceRef(`${event.source}/${detailType}`, event.id),
+    },
+  );
 }

@@ -6,6 +6,7 @@ import { lookup } from '../../lookup';
 import { type Field, NOTIFICATION_SCHEMA_VERSION, type Notification, type Severity } from '../../notification';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
 import { formatInstant } from '../../time';
+import { placed } from '../placed';
 import { sourceRef } from '../source-ref';
 import type { HealthDetail } from './schema';
 import { criticalHealthServices, healthSeverities } from './severity';
@@ -76,31 +77,37 @@ export function healthNotification(event: EventBridgeEvent, d: HealthDetail, ctx
     ['receivedIn', event.account && account && event.account !== account ? event.account : undefined],
     ['event', d.eventArn],
   ];
-  const fields: Field[] = facts.flatMap(([label, value]) => (value ? [{ label: t.labels[label], value }] : []));
+  // Pushed, not flat-mapped through a one-item array per fact.
+  const fields: Field[] = [];
+  for (const [label, value] of facts) if (value) fields.push({ label: t.labels[label], value });
   const consoleRegion = region ?? GLOBAL_CONSOLE_REGION;
   const occurredAt = findingInstant(d.lastUpdatedTime) ?? findingInstant(d.startTime) ?? findingInstant(event.time);
-  return {
-    schemaVersion: NOTIFICATION_SCHEMA_VERSION,
-    category: 'event',
-    severity: healthSeverity(detailType, d),
-    locale: ctx.locale,
-    title: detailType === ABUSE_DETAIL_TYPE ? t.abuseTitle(code) : t.title(service, code),
-    summary: described
-      ? unescapeNewlines(described).slice(0, MAX_SUMMARY_LENGTH)
-      : t.summary(service, words(t.categories, d.eventTypeCategory) ?? detailType),
-    fields,
-    links: [
-      {
-        label: t.link,
-        url: healthEventUrl({ arn: d.eventArn, region: consoleRegion, partition: partitionOfArn(d.eventArn) }),
-      },
-    ],
-    notes: [],
-    ...(account ? { account } : {}),
-    ...(region ? { region } : {}),
-    occurredAt: occurredAt ?? ctx.now.toISOString(),
-    // One event is sent again when its status or description changes, and once per affected account.
-    dedupeKey: `health:${d.eventArn}:${account ?? ''}:${d.statusCode ?? ''}:${d.lastUpdatedTime ?? ''}`,
-    source: sourceRef(`${event.source}/${detailType}`, event.id),
-  };
+  return placed(
+    {
+      schemaVersion: NOTIFICATION_SCHEMA_VERSION,
+      category: 'event',
+      severity: healthSeverity(detailType, d),
+      locale: ctx.locale,
+      title: detailType === ABUSE_DETAIL_TYPE ? t.abuseTitle(code) : t.title(service, code),
+      summary: described
+        ? unescapeNewlines(described).slice(0, MAX_SUMMARY_LENGTH)
+        : t.summary(service, words(t.categories, d.eventTypeCategory) ?? detailType),
+      fields,
+      links: [
+        {
+          label: t.link,
+          url: healthEventUrl({ arn: d.eventArn, region: consoleRegion, partition: partitionOfArn(d.eventArn) }),
+        },
+      ],
+      notes: [],
+    },
+    account,
+    region,
+    {
+      occurredAt: occurredAt ?? ctx.now.toISOString(),
+      // One event is sent again when its status or description changes, and once per affected account.
+      dedupeKey: `health:${d.eventArn}:${account ?? ''}:${d.statusCode ?? ''}:${d.lastUpdatedTime ?? ''}`,
+      source: sourceRef(`${event.source}/${detailType}`, event.id),
+    },
+  );
 }

@@ -76,27 +76,18 @@ export function inspectorNotification(
     resources: (f.resources ?? []).flatMap((r) => (r.id ? [r.type ? `${r.type} ${r.id}` : r.id] : [])),
     account: f.awsAccountId || event.account ? (f.awsAccountId ?? event.account) : undefined,
     region,
-    ...opt('firstSeen', findingInstant(f.firstObservedAt)),
-    ...opt('lastSeen', findingInstant(f.lastObservedAt)),
-    ...opt('remediation', advice && advice !== NO_REMEDIATION ? advice : undefined),
+    firstSeen: findingInstant(f.firstObservedAt),
+    lastSeen: findingInstant(f.lastObservedAt),
+    remediation: advice && advice !== NO_REMEDIATION ? advice : undefined,
     facts: factsOf(f, ctx.locale),
     findingId: f.findingArn,
-    ...(region
-      ? {
-          link: inspectorFindingUrl({
-            arn: f.findingArn,
-            region,
-            partition: first?.partition ?? partitionOfArn(f.findingArn),
-          }),
-        }
-      : {}),
-    ...opt('occurredAt', findingInstant(f.updatedAt) ?? findingInstant(event.time)),
+    link: region
+      ? inspectorFindingUrl({ arn: f.findingArn, region, partition: first?.partition ?? partitionOfArn(f.findingArn) })
+      : undefined,
+    occurredAt: findingInstant(f.updatedAt) ?? findingInstant(event.time),
     // A status change (ACTIVE → CLOSED) or an update is news; a redelivery is not.
     dedupeKey: `finding:inspector:${f.findingArn}:${f.updatedAt ?? ''}:${f.status ?? ''}`,
     source: sourceRef(`${event.source}/${event['detail-type']}`, event.id),
   };
   return findingNotification(view, ctx);
 }
-
-const opt = <K extends string>(key: K, value: string | undefined) =>
-  (value ? { [key]: value } : {}) as Partial<Record<K, string>>;

@@ -75,12 +75,10 @@ export function securityHubNotification(
     resources,
     account: f.AwsAccountId || event.account ? (f.AwsAccountId ?? event.account) : undefined,
     region,
-    ...opt('firstSeen', findingInstant(f.FirstObservedAt)),
-    ...opt('lastSeen', findingInstant(f.LastObservedAt)),
-    ...opt(
-      'remediation',
-      [f.Remediation?.Recommendation?.Text, f.Remediation?.Recommendation?.Url].filter(Boolean).join('\n'),
-    ),
+    firstSeen: findingInstant(f.FirstObservedAt),
+    lastSeen: findingInstant(f.LastObservedAt),
+    remediation:
+      [f.Remediation?.Recommendation?.Text, f.Remediation?.Recommendation?.Url].filter(Boolean).join('\n') || undefined,
     facts: [
       ['compliance', f.Compliance?.Status],
       ['control', control],
@@ -91,13 +89,10 @@ export function securityHubNotification(
     ],
     findingId: id ?? '-',
     link: id && region ? securityHubFindingUrl({ id, region, partition }) : undefined,
-    ...opt('occurredAt', findingInstant(f.UpdatedAt) ?? findingInstant(event.time)),
+    occurredAt: findingInstant(f.UpdatedAt) ?? findingInstant(event.time),
     // Each update of a finding (new UpdatedAt, workflow or record state) is news; a redelivery is not.
     dedupeKey: `finding:security-hub:${id ?? contentHash(JSON.stringify(f))}:${f.UpdatedAt ?? ''}:${status}`,
     source: sourceRef(`${event.source}/${event['detail-type']}`, event.id),
   };
   return findingNotification(view, ctx);
 }
-
-const opt = <K extends string>(key: K, value: string | undefined) =>
-  (value ? { [key]: value } : {}) as Partial<Record<K, string>>;

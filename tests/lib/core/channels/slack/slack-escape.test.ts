@@ -4,6 +4,7 @@ import {
   cleanAndEscaped,
   escapeSlack,
   slackLine,
+  slackLineAfter,
   slackText,
   unescapeSlack,
 } from '../../../../../src/lib/core/channels/slack/slack-escape';
@@ -93,5 +94,19 @@ describe('render: slack escaping', () => {
         expect(out).toMatch(/^(&amp;)*…$/);
       }
     });
+  });
+});
+
+describe('render: slack header line', () => {
+  it('is slackLine of the prefix, a space and the text (the fast path for inert parts)', () => {
+    const unit = fc.constantFrom('a', ' ', '  ', '&', '<', 'é', '東', '🔴', '\n', '\u0007', '\u200b');
+    const prefix = fc.constantFrom('', ' ', '🔴', '🟠', 'ℹ️', '✅', '&', 'a ');
+    fc.assert(
+      fc.property(prefix, fc.array(unit, { maxLength: 20 }), fc.integer({ min: 2, max: 40 }), (p, units, max) => {
+        const text = units.join('');
+        expect(slackLineAfter(p, text, max)).toBe(slackLine(`${p} ${text}`, max));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });
