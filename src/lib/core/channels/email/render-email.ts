@@ -5,6 +5,7 @@ import { type RenderText, renderText } from '../../render/render-text';
 import { multiLine, oneLine, untouchedByMultiLine, untouchedByOneLine } from '../../render/sanitize';
 import { fullSubject } from '../../render/subject';
 import { displayWidth } from '../../render/text-width';
+import { type RowLabel, rowLabel } from './row-label';
 
 /**
  * Labels wider than this do not widen the label column, so one long label cannot push every value
@@ -24,8 +25,10 @@ interface Row {
 interface Writing {
   /** Between two lines. */
   readonly lineBreak: string;
-  /** Text already cleaned (a subject, a label), written. */
+  /** Text already cleaned (a subject), written. */
   readonly clean: (clean: string) => string;
+  /** A row's label, written. */
+  readonly label: (label: RowLabel) => string;
   /** `oneLine(text)`, written. */
   readonly line: (text: string) => string;
   /** `multiLine(text)` written, its lines still apart by \n (the layout breaks them). */
@@ -34,7 +37,7 @@ interface Writing {
 
 const asIs = (text: string) => text;
 
-const PLAIN: Writing = { lineBreak: '\n', clean: asIs, line: oneLine, lines: multiLine };
+const PLAIN: Writing = { lineBreak: '\n', clean: asIs, label: (label) => label.text, line: oneLine, lines: multiLine };
 
 /** Text `oneLine` and `multiLine` leave as it is and without `"` or `\`: nothing to clean or escape. */
 const isInertLine = untouchedByOneLine('"\\\\');
@@ -43,6 +46,7 @@ const isInertText = untouchedByMultiLine('"\\\\');
 const JSON_STRING: Writing = {
   lineBreak: '\\n',
   clean: escapeQuotes,
+  label: (label) => label.json,
   line: (text) => (isInertLine(text) ? text : escapeQuotes(oneLine(text))),
   lines: (text) => (isInertText(text) ? text : escapeQuotes(multiLine(text))),
 };
@@ -127,16 +131,13 @@ function footerRows(n: Notification, t: RenderText): Row[] {
  * the rows joined by line breaks ("" for none).
  */
 function alignedRows(rows: readonly Row[], w: Writing): string {
-  const labels: string[] = [];
-  const widths: number[] = [];
+  const labels: RowLabel[] = [];
   // A loop, not Math.max(...widths): a budget text can carry tens of thousands of rows.
   let widest = 0;
   for (const row of rows) {
-    const label = oneLine(row.label);
-    const width = displayWidth(label);
+    const label = rowLabel(row.label);
     labels.push(label);
-    widths.push(width);
-    if (width > widest) widest = width;
+    if (label.width > widest) widest = label.width;
   }
   const column = Math.min(LABEL_COLUMN_MAX, widest) + 2;
   const indent = w.lineBreak + blanks(column);
@@ -145,7 +146,7 @@ function alignedRows(rows: readonly Row[], w: Writing): string {
     const label = labels[i]!;
     // The label and its colon padded to the column, or blanks for a row without a label; then the
     // space before the value.
-    const head = label ? `${w.clean(label)}:${blanks(Math.max(1, column - 1 - widths[i]!))}` : blanks(column);
+    const head = label.text ? `${w.label(label)}:${blanks(Math.max(1, column - 1 - label.width))}` : blanks(column);
     if (i > 0) text += w.lineBreak;
     text += valueLines(head, w.lines(rows[i]!.value), indent, w.lineBreak);
   }
