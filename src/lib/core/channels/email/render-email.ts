@@ -5,13 +5,7 @@ import { type RenderText, renderText } from '../../render/render-text';
 import { multiLine, oneLine, untouchedByMultiLine, untouchedByOneLine } from '../../render/sanitize';
 import { fullSubject } from '../../render/subject';
 import { displayWidth } from '../../render/text-width';
-import { type RowLabel, rowLabel } from './row-label';
-
-/**
- * Labels wider than this do not widen the label column, so one long label cannot push every value
- * off a phone screen (about 60 columns).
- */
-const LABEL_COLUMN_MAX = 20;
+import { blanks, LABEL_COLUMN_MAX, labelHead, type RowLabel, rowLabel } from './row-label';
 
 interface Row {
   readonly label: string;
@@ -27,8 +21,8 @@ interface Writing {
   readonly lineBreak: string;
   /** Text already cleaned (a subject), written. */
   readonly clean: (clean: string) => string;
-  /** A row's label, written. */
-  readonly label: (label: RowLabel) => string;
+  /** True when pieces are escaped: a row's label is written as its `json`. */
+  readonly escaped: boolean;
   /** `oneLine(text)`, written. */
   readonly line: (text: string) => string;
   /** `multiLine(text)` written, its lines still apart by \n (the layout breaks them). */
@@ -37,7 +31,7 @@ interface Writing {
 
 const asIs = (text: string) => text;
 
-const PLAIN: Writing = { lineBreak: '\n', clean: asIs, label: (label) => label.text, line: oneLine, lines: multiLine };
+const PLAIN: Writing = { lineBreak: '\n', clean: asIs, escaped: false, line: oneLine, lines: multiLine };
 
 /** Text `oneLine` and `multiLine` leave as it is and without `"` or `\`: nothing to clean or escape. */
 const isInertLine = untouchedByOneLine('"\\\\');
@@ -46,7 +40,7 @@ const isInertText = untouchedByMultiLine('"\\\\');
 const JSON_STRING: Writing = {
   lineBreak: '\\n',
   clean: escapeQuotes,
-  label: (label) => label.json,
+  escaped: true,
   line: (text) => (isInertLine(text) ? text : escapeQuotes(oneLine(text))),
   lines: (text) => (isInertText(text) ? text : escapeQuotes(multiLine(text))),
 };
@@ -144,24 +138,11 @@ function alignedRows(rows: readonly Row[], w: Writing): string {
   let text = '';
   for (let i = 0; i < rows.length; i++) {
     const label = labels[i]!;
-    // The label and its colon padded to the column, or blanks for a row without a label; then the
-    // space before the value.
-    const head = label.text ? `${w.label(label)}:${blanks(Math.max(1, column - 1 - label.width))}` : blanks(column);
+    const head = labelHead(label, column, w.escaped);
     if (i > 0) text += w.lineBreak;
     text += valueLines(head, w.lines(rows[i]!.value), indent, w.lineBreak);
   }
   return text;
-}
-
-/** Blanks by count, each built once and flat (see {@link blanks}). */
-const BLANKS = Array.from({ length: LABEL_COLUMN_MAX + 3 }, (_, count) => Array(count + 1).join(' '));
-
-/**
- * `count` spaces. The column's blanks come from a table: `repeat`
- * builds longer runs as a rope, which every row would then carry into the body's final copy.
- */
-function blanks(count: number): string {
-  return BLANKS[count] ?? ' '.repeat(count);
 }
 
 /**
