@@ -16,8 +16,11 @@ export interface RowLabel {
   readonly width: number;
   /** `text` as the inside of a JSON string ({@link escapeQuotes}: cleaned text has no \n). */
   readonly json: string;
-  /** {@link labelHead}s made so far, by column and writing. */
-  readonly heads: string[];
+  /**
+   * {@link labelHead}s made so far, by column and writing, for a label kept in {@link rowLabels}
+   * (a label seen once keeps none).
+   */
+  readonly heads: (string | undefined)[] | undefined;
 }
 
 /**
@@ -27,6 +30,8 @@ export interface RowLabel {
  */
 const ROW_LABELS_MAX = 512;
 const rowLabels = new Map<string, RowLabel>();
+/** Slots of {@link RowLabel.heads}: every column up to the widest (see {@link LABEL_COLUMN_MAX}), in both writings. */
+const HEAD_SLOTS = (LABEL_COLUMN_MAX + 3) * 2;
 
 /**
  * The cleaned text, width and escaped text of a row's label, each worked out once per label:
@@ -38,8 +43,11 @@ export function rowLabel(label: string): RowLabel {
   let known = rowLabels.get(label);
   if (known === undefined) {
     const text = oneLine(label);
-    known = { text, width: displayWidth(text), json: escapeQuotes(text), heads: [] };
-    if (rowLabels.size < ROW_LABELS_MAX) rowLabels.set(label, known);
+    const kept = rowLabels.size < ROW_LABELS_MAX;
+    // Every slot made at once: an array written far past its end becomes a slow dictionary.
+    const heads = kept ? new Array<string | undefined>(HEAD_SLOTS).fill(undefined) : undefined;
+    known = { text, width: displayWidth(text), json: escapeQuotes(text), heads };
+    if (kept) rowLabels.set(label, known);
   }
   return known;
 }
@@ -54,10 +62,10 @@ export function rowLabel(label: string): RowLabel {
 export function labelHead(label: RowLabel, column: number, escaped: boolean): string {
   if (!label.text) return blanks(column);
   const at = column * 2 + (escaped ? 1 : 0);
-  let head = label.heads[at];
+  let head = label.heads?.[at];
   if (head === undefined) {
     head = [escaped ? label.json : label.text, ':', blanks(Math.max(1, column - 1 - label.width))].join('');
-    label.heads[at] = head;
+    if (label.heads && at < HEAD_SLOTS) label.heads[at] = head;
   }
   return head;
 }
