@@ -7,6 +7,11 @@
  * a string JSON needs no escape in (most values: no `"`, `\`, control character or surrogate) is
  * written as `\"value\"`, any other through JSON.stringify twice. Keys come in for…in order, which
  * for plain objects is JSON.stringify's (Object.keys order: integer keys, then insertion order).
+ *
+ * The text is a rope of pieces (V8 joins long strings lazily) that is flattened once before use, at
+ * a cost per piece; so the punctuation around a string value is not a piece of its own: a string's
+ * closing `\"` goes with the `,\"key\":\"` after it (one cached piece), and the value itself is
+ * the only other piece a string field adds.
  */
 
 /**
@@ -23,8 +28,21 @@ const NOT_PLAIN = Symbol('not plain data');
 
 /** Bound of {@link keyCache}: a notification has a few dozen distinct keys. */
 const KEY_CACHE_MAX = 256;
-/** Escaped keys with their colon, `\"title\":`, by key. */
-const keyCache = new Map<string, string>();
+
+/**
+ * What a member of an object or array starts with, by what came before it and what it is:
+ * {@link FIRST} or after a value that is not a string, or after a string (whose closing `\"` is
+ * written here); then `+ STRING_VALUE` when the value is a string (its opening `\"` written here).
+ */
+const FIRST = 0;
+const AFTER_VALUE = 2;
+const AFTER_STRING = 4;
+const STRING_VALUE = 1;
+/** The six starts of an array item (see {@link FIRST}). */
+const ITEM_STARTS = ['', '\\"', ',', ',\\"', '\\",', '\\",\\"'];
+
+/** The six starts of each key (see {@link FIRST}): `\"title\":`, `,\"title\":\"`, `\",\"title\":\"`… */
+const keyCache = new Map<string, readonly string[]>();
 
 /**
  * `JSON.stringify(JSON.stringify(value))`, the same bytes, in one pass for plain data (what
@@ -35,16 +53,15 @@ const keyCache = new Map<string, string>();
  */
 export function embeddedJson(value: unknown): string {
   try {
-    return `"${escaped(value)}"`;
+    return typeof value === 'string' ? `"\\"${escapedString(value)}\\""` : `"${escaped(value)}"`;
   } catch {
     return JSON.stringify(JSON.stringify(value));
   }
 }
 
+/** The escaped JSON of a value other than a string (strings are written by their container). */
 function escaped(value: unknown): string {
   switch (typeof value) {
-    case 'string':
-      return escapedString(value);
     case 'number':
       return Number.isFinite(value) ? String(value) : 'null';
     case 'boolean':
@@ -58,11 +75,12 @@ function escaped(value: unknown): string {
   }
 }
 
+/** A string's JSON text without its quotes, escaped again (so \n is \\n). */
 function escapedString(s: string): string {
-  if (!escapedInJson.test(s)) return `\\"${s}\\"`;
+  if (!escapedInJson.test(s)) return s;
   // A line break is \n in JSON, \\n written again as a string.
-  if (!escapedInJsonBesidesLineBreaks.test(s)) return `\\"${s.replaceAll('\n', '\\\\n')}\\"`;
-  return JSON.stringify(JSON.stringify(s)).slice(1, -1);
+  if (!escapedInJsonBesidesLineBreaks.test(s)) return s.replaceAll('\n', '\\\\n');
+  return JSON.stringify(JSON.stringify(s)).slice(3, -3);
 }
 
 /**
@@ -78,34 +96,53 @@ export function jsonString(s: string): string {
 function escapedArray(list: readonly unknown[]): string {
   if (Object.getPrototypeOf(list) !== Array.prototype) throw NOT_PLAIN;
   let out = '[';
+  let after = FIRST;
   for (let i = 0; i < list.length; i++) {
-    if (i > 0) out += ',';
     const item = list[i];
-    // JSON writes a missing item (undefined, a function, a symbol) as null.
-    out += item === undefined || typeof item === 'function' || typeof item === 'symbol' ? 'null' : escaped(item);
+    if (typeof item === 'string') {
+      out += ITEM_STARTS[after + STRING_VALUE]! + escapedString(item);
+      after = AFTER_STRING;
+    } else {
+      // JSON writes a missing item (undefined, a function, a symbol) as null.
+      const text =
+        item === undefined || typeof item === 'function' || typeof item === 'symbol' ? 'null' : escaped(item);
+      out += ITEM_STARTS[after]! + text;
+      after = AFTER_VALUE;
+    }
   }
-  return `${out}]`;
+  return after === AFTER_STRING ? `${out}\\"]` : `${out}]`;
 }
 
 function escapedObject(object: object): string {
   if (Object.getPrototypeOf(object) !== Object.prototype) throw NOT_PLAIN;
   const record = object as Record<string, unknown>;
   let out = '{';
+  let after = FIRST;
   for (const key in record) {
     const item = record[key];
     // JSON leaves out a key whose value is undefined or a symbol; a function may be a toJSON.
     if (item === undefined || typeof item === 'symbol') continue;
-    if (out.length > 1) out += ',';
-    out += escapedKey(key) + escaped(item);
+    if (typeof item === 'string') {
+      out += keyStarts(key)[after + STRING_VALUE]! + escapedString(item);
+      after = AFTER_STRING;
+    } else {
+      out += keyStarts(key)[after]! + escaped(item);
+      after = AFTER_VALUE;
+    }
   }
-  return `${out}}`;
+  return after === AFTER_STRING ? `${out}\\"}` : `${out}}`;
 }
 
-function escapedKey(key: string): string {
-  let text = keyCache.get(key);
-  if (text === undefined) {
-    text = `${escapedString(key)}:`;
-    if (keyCache.size < KEY_CACHE_MAX) keyCache.set(key, text);
+/** The six starts of a member with this key (see {@link FIRST}). */
+function keyStarts(key: string): readonly string[] {
+  let starts = keyCache.get(key);
+  if (starts === undefined) {
+    const text = `\\"${escapedString(key)}\\":`;
+    starts = ITEM_STARTS.map((_, i) => {
+      const before = i >= AFTER_STRING ? '\\",' : i >= AFTER_VALUE ? ',' : '';
+      return before + text + (i % 2 === STRING_VALUE ? '\\"' : '');
+    });
+    if (keyCache.size < KEY_CACHE_MAX) keyCache.set(key, starts);
   }
-  return text;
+  return starts;
 }

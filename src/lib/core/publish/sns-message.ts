@@ -1,5 +1,6 @@
-import { renderEmailOf } from '../channels/email/render-email';
+import { renderEmailJson } from '../channels/email/render-email';
 import type { Notification } from '../notification';
+import { jsonText } from '../render/json-text';
 import { multiLine } from '../render/sanitize';
 import { type SubjectLines, subjectLines } from '../render/subject';
 import { truncateChars, utf8Length } from '../render/truncate';
@@ -125,14 +126,20 @@ const MAX_UTF8_BYTES_PER_UNIT = 3;
  * `{ default, email, lambda, sqs }` (that key order) directly, so the Notification's JSON is
  * written escaped once ({@link embeddedJson}) for both `lambda` and `sqs`: the same bytes as
  * `JSON.stringify` of that object. That JSON is made flat ({@link flat}) before it is embedded twice.
+ * The `default` and `email` bodies are written escaped as they are built ({@link jsonText},
+ * {@link renderEmailJson}): they are made of cleaned text, in which only `"`, `\` and \n are escaped.
  */
 function message(n: Notification, lines: SubjectLines): string {
   const clean = multiLine(n.summary);
-  const summary = truncateChars(clean, DEFAULT_SUMMARY_MAX_CHARS, n.locale);
-  const defaultBody = summary ? `${lines.subject}\n\n${summary}` : lines.subject;
-  const email = renderEmailOf(n, { subject: lines.full, summary: clean });
+  const summary = jsonText(clean);
+  const short = truncateChars(clean, DEFAULT_SUMMARY_MAX_CHARS, n.locale);
+  const shortSummary = short === clean ? summary : jsonText(short);
+  // Cut at word breaks, the subject is escaped in full: short, and cleaned only before it was cut.
+  const subject = jsonString(lines.subject).slice(1, -1);
+  const defaultBody = shortSummary ? `${subject}\\n\\n${shortSummary}` : subject;
+  const email = renderEmailJson(n, { subject: lines.full, summary });
   const json = flat(embeddedJson(n));
-  return `{"default":${jsonString(defaultBody)},"email":${jsonString(email)},"lambda":${json},"sqs":${json}}`;
+  return `{"default":"${defaultBody}","email":"${email}","lambda":${json},"sqs":${json}}`;
 }
 
 /**

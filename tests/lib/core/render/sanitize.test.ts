@@ -118,6 +118,24 @@ describe('render: sanitize', () => {
     expect(untouched).toBeGreaterThan(0);
   });
 
+  it.each(['&<>', '"\\\\'])(
+    'says a text is untouched by multiLine, %s unwanted, exactly when it is plain, trimmed and without them',
+    (unwanted) => {
+      const untouched = untouchedByMultiLine(unwanted);
+      const isUnwanted = (char: string) => unwanted.replaceAll('\\\\', '\\').includes(char);
+      const unit = fc.oneof(plainUnit, mixedUnit, fc.constantFrom('"', '\\', '/', '[', '-', '|'));
+      fc.assert(
+        fc.property(fc.array(unit, { maxLength: 12 }), (units) => {
+          const text = units.join('');
+          const plain = [...text].every((c) => c === '\n' || c === ' ' || isPlainChar(c.codePointAt(0)!));
+          const expected = plain && multiLine(text) === text && ![...text].some(isUnwanted);
+          expect(untouched(text)).toBe(expected);
+        }),
+        { numRuns: 3_000 },
+      );
+    },
+  );
+
   it.each([
     ['web-alarm on i-0abc', true, true],
     ['🔴 [CRITICAL] OK → ALARM', true, true],

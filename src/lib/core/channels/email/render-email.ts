@@ -1,29 +1,55 @@
 import { accountLabel } from '../../accounts';
 import type { Notification } from '../../notification';
+import { escapeQuotes } from '../../render/json-text';
 import { type RenderText, renderText } from '../../render/render-text';
-import { multiLine, oneLine } from '../../render/sanitize';
+import { multiLine, oneLine, untouchedByMultiLine, untouchedByOneLine } from '../../render/sanitize';
 import { fullSubject } from '../../render/subject';
 import { displayWidth } from '../../render/text-width';
-
-/**
- * Labels wider than this do not widen the label column, so one long label cannot push every value
- * off a phone screen (about 60 columns).
- */
-const LABEL_COLUMN_MAX = 20;
-
-/** Between the sections of the body: one blank line. */
-const SECTION_BREAK = '\n\n';
+import { blanks, LABEL_COLUMN_MAX, labelHead, type RowLabel, rowLabel } from './row-label';
 
 interface Row {
   readonly label: string;
   readonly value: string;
 }
 
+/**
+ * How the body is written: as plain text, or as the inside of a JSON string (the SNS publish's
+ * `email`), each piece escaped as it is written instead of the whole body scanned again after.
+ */
+interface Writing {
+  /** Between two lines. */
+  readonly lineBreak: string;
+  /** Text already cleaned (a subject), written. */
+  readonly clean: (clean: string) => string;
+  /** True when pieces are escaped: a row's label is written as its `json`. */
+  readonly escaped: boolean;
+  /** `oneLine(text)`, written. */
+  readonly line: (text: string) => string;
+  /** `multiLine(text)` written, its lines still apart by \n (the layout breaks them). */
+  readonly lines: (text: string) => string;
+}
+
+const asIs = (text: string) => text;
+
+const PLAIN: Writing = { lineBreak: '\n', clean: asIs, escaped: false, line: oneLine, lines: multiLine };
+
+/** Text `oneLine` and `multiLine` leave as it is and without `"` or `\`: nothing to clean or escape. */
+const isInertLine = untouchedByOneLine('"\\\\');
+const isInertText = untouchedByMultiLine('"\\\\');
+
+const JSON_STRING: Writing = {
+  lineBreak: '\\n',
+  clean: escapeQuotes,
+  escaped: true,
+  line: (text) => (isInertLine(text) ? text : escapeQuotes(oneLine(text))),
+  lines: (text) => (isInertText(text) ? text : escapeQuotes(multiLine(text))),
+};
+
 /** What the SNS publish has already computed for a notification, so the email does not redo it. */
 export interface EmailInputs {
   /** {@link fullSubject} of the notification. */
   readonly subject: string;
-  /** `multiLine(n.summary)`. */
+  /** `multiLine(n.summary)`, written as the body is (escaped, for {@link renderEmailJson}). */
   readonly summary: string;
 }
 
@@ -41,20 +67,37 @@ export function renderEmail(n: Notification): string {
 
 /**
  * {@link renderEmail} given the subject line and the cleaned summary (the SNS publish has them).
- * The body is written as one string, section by section: every section but the subject is left out
- * when empty.
+ * @example renderEmailOf(n, { subject: fullSubject(n), summary: multiLine(n.summary) }) === renderEmail(n)
  */
-export function renderEmailOf(n: Notification, { subject, summary }: EmailInputs): string {
+export function renderEmailOf(n: Notification, inputs: EmailInputs): string {
+  return written(n, inputs, PLAIN);
+}
+
+/**
+ * {@link renderEmailOf} as JSON.stringify writes it between its quotes (the `email` of the SNS
+ * publish), `inputs.summary` given escaped ({@link jsonText}).
+ * @example `"${renderEmailJson(n, { subject, summary: jsonText(summary) })}"` === JSON.stringify(renderEmailOf(n, { subject, summary }))
+ */
+export function renderEmailJson(n: Notification, inputs: EmailInputs): string {
+  return written(n, inputs, JSON_STRING);
+}
+
+/**
+ * The body as one string, section by section: every section but the subject is left out when
+ * empty.
+ */
+function written(n: Notification, { subject, summary }: EmailInputs, w: Writing): string {
   const t = renderText[n.locale];
-  let text = subject;
-  if (summary) text += SECTION_BREAK + summary;
-  const rows = alignedRows(valueRows(n, t));
-  if (rows) text += SECTION_BREAK + rows;
-  const notes = listSection(t.notes, noteItems(n.notes));
-  if (notes) text += SECTION_BREAK + notes;
-  const links = listSection(t.links, n.links.map(linkLines));
-  if (links) text += SECTION_BREAK + links;
-  return `${text}${SECTION_BREAK}-- \n${alignedRows(footerRows(n, t))}\n${t.footer}\n`;
+  const sectionBreak = w.lineBreak + w.lineBreak;
+  let text = w.clean(subject);
+  if (summary) text += sectionBreak + summary;
+  const rows = alignedRows(valueRows(n, t), w);
+  if (rows) text += sectionBreak + rows;
+  const notes = listSection(t.notes, noteItems(n.notes, w), w.lineBreak);
+  if (notes) text += sectionBreak + notes;
+  const links = listSection(t.links, linkItems(n.links, w), w.lineBreak);
+  if (links) text += sectionBreak + links;
+  return `${text}${sectionBreak}-- ${w.lineBreak}${alignedRows(footerRows(n, t), w)}${w.lineBreak}${t.footer}${w.lineBreak}`;
 }
 
 /** The fields, then the account and the region. */
@@ -81,64 +124,80 @@ function footerRows(n: Notification, t: RenderText): Row[] {
  * `Label: value` rows with values starting in one column, later lines of a value indented to it;
  * the rows joined by line breaks ("" for none).
  */
-function alignedRows(rows: readonly Row[]): string {
-  const labels: string[] = [];
-  const widths: number[] = [];
+function alignedRows(rows: readonly Row[], w: Writing): string {
+  const labels: RowLabel[] = [];
   // A loop, not Math.max(...widths): a budget text can carry tens of thousands of rows.
   let widest = 0;
   for (const row of rows) {
-    const label = oneLine(row.label);
-    const width = displayWidth(label);
+    const label = rowLabel(row.label);
     labels.push(label);
-    widths.push(width);
-    if (width > widest) widest = width;
+    if (label.width > widest) widest = label.width;
   }
   const column = Math.min(LABEL_COLUMN_MAX, widest) + 2;
-  const indent = ' '.repeat(column);
+  const indent = w.lineBreak + blanks(column);
   let text = '';
   for (let i = 0; i < rows.length; i++) {
     const label = labels[i]!;
-    // The label and its colon padded to the column, or blanks for a row without a label.
-    const head = label ? `${label}:${' '.repeat(Math.max(0, column - 2 - widths[i]!))}` : ' '.repeat(column - 1);
-    if (i > 0) text += '\n';
-    text += valueLines(head, multiLine(rows[i]!.value), indent);
+    const head = labelHead(label, column, w.escaped);
+    if (i > 0) text += w.lineBreak;
+    text += valueLines(head, w.lines(rows[i]!.value), indent, w.lineBreak);
   }
   return text;
 }
 
-/** `head` and the first line of `value`, then its later lines, each indented (blank lines left empty). */
-function valueLines(head: string, value: string, indent: string): string {
+/**
+ * `head` and the first line of `value` (the line's end trimmed of white space, and `head` with it
+ * when the line is empty), then its later lines, each after `indent` (a line break and the blanks;
+ * a blank line is left empty).
+ */
+function valueLines(head: string, value: string, indent: string, lineBreak: string): string {
   let end = value.indexOf('\n');
-  let text = `${head} ${end < 0 ? value : value.slice(0, end)}`.trimEnd();
+  const first = end < 0 ? value : value.slice(0, end);
+  let text = endsInPrintableAscii(first) ? head + first : (head + first).trimEnd();
   while (end >= 0) {
     const start = end + 1;
     end = value.indexOf('\n', start);
     const line = end < 0 ? value.slice(start) : value.slice(start, end);
-    text += line ? `\n${indent}${line}` : '\n';
+    text += line ? indent + line : lineBreak;
   }
   return text;
 }
 
-/** The notes, cleaned, without the empty ones. */
-function noteItems(notes: readonly string[]): string[] {
+/** True when `text` ends in `!`..`~`, which `trimEnd` keeps (it checks nothing else). */
+function endsInPrintableAscii(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last > 0x20 && last < 0x7f;
+}
+
+/** The notes, cleaned and written, without the empty ones. */
+function noteItems(notes: readonly string[], w: Writing): string[] {
   const items: string[] = [];
   for (const note of notes) {
-    const clean = multiLine(note);
+    const clean = w.lines(note);
     if (clean) items.push(clean);
   }
   return items;
 }
 
-/** A heading underlined to its own width, then one "- " item per entry (later lines indented); "" for none. */
-function listSection(heading: string, items: readonly string[]): string {
-  if (items.length === 0) return '';
-  let text = `${heading}\n${'-'.repeat(displayWidth(heading))}`;
-  for (const item of items) text += `\n- ${item.includes('\n') ? item.replaceAll('\n', '\n  ') : item}`;
-  return text;
+/** Each link's label (when it has one) above its URL. */
+function linkItems(links: Notification['links'], w: Writing): string[] {
+  const items: string[] = [];
+  for (const link of links) {
+    const label = w.line(link.label);
+    const url = w.line(link.url);
+    items.push(label ? `${label}\n${url}` : url);
+  }
+  return items;
 }
 
-function linkLines(link: Notification['links'][number]): string {
-  const label = oneLine(link.label);
-  const url = oneLine(link.url);
-  return label ? `${label}\n${url}` : url;
+/**
+ * A heading underlined to its own width, then one "- " item per entry (later lines of an item,
+ * apart by \n, indented); "" for none.
+ */
+function listSection(heading: string, items: readonly string[], lineBreak: string): string {
+  if (items.length === 0) return '';
+  const itemBreak = `${lineBreak}  `;
+  let text = `${heading}${lineBreak}${'-'.repeat(displayWidth(heading))}`;
+  for (const item of items) text += `${lineBreak}- ${item.includes('\n') ? item.replaceAll('\n', itemBreak) : item}`;
+  return text;
 }
