@@ -58,13 +58,17 @@ async function once(): Promise<number> {
  * calls, on background threads whose CPU this process is charged for, and with 180 fixtures of eight
  * sources most functions see one call a pass. A fixed half second was not enough: processEvent read
  * 51 µs an event after it and 26 µs once warm. So a step warms in windows of
- * {@link WARM_UP_WINDOW_SECONDS} until a window is no longer {@link STILL_IMPROVING} faster than the
- * one before it, twice in a row, within {@link WARM_UP_MIN_SECONDS}..{@link WARM_UP_MAX_SECONDS}.
+ * {@link WARM_UP_WINDOW_SECONDS} until {@link FLAT_WINDOWS} windows in a row are no faster than the
+ * best before them by {@link STILL_IMPROVING}, within {@link WARM_UP_MIN_SECONDS}..{@link WARM_UP_MAX_SECONDS}
+ * (steps here settled after 3–6.5 CPU-s; with a 2 s floor and two windows, noise once stopped a
+ * step at 3 s that read 38 µs, against 25 once warm).
  */
 const WARM_UP_WINDOW_SECONDS = 0.5;
-const WARM_UP_MIN_SECONDS = 2;
+const WARM_UP_MIN_SECONDS = 4;
+/** Windows in a row without a new best that end the warm-up. */
+const FLAT_WINDOWS = 3;
 const WARM_UP_MAX_SECONDS = 20;
-/** A window at most this fraction of the one before's µs an event still counts as improving. */
+/** A window at most this fraction of the best window's µs an event is a new best. */
 const STILL_IMPROVING = 0.98;
 
 /** CPU-seconds used so far by this process. */
@@ -96,14 +100,14 @@ const warmUp: Record<string, number> = {};
  */
 async function perEvent(name: string, step: () => unknown, budget: number): Promise<number> {
   const warmStart = cpuSeconds();
-  let previous = Number.POSITIVE_INFINITY;
+  let best = Number.POSITIVE_INFINITY;
   let flat = 0;
   for (;;) {
     const micros = await timed(step, WARM_UP_WINDOW_SECONDS);
-    flat = micros > previous * STILL_IMPROVING ? flat + 1 : 0;
-    previous = micros;
+    flat = micros > best * STILL_IMPROVING ? flat + 1 : 0;
+    best = Math.min(best, micros);
     const warmed = cpuSeconds() - warmStart;
-    if ((flat >= 2 && warmed >= WARM_UP_MIN_SECONDS) || warmed >= WARM_UP_MAX_SECONDS) break;
+    if ((flat >= FLAT_WINDOWS && warmed >= WARM_UP_MIN_SECONDS) || warmed >= WARM_UP_MAX_SECONDS) break;
   }
   warmUp[name] = Math.round((cpuSeconds() - warmStart) * 10) / 10;
   return timed(step, budget);

@@ -342,7 +342,7 @@ function printRender(render) {
       .join(', ')}`,
   );
   console.log(
-    `  warmed first until a half-second window was no faster (CPU-s): ${Object.entries(render.warmUp)
+    `  warmed first until three half-second windows in a row were no faster (CPU-s): ${Object.entries(render.warmUp)
       .map(([step, seconds]) => `${step} ${seconds}`)
       .join(', ')}`,
   );
