@@ -8,10 +8,10 @@ import type * as z from './zod';
  * FAIL on the first problem; only then does zod itself run, for the issue and its message. The
  * functions follow zod's own rules node by node (which keys an object keeps, in which order, what a
  * catch or an optional key gives) for the kinds our schemas use: object (strip, loose, strict),
- * string, number, boolean, null, unknown, enum, literal, optional, nullable, catch, array, record
- * and union (objects through fast-object.ts, which writes each object schema's parse out as source,
+ * string, number, boolean, null, unknown, enum, literal, optional, nullable, catch, array, record,
+ * union and lazy (objects through fast-object.ts, which writes each object schema's parse out as source,
  * its output holding every key of the shape).
- * Any other node (pipe, transform, lazy, a coercing type, a check that rewrites the
+ * Any other node (pipe, transform, a coercing type, a check that rewrites the
  * value) is handed to zod's own `run` as it stands, so the result is always zod's. A test parses
  * every fixture and thousands of generated near-misses both ways and compares.
  */
@@ -30,6 +30,8 @@ interface Internals {
   readonly optin?: string;
   readonly optout?: string;
   readonly values?: ReadonlySet<unknown>;
+  /** A lazy node's schema, built by its getter on first read. */
+  readonly innerType?: Node;
   readonly run: (payload: Payload, ctx: object) => Payload | Promise<Payload>;
   readonly check?: (payload: Payload) => unknown;
 }
@@ -238,6 +240,14 @@ const kinds: Readonly<Record<string, (node: Node) => Fast | undefined>> = {
     return (v) => {
       const out = parse(v);
       return out === FAIL ? caught(v) : out;
+    };
+  },
+  // Compiled on first use, as zod builds it: z.lazy keeps a schema's construction out of the import.
+  lazy: (node) => {
+    let parse: Fast | undefined;
+    return (v) => {
+      parse ??= compile(node._zod.innerType!);
+      return parse(v);
     };
   },
   object: compileObject,

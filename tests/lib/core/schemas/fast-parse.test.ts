@@ -102,6 +102,12 @@ for (const f of readdirSync(FIXTURES, { recursive: true, encoding: 'utf8' }).fil
   collect(parsedJson(readFileSync(join(FIXTURES, f), 'utf8')), 3);
 }
 
+/** The parts of a zod schema's internals `shapeKeys` reads. */
+interface ZodInternals {
+  def: { type: string; shape?: Record<string, unknown> };
+  innerType?: { _zod: ZodInternals };
+}
+
 describe('fastSafeParse: the same result as zod safeParse', () => {
   it.each(Object.entries(SCHEMAS))('for %s, on every fixture and every object inside one', (_name, schema) => {
     for (const input of inputs) expectSameAsZod(schema, input);
@@ -109,7 +115,9 @@ describe('fastSafeParse: the same result as zod safeParse', () => {
 
   /** The keys of an object schema's shape, in order (what every parsed object of it starts with). */
   const shapeKeys = (schema: z.ZodMiniType): string[] | undefined => {
-    const def = (schema as unknown as { _zod: { def: { type: string; shape?: Record<string, unknown> } } })._zod.def;
+    const internals = (schema as unknown as { _zod: ZodInternals })._zod;
+    // A lazy schema (built on first use) has the keys of the schema it builds.
+    const def = internals.def.type === 'lazy' ? internals.innerType!._zod.def : internals.def;
     return def.type === 'object' ? Object.keys(def.shape ?? {}) : undefined;
   };
 
@@ -189,6 +197,11 @@ describe('fastSafeParse: the same result as zod safeParse', () => {
     strict: z.optional(z.strictObject({ a: z.optional(z.string()) })),
     strip: z.optional(z.object({ a: z.string() })),
     nul: z.optional(z.null()),
+    lazy: z.optional(z.lazy(() => z.looseObject({ a: z.catch(z.optional(z.string()), undefined), n: z.number() }))),
+    lazyCaught: z.catch(
+      z.lazy(() => z.object({ a: z.string() })),
+      () => ({ a: 'caught' }),
+    ),
     piped: z.optional(
       z.pipe(
         z.string(),
@@ -223,6 +236,8 @@ describe('fastSafeParse: the same result as zod safeParse', () => {
       ),
       strip: mostly(fc.record({ a: fc.string(), z: fc.nat() }, { requiredKeys: ['z'] })),
       nul: mostly(fc.constant(null)),
+      lazy: mostly(fc.record({ a: mostly(fc.string()), n: mostly(fc.integer()), x: oddValue }, { requiredKeys: [] })),
+      lazyCaught: mostly(fc.record({ a: mostly(fc.string()) }, { requiredKeys: [] })),
       piped: mostly(fc.string()),
       extra: oddValue,
     },

@@ -15,24 +15,27 @@ const text = z.catch(z.optional(z.string()), undefined);
 
 /**
  * The part of an IAM Access Analyzer finding (`detail` of "Access Analyzer Finding") we read.
+ * Built on first use (z.lazy), not at import: most invocations of the functions that bundle it read none.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-eventbridge.html
  */
-export const accessAnalyzerFindingSchema = z.looseObject({
-  id: z.string(),
-  accountId: text,
-  region: text,
-  status: text,
-  findingType: text,
-  resource: text,
-  resourceType: text,
-  isPublic: z.catch(z.optional(z.boolean()), undefined),
-  isDeleted: z.catch(z.optional(z.boolean()), undefined),
-  error: text,
-  principal: z.catch(z.optional(z.record(z.string(), z.unknown())), undefined),
-  action: z.catch(z.optional(z.array(z.unknown())), undefined),
-  createdAt: text,
-  updatedAt: text,
-});
+export const accessAnalyzerFindingSchema = z.lazy(() =>
+  z.looseObject({
+    id: z.string(),
+    accountId: text,
+    region: text,
+    status: text,
+    findingType: text,
+    resource: text,
+    resourceType: text,
+    isPublic: z.catch(z.optional(z.boolean()), undefined),
+    isDeleted: z.catch(z.optional(z.boolean()), undefined),
+    error: text,
+    principal: z.catch(z.optional(z.record(z.string(), z.unknown())), undefined),
+    action: z.catch(z.optional(z.array(z.unknown())), undefined),
+    createdAt: text,
+    updatedAt: text,
+  }),
+);
 
 export type AccessAnalyzerFinding = z.infer<typeof accessAnalyzerFindingSchema>;
 
