@@ -10,6 +10,30 @@ function byDateParse(text: string): string | undefined {
 
 const two = (n: number) => String(n).padStart(2, '0');
 
+/** The fields of an ISO timestamp, each also a little out of range (month 13, minute 60, …). */
+const isoFields = {
+  year: fc.integer({ min: 0, max: 9999 }),
+  month: fc.integer({ min: 0, max: 13 }),
+  day: fc.integer({ min: 0, max: 32 }),
+  hour: fc.integer({ min: 0, max: 25 }),
+  minute: fc.integer({ min: 0, max: 60 }),
+  second: fc.integer({ min: 0, max: 60 }),
+  millis: fc.option(fc.integer({ min: 0, max: 999 })),
+};
+
+/** `YYYY-MM-DDThh:mm:ss[.mmm]` of those fields, without a zone. */
+const isoText = (t: {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millis: number | null;
+}) =>
+  `${String(t.year).padStart(4, '0')}-${two(t.month)}-${two(t.day)}T${two(t.hour)}:${two(t.minute)}:${two(t.second)}` +
+  (t.millis === null ? '' : `.${String(t.millis).padStart(3, '0')}`);
+
 describe('toIsoInstant', () => {
   it.each([
     ['2019-10-02T17:04:40.989+0000', '2019-10-02T17:04:40.989Z'],
@@ -40,23 +64,14 @@ describe('toIsoInstant', () => {
     fc.assert(
       fc.property(
         fc.record({
-          year: fc.integer({ min: 0, max: 9999 }),
-          month: fc.integer({ min: 0, max: 13 }),
-          day: fc.integer({ min: 0, max: 32 }),
-          hour: fc.integer({ min: 0, max: 25 }),
-          minute: fc.integer({ min: 0, max: 60 }),
-          second: fc.integer({ min: 0, max: 60 }),
-          millis: fc.option(fc.integer({ min: 0, max: 999 })),
+          ...isoFields,
           zone: fc.constantFrom('Z', '+', '-', '+:', '-:'),
           offsetHours: fc.integer({ min: 0, max: 25 }),
           offsetMinutes: fc.integer({ min: 0, max: 60 }),
         }),
         (t) => {
           const offset = `${two(t.offsetHours)}${t.zone.endsWith(':') ? ':' : ''}${two(t.offsetMinutes)}`;
-          const text =
-            `${String(t.year).padStart(4, '0')}-${two(t.month)}-${two(t.day)}T${two(t.hour)}:${two(t.minute)}:${two(t.second)}` +
-            `${t.millis === null ? '' : `.${String(t.millis).padStart(3, '0')}`}` +
-            `${t.zone === 'Z' ? 'Z' : `${t.zone[0]}${offset}`}`;
+          const text = `${isoText(t)}${t.zone === 'Z' ? 'Z' : `${t.zone[0]}${offset}`}`;
           expect(toIsoInstant(text)).toBe(byDateParse(text));
         },
       ),
@@ -81,21 +96,11 @@ describe('canonicalIsoMillis', () => {
   });
 
   it('reads nothing Date.parse reads otherwise: any year, day, time, and texts one character off', () => {
-    const fieldsOf = fc.record({
-      year: fc.integer({ min: 0, max: 9999 }),
-      month: fc.integer({ min: 0, max: 13 }),
-      day: fc.integer({ min: 0, max: 32 }),
-      hour: fc.integer({ min: 0, max: 25 }),
-      minute: fc.integer({ min: 0, max: 60 }),
-      second: fc.integer({ min: 0, max: 60 }),
-      millis: fc.option(fc.integer({ min: 0, max: 999 })),
-    });
+    const fieldsOf = fc.record(isoFields);
     const edit = fc.record({ at: fc.nat(24), by: unit });
     fc.assert(
       fc.property(fieldsOf, fc.option(edit), (t, change) => {
-        let text =
-          `${String(t.year).padStart(4, '0')}-${two(t.month)}-${two(t.day)}T${two(t.hour)}:${two(t.minute)}:${two(t.second)}` +
-          `${t.millis === null ? '' : `.${String(t.millis).padStart(3, '0')}`}Z`;
+        let text = `${isoText(t)}Z`;
         if (change) text = `${text.slice(0, change.at)}${change.by}${text.slice(change.at + 1)}`;
         const millis = canonicalIsoMillis(text);
         if (!Number.isNaN(millis)) expect(millis).toBe(Date.parse(text));
