@@ -11,7 +11,7 @@ import { expect } from 'vitest';
  *   - the MINIMUM of several runs of each size, interleaved (n, 4n, n, 4n, …): load, GC and JIT
  *     can only add time, so the minimum is the run closest to the true cost, and interleaving
  *     exposes both sizes to the same conditions;
- *   - a base size found by doubling until one run costs at least MIN_CPU_MS (then repetitions
+ *   - a base size found by doubling until the fastest of RUNS runs costs at least MIN_CPU_MS (then repetitions
  *     if the function is that fast even at MAX_N), so fixed costs and timer resolution are
  *     negligible on a fast machine and a slow one alike;
  *   - the input doubled TWICE (n → 4n): linear code takes ~4×, quadratic ~16×, and the threshold
@@ -73,7 +73,15 @@ export function measureGrowth<T>(
     for (let i = 0; i < repeat; i++) run(input);
   };
   // Calibrate (this also warms up the JIT): grow n, then the repetitions, until a run costs enough.
-  for (let input = make(n); cpuMs(timed(input)) < MIN_CPU_MS; input = make(n)) {
+  // The cost is the minimum of RUNS runs, as below: a single run of code still being compiled
+  // costs several times a warm one, and calibrating on it left warm base runs of 1 ms, where GC
+  // threads and timer steps swung the ratio of linear code from ×5 to ×9.
+  const cost = (input: T) => {
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < RUNS; i++) best = Math.min(best, cpuMs(timed(input)));
+    return best;
+  };
+  for (let input = make(n); cost(input) < MIN_CPU_MS; input = make(n)) {
     if (n * 2 <= maxN) n *= 2;
     else repeat *= 2;
   }
