@@ -40,9 +40,26 @@ function isLong(value: string): boolean {
 
 /** `*Label*\nvalue` (`value` already cleaned and escaped), shortened visibly so the whole text fits in `max`. */
 function fieldText(label: string, value: string, max: number, locale: Locale): string {
-  const line = slackLine(label, FIELD_LABEL_MAX_CHARS);
-  const head = line ? `*${line}*\n` : '';
+  const head = fieldHead(label);
   return head + (truncateEscaped(value, max - head.length, locale) || '—');
+}
+
+/**
+ * Bound of {@link fieldHeads}. Labels are a source's own words ("Threshold", "Reason"), a few
+ * hundred across every source and both locales; past the bound, heads are made each time.
+ */
+const FIELD_HEADS_MAX = 512;
+const fieldHeads = new Map<string, string>();
+
+/** `*Label*\n` (cleaned, escaped and cut), or "" for an empty label: made once per label, as labels repeat. */
+function fieldHead(label: string): string {
+  let head = fieldHeads.get(label);
+  if (head === undefined) {
+    const line = slackLine(label, FIELD_LABEL_MAX_CHARS);
+    head = line ? `*${line}*\n` : '';
+    if (fieldHeads.size < FIELD_HEADS_MAX) fieldHeads.set(label, head);
+  }
+  return head;
 }
 
 /**
@@ -93,6 +110,9 @@ export function notesPieces(notes: readonly string[], locale: Locale): Piece[] {
   return [{ block, fields: 0, links: 0, notes: count }];
 }
 
+/** `link-0`, `link-1`…: the `action_id`s of one actions block's buttons, made once. */
+const ACTION_IDS = Array.from({ length: SLACK_ACTIONS_ELEMENTS_MAX }, (_, i) => `link-${i}`);
+
 /** One link button per valid link, in `actions` blocks of at most 25. */
 export function actionPieces(links: readonly Link[], locale: Locale): Piece[] {
   const buttons: ButtonElement[] = [];
@@ -104,12 +124,14 @@ export function actionPieces(links: readonly Link[], locale: Locale): Piece[] {
       type: 'button',
       text: { type: 'plain_text', text: label },
       url,
-      action_id: `link-${buttons.length}`,
+      action_id: buttons.length < ACTION_IDS.length ? ACTION_IDS[buttons.length]! : `link-${buttons.length}`,
     });
   }
   const pieces: Piece[] = [];
   for (let i = 0; i < buttons.length; i += SLACK_ACTIONS_ELEMENTS_MAX) {
-    const elements = buttons.slice(i, i + SLACK_ACTIONS_ELEMENTS_MAX);
+    // One block (most messages) takes the list itself.
+    const elements =
+      buttons.length <= SLACK_ACTIONS_ELEMENTS_MAX ? buttons : buttons.slice(i, i + SLACK_ACTIONS_ELEMENTS_MAX);
     pieces.push({ block: { type: 'actions', elements }, fields: 0, links: elements.length, notes: 0 });
   }
   return pieces;

@@ -90,6 +90,11 @@ describe('render: slack', () => {
       expect(long?.text?.text).toMatch(/… \(truncated, \d+ more characters\)$/);
     });
 
+    it('numbers the buttons on from one actions block to the next', () => {
+      const ids = actions(message.blocks).flatMap((b) => b.elements.map((e) => e.action_id));
+      expect(ids).toEqual(Array.from({ length: 28 }, (_, i) => `link-${i}`));
+    });
+
     it('drops links Slack would reject and splits the rest into actions of 25', () => {
       const blocks = actions(message.blocks);
       expect(blocks.map((b) => b.elements.length)).toEqual([25, 3]);
@@ -134,6 +139,16 @@ describe('render: slack', () => {
   it('labels a button without a label', () => {
     const message = renderSlack({ ...genericEvent, links: [{ label: ' ', url: 'https://example.com' }] });
     expect(actions(message.blocks)[0]?.elements[0]?.text.text).toBe('Open');
+  });
+
+  it('cleans, escapes and cuts a label each time it comes back (its head is made once)', () => {
+    const label = ` <!here>\t& ${'w'.repeat(200)} `;
+    const heads = [1, 2].map((i) => {
+      const message = renderSlack({ ...genericEvent, fields: [{ label, value: `${i}` }] });
+      return sections(message.blocks)[1]?.fields?.[0]?.text;
+    });
+    const line = `&lt;!here&gt; &amp; ${'w'.repeat(200)}`;
+    expect(heads).toEqual([1, 2].map((i) => `*${line.slice(0, 149)}…*\n${i}`));
   });
 
   it('never sends an empty field value', () => {
