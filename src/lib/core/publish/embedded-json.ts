@@ -90,7 +90,18 @@ function escapedString(s: string): string {
  * @example jsonString('a\nb') // "\"a\\nb\""
  */
 export function jsonString(s: string): string {
-  return escapedInJsonBesidesLineBreaks.test(s) ? JSON.stringify(s) : `"${s.replaceAll('\n', '\\n')}"`;
+  return `"${jsonStringText(s)}"`;
+}
+
+/**
+ * {@link jsonString} without its quotes: `s` itself when JSON escapes nothing in it (most
+ * subjects), without copying it into quotes only to slice them off.
+ *
+ * @example jsonStringText('a "b"') // 'a \\"b\\"'
+ */
+export function jsonStringText(s: string): string {
+  if (!escapedInJson.test(s)) return s;
+  return escapedInJsonBesidesLineBreaks.test(s) ? JSON.stringify(s).slice(1, -1) : s.replaceAll('\n', '\\n');
 }
 
 function escapedArray(list: readonly unknown[]): string {

@@ -5,7 +5,7 @@ import { multiLine } from '../render/sanitize';
 import { type SubjectLines, subjectLines } from '../render/subject';
 import { truncateChars, utf8Length } from '../render/truncate';
 import { messageAttributes, type SnsAttributes } from './attributes';
-import { embeddedJson, jsonString } from './embedded-json';
+import { embeddedJson, jsonStringText } from './embedded-json';
 import { SNS_MESSAGE_MAX_BYTES } from './limits';
 import { fitNotification } from './sns-fit';
 
@@ -135,7 +135,7 @@ function message(n: Notification, lines: SubjectLines): string {
   const short = truncateChars(clean, DEFAULT_SUMMARY_MAX_CHARS, n.locale);
   const shortSummary = short === clean ? summary : jsonText(short);
   // Cut at word breaks, the subject is escaped in full: short, and cleaned only before it was cut.
-  const subject = jsonString(lines.subject).slice(1, -1);
+  const subject = jsonStringText(lines.subject);
   const defaultBody = shortSummary ? `${subject}\\n\\n${shortSummary}` : subject;
   const email = renderEmailJson(n, { subject: lines.full, summary });
   const json = flat(embeddedJson(n));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import '../../../helpers/fast-check-seed';
-import { embeddedJson, jsonString } from '../../../../src/lib/core/publish/embedded-json';
+import { embeddedJson, jsonString, jsonStringText } from '../../../../src/lib/core/publish/embedded-json';
 import { everyFixtureNotification } from '../../../helpers/render-fixture';
 import { anyNotification, anyText } from '../render/notification-arbitrary';
 import { samples } from '../render/sample-notifications';
@@ -89,6 +89,15 @@ describe('jsonString: JSON.stringify of a string', () => {
   it('writes arbitrary strings as JSON.stringify', () => {
     fc.assert(
       fc.property(fc.oneof(anyText, lines), (s) => jsonString(s) === JSON.stringify(s)),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes a string between its quotes (jsonStringText) as JSON.stringify does', () => {
+    for (const s of ['', 'a', 'a\nb', 'a"b', '\\', 'tab\there', '→…', '\ud800'])
+      expect(jsonStringText(s)).toBe(JSON.stringify(s).slice(1, -1));
+    fc.assert(
+      fc.property(fc.oneof(anyText, lines), (s) => jsonStringText(s) === JSON.stringify(s).slice(1, -1)),
       { numRuns: 500 },
     );
   });

@@ -1,4 +1,5 @@
 import { accountLabel } from '../../accounts';
+import type { Locale } from '../../locale';
 import type { Notification } from '../../notification';
 import { escapeQuotes } from '../../render/json-text';
 import { type RenderText, renderText } from '../../render/render-text';
@@ -19,6 +20,12 @@ interface Row {
 interface Writing {
   /** Between two lines. */
   readonly lineBreak: string;
+  /** Before a list item: a line break and "- ". */
+  readonly itemStart: string;
+  /** Before a later line of a list item: a line break and the item's indent. */
+  readonly itemBreak: string;
+  /** The fixed text of each locale, written: list headings underlined, the footer's signature and last line. */
+  readonly fixed: Readonly<Record<Locale, FixedText>>;
   /** Text already cleaned (a subject), written. */
   readonly clean: (clean: string) => string;
   /** True when pieces are escaped: a row's label is written as its `json`. */
@@ -29,9 +36,43 @@ interface Writing {
   readonly lines: (text: string) => string;
 }
 
+/** What every body of one locale writes the same, written once. */
+interface FixedText {
+  /** The notes' heading, underlined to its width. */
+  readonly notes: string;
+  /** The links' heading, underlined. */
+  readonly links: string;
+  /** From the end of the last section to the footer's rows: a blank line and the "-- " separator. */
+  readonly signature: string;
+  /** After the footer's rows: the last line. */
+  readonly end: string;
+}
+
+/** A heading, then a line break and dashes as wide as the heading. */
+const underlined = (heading: string, lineBreak: string) => `${heading}${lineBreak}${'-'.repeat(displayWidth(heading))}`;
+
+function fixedText(lineBreak: string): Record<Locale, FixedText> {
+  const of = (t: RenderText): FixedText => ({
+    notes: underlined(t.notes, lineBreak),
+    links: underlined(t.links, lineBreak),
+    signature: `${lineBreak}${lineBreak}-- ${lineBreak}`,
+    end: `${lineBreak}${t.footer}${lineBreak}`,
+  });
+  return { en: of(renderText.en), ja: of(renderText.ja) };
+}
+
 const asIs = (text: string) => text;
 
-const PLAIN: Writing = { lineBreak: '\n', clean: asIs, escaped: false, line: oneLine, lines: multiLine };
+const PLAIN: Writing = {
+  lineBreak: '\n',
+  itemStart: '\n- ',
+  itemBreak: '\n  ',
+  fixed: fixedText('\n'),
+  clean: asIs,
+  escaped: false,
+  line: oneLine,
+  lines: multiLine,
+};
 
 /** Text `oneLine` and `multiLine` leave as it is and without `"` or `\`: nothing to clean or escape. */
 const isInertLine = untouchedByOneLine('"\\\\');
@@ -39,6 +80,9 @@ const isInertText = untouchedByMultiLine('"\\\\');
 
 const JSON_STRING: Writing = {
   lineBreak: '\\n',
+  itemStart: '\\n- ',
+  itemBreak: '\\n  ',
+  fixed: fixedText('\\n'),
   clean: escapeQuotes,
   escaped: true,
   line: (text) => (isInertLine(text) ? text : escapeQuotes(oneLine(text))),
@@ -88,16 +132,17 @@ export function renderEmailJson(n: Notification, inputs: EmailInputs): string {
  */
 function written(n: Notification, { subject, summary }: EmailInputs, w: Writing): string {
   const t = renderText[n.locale];
+  const fixed = w.fixed[n.locale];
   const sectionBreak = w.lineBreak + w.lineBreak;
   let text = w.clean(subject);
   if (summary) text += sectionBreak + summary;
   const rows = alignedRows(valueRows(n, t), w);
   if (rows) text += sectionBreak + rows;
-  const notes = listSection(t.notes, noteItems(n.notes, w), w.lineBreak);
+  const notes = listSection(fixed.notes, noteItems(n.notes, w), w.itemStart);
   if (notes) text += sectionBreak + notes;
-  const links = listSection(t.links, linkItems(n.links, w), w.lineBreak);
+  const links = listSection(fixed.links, linkItems(n.links, w), w.itemStart);
   if (links) text += sectionBreak + links;
-  return `${text}${sectionBreak}-- ${w.lineBreak}${alignedRows(footerRows(n, t), w)}${w.lineBreak}${t.footer}${w.lineBreak}`;
+  return text + fixed.signature + alignedRows(footerRows(n, t), w) + fixed.end;
 }
 
 /** The fields, then the account and the region. */
@@ -169,35 +214,31 @@ function endsInPrintableAscii(text: string): boolean {
   return last > 0x20 && last < 0x7f;
 }
 
-/** The notes, cleaned and written, without the empty ones. */
+/** The notes, cleaned and written (later lines indented), without the empty ones. */
 function noteItems(notes: readonly string[], w: Writing): string[] {
   const items: string[] = [];
   for (const note of notes) {
     const clean = w.lines(note);
-    if (clean) items.push(clean);
+    if (clean) items.push(clean.includes('\n') ? clean.replaceAll('\n', w.itemBreak) : clean);
   }
   return items;
 }
 
-/** Each link's label (when it has one) above its URL. */
+/** Each link's label (when it has one) above its URL, indented: both are one line. */
 function linkItems(links: Notification['links'], w: Writing): string[] {
   const items: string[] = [];
   for (const link of links) {
     const label = w.line(link.label);
     const url = w.line(link.url);
-    items.push(label ? `${label}\n${url}` : url);
+    items.push(label ? label + w.itemBreak + url : url);
   }
   return items;
 }
 
-/**
- * A heading underlined to its own width, then one "- " item per entry (later lines of an item,
- * apart by \n, indented); "" for none.
- */
-function listSection(heading: string, items: readonly string[], lineBreak: string): string {
+/** The underlined heading, then one "- " item per entry (already written, indented); "" for none. */
+function listSection(heading: string, items: readonly string[], itemStart: string): string {
   if (items.length === 0) return '';
-  const itemBreak = `${lineBreak}  `;
-  let text = `${heading}${lineBreak}${'-'.repeat(displayWidth(heading))}`;
-  for (const item of items) text += `${lineBreak}- ${item.includes('\n') ? item.replaceAll('\n', itemBreak) : item}`;
+  let text = heading;
+  for (const item of items) text += itemStart + item;
   return text;
 }
