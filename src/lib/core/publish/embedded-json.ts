@@ -11,7 +11,9 @@
  * The text is a rope of pieces (V8 joins long strings lazily) that is flattened once before use, at
  * a cost per piece; so the punctuation around a string value is not a piece of its own: a string's
  * closing `\"` goes with the `,\"key\":\"` after it (one cached piece), and the value itself is
- * the only other piece a string field adds.
+ * the only other piece a string field adds. A list of label/value pairs (a notification's fields
+ * and links) goes further: each pair is one cached piece (the end of the pair before it, its
+ * label, up to the opening of its value) and its value.
  */
 
 /**
@@ -38,11 +40,34 @@ const FIRST = 0;
 const AFTER_VALUE = 2;
 const AFTER_STRING = 4;
 const STRING_VALUE = 1;
-/** The six starts of an array item (see {@link FIRST}). */
-const ITEM_STARTS = ['', '\\"', ',', ',\\"', '\\",', '\\",\\"'];
+/** In a list, after a pair (see {@link pairText}): its closing `\"}` is written by what comes next. */
+const AFTER_PAIR = 6;
+/** The eight starts of an array item (see {@link FIRST} and {@link AFTER_PAIR}). */
+const ITEM_STARTS = ['', '\\"', ',', ',\\"', '\\",', '\\",\\"', '\\"},', '\\"},\\"'];
+/** What a list item starts with before its own text, by what came before it (see {@link ITEM_STARTS}). */
+const ITEM_LEADS = ['', '', ',', '', '\\",', '', '\\"},'];
 
 /** The six starts of each key (see {@link FIRST}): `\"title\":`, `,\"title\":\"`, `\",\"title\":\"`… */
 const keyCache = new Map<string, readonly string[]>();
+
+/** The starts of a pair as a list item, by what came before it (see {@link ITEM_LEADS}). */
+interface PairStarts {
+  /** The pair's keys: a first value (a label) may come with others. */
+  readonly first: string;
+  readonly second: string;
+  readonly starts: readonly string[];
+}
+
+/** {@link PairStarts} by the pair's first value. */
+const pairCache = new Map<string, PairStarts>();
+
+/**
+ * A pair's first value (a label) is cached with its starts when this short. Labels are a source's
+ * own words ("Threshold", "Reason"), a few hundred across sources and locales.
+ */
+const PAIR_FIRST_MAX_CHARS = 64;
+/** Bound of {@link pairCache}. */
+const PAIR_CACHE_MAX = 1024;
 
 /**
  * `JSON.stringify(JSON.stringify(value))`, the same bytes, in one pass for plain data (what
@@ -110,7 +135,11 @@ function escapedArray(list: readonly unknown[]): string {
   let after = FIRST;
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
-    if (typeof item === 'string') {
+    const pair = pairText(item, after);
+    if (pair !== undefined) {
+      out += pair;
+      after = AFTER_PAIR;
+    } else if (typeof item === 'string') {
       out += ITEM_STARTS[after + STRING_VALUE]! + escapedString(item);
       after = AFTER_STRING;
     } else {
@@ -121,7 +150,49 @@ function escapedArray(list: readonly unknown[]): string {
       after = AFTER_VALUE;
     }
   }
-  return after === AFTER_STRING ? `${out}\\"]` : `${out}]`;
+  return after === AFTER_STRING ? `${out}\\"]` : after === AFTER_PAIR ? `${out}\\"}]` : `${out}]`;
+}
+
+/**
+ * A list item that is a pair, written after `after` but for its closing `\"}` (written by what
+ * comes next): one cached piece (up to its second value's opening `\"`) and its second value.
+ * `undefined` for an item that is not a pair: a plain object of exactly two members, both strings,
+ * the first short (see {@link PAIR_FIRST_MAX_CHARS}), as `{ label, value }` and `{ label, url }`.
+ */
+function pairText(item: unknown, after: number): string | undefined {
+  if (typeof item !== 'object' || item === null || Object.getPrototypeOf(item) !== Object.prototype) return;
+  const record = item as Record<string, unknown>;
+  // Each member read once, as the general writer does.
+  let firstKey: string | undefined;
+  let secondKey: string | undefined;
+  let label = '';
+  let value = '';
+  for (const key in record) {
+    const member = record[key];
+    if (secondKey !== undefined || typeof member !== 'string') return;
+    if (firstKey === undefined) {
+      firstKey = key;
+      label = member;
+    } else {
+      secondKey = key;
+      value = member;
+    }
+  }
+  if (firstKey === undefined || secondKey === undefined || label.length > PAIR_FIRST_MAX_CHARS) return;
+  let pair = pairCache.get(label);
+  if (pair === undefined || pair.first !== firstKey || pair.second !== secondKey) {
+    const text = `{${keyStarts(firstKey)[FIRST + STRING_VALUE]}${escapedString(label)}${keyStarts(secondKey)[AFTER_STRING + STRING_VALUE]}`;
+    // Each start made flat now: it is copied into every text it starts.
+    pair = { first: firstKey, second: secondKey, starts: ITEM_LEADS.map((lead) => flat(lead + text)) };
+    if (pairCache.size < PAIR_CACHE_MAX || pairCache.has(label)) pairCache.set(label, pair);
+  }
+  return pair.starts[after]! + escapedString(value);
+}
+
+/** `s` made one flat string (a rope is flattened on its first read). */
+function flat(s: string): string {
+  s.charCodeAt(0);
+  return s;
 }
 
 function escapedObject(object: object): string {
@@ -149,7 +220,7 @@ function keyStarts(key: string): readonly string[] {
   let starts = keyCache.get(key);
   if (starts === undefined) {
     const text = `\\"${escapedString(key)}\\":`;
-    starts = ITEM_STARTS.map((_, i) => {
+    starts = ITEM_STARTS.slice(0, AFTER_PAIR).map((_, i) => {
       const before = i >= AFTER_STRING ? '\\",' : i >= AFTER_VALUE ? ',' : '';
       return before + text + (i % 2 === STRING_VALUE ? '\\"' : '');
     });

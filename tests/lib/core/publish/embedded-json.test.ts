@@ -75,6 +75,58 @@ describe('embeddedJson: JSON.stringify(JSON.stringify(value)) in one pass', () =
   });
 });
 
+describe('embeddedJson: lists of label/value pairs (each written as one cached piece and its value)', () => {
+  const pairs = [
+    { label: 'Threshold', value: '> 80' },
+    { label: 'Threshold', url: 'https://example.com' },
+    'between',
+    { label: 'Threshold', value: 'again' },
+    7,
+    { label: 'say "hi"\n\\', value: 'v\n"w"' },
+    { label: 'l'.repeat(64), value: 'at the bound' },
+    { label: 'l'.repeat(65), value: 'past the bound' },
+    { label: 'Three', value: 'members', extra: 'x' },
+    { label: 'One member' },
+    { label: 'Not a string', value: 1 },
+    { value: 'keys', label: 'swapped' },
+    { 1: 'integer key', label: 'first by JSON order' },
+    [],
+    {},
+    null,
+  ];
+
+  it('writes every kind of item around pairs as the reference, the first time and every time after', () => {
+    for (let i = 0; i < pairs.length; i++) {
+      const list = [...pairs.slice(i), ...pairs.slice(0, i)];
+      expect(embeddedJson(list)).toBe(reference(list));
+      expect(embeddedJson(list)).toBe(reference(list));
+      expect(embeddedJson({ fields: list, after: 'x' })).toBe(reference({ fields: list, after: 'x' }));
+    }
+    expect(embeddedJson([pairs[0]])).toBe(reference([pairs[0]]));
+    expect(embeddedJson([pairs[0], pairs[0]])).toBe(reference([pairs[0], pairs[0]]));
+  });
+
+  it('writes arbitrary lists of pairs as the reference', () => {
+    const label = fc.oneof(fc.constantFrom('Threshold', 'Reason', 'label'), anyText);
+    const pair = fc.oneof(
+      fc.record({ label, value: anyText }),
+      fc.record({ label, url: anyText }),
+      fc.record({ role: label, value: anyText }),
+    );
+    const item = fc.oneof(
+      pair,
+      anyText,
+      fc.integer(),
+      fc.constant(null),
+      fc.dictionary(anyText, anyText, { maxKeys: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 8 }), (list) => embeddedJson(list) === reference(list)),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('jsonString: JSON.stringify of a string', () => {
   const lines = fc.string({
     unit: fc.constantFrom('a', ' ', '\n', '"', '\\', 'あ', '😀', '\ud800', '\t'),
