@@ -75,6 +75,17 @@ async function enrich(needs: EnrichmentRequests | undefined, enrichers: Enricher
   return Object.fromEntries(entries.flat()) as Enriched;
 }
 
+/**
+ * True when the caller has an enricher for something the source asked for. Otherwise enrich would
+ * skip every request and give nothing: then nothing is awaited (most readings, in the CLI and bench).
+ */
+function hasEnricherFor(needs: EnrichmentRequests, enrichers: Enrichers): boolean {
+  for (const kind in needs) {
+    if (needs[kind as EnrichmentKind] && enrichers[kind as EnrichmentKind]) return true;
+  }
+  return false;
+}
+
 /** Characters kept of an unexpected error's message in the record's error. */
 const MAX_RECORD_ERROR_LENGTH = 300;
 
@@ -125,7 +136,8 @@ export async function processEvent(input: unknown, options: PipelineOptions): Pr
       continue;
     }
     // Most readings need nothing fetched: no promise to wait for then.
-    const enriched: Enriched = reading.needs ? await enrich(reading.needs, options) : {};
+    const enriched: Enriched =
+      reading.needs && hasEnricherFor(reading.needs, options) ? await enrich(reading.needs, options) : {};
     let built: ReturnType<typeof reading.build>;
     try {
       built = reading.build(options.ctx, enriched);
@@ -134,7 +146,8 @@ export async function processEvent(input: unknown, options: PipelineOptions): Pr
       continue;
     }
     if (isIgnored(built)) result.ignored.push({ rule: built.rule, reason: built.reason, path: item.path });
-    else result.notifications.push(...(Array.isArray(built) ? built : [built as Notification]));
+    else if (Array.isArray(built)) for (const n of built) result.notifications.push(n);
+    else result.notifications.push(built as Notification);
   }
   return result;
 }

@@ -24,8 +24,11 @@ const shapes: ReadonlyArray<readonly [Shape, (p: Payload, key: string | undefine
 
 const shapeOf = (item: UnwrappedItem): Shape | undefined => {
   const p = payloadOf(item);
+  if (!p) return undefined;
   const key = eventBridgeKey(item);
-  return p ? shapes.find(([, test]) => test(p, key))?.[0] : undefined;
+  // A loop rather than find: every message not from CloudTrail is offered here.
+  for (const [shape, test] of shapes) if (test(p, key)) return shape;
+  return undefined;
 };
 
 const eventOf = (item: UnwrappedItem) => parseAt(eventBridgeEventSchema, item.payload, item.path, 'EventBridge event');
