@@ -13,6 +13,9 @@ export type RuleMatch =
   | { readonly kind: 'ignored'; readonly rule: string; readonly reason: string }
   | { readonly kind: 'matched'; readonly rule: ApiCallRule; readonly others: readonly ApiCallRule[] };
 
+/** The others of an event only one rule matches. */
+const NO_OTHERS: readonly ApiCallRule[] = Object.freeze([]);
+
 /** Rule id reported when no rule matches an event. */
 export const NO_RULE_MATCHES = 'no-rule-matches';
 
@@ -100,14 +103,27 @@ export function matchRules(event: CloudTrailEvent, ruleSet: RuleSet): RuleMatch 
       reason: `ignored by ${ignore.id}${ignore.reason ? `: ${ignore.reason}` : ''}`,
     };
   }
-  const matches = candidateRules(ruleSet, event.record.eventSource)
-    .filter((r) => ruleMatches(r, event))
-    .sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
-  const [chosen, ...others] = matches;
+  // One pass, no array for the usual one match: most events match one rule, or none.
+  let chosen: ApiCallRule | undefined;
+  let matches: ApiCallRule[] | undefined;
+  for (const rule of candidateRules(ruleSet, event.record.eventSource)) {
+    if (!ruleMatches(rule, event)) continue;
+    if (chosen === undefined) chosen = rule;
+    else if (matches === undefined) matches = [chosen, rule];
+    else matches.push(rule);
+  }
   if (!chosen) {
     const { eventSource, eventName } = event.record;
     return { kind: 'ignored', rule: NO_RULE_MATCHES, reason: `no rule matches ${eventSource} ${eventName}` };
   }
+  if (!matches) return { kind: 'matched', rule: chosen, others: NO_OTHERS };
+  // Most severe first, first listed among equals (a stable sort).
+  matches.sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
+  const first = matches[0]!;
   // A rule's own family (same event source) only refines it; other matches say something new.
-  return { kind: 'matched', rule: chosen, others: others.filter((r) => r.eventSource !== chosen.eventSource) };
+  return {
+    kind: 'matched',
+    rule: first,
+    others: matches.filter((r, i) => i > 0 && r.eventSource !== first.eventSource),
+  };
 }
