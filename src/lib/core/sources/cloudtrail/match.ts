@@ -7,6 +7,7 @@ import type { CloudTrailEvent, DetailType } from './schemas';
 
 /** Most severe first: the order a match is chosen in. */
 const severityRank: Record<Severity, number> = { critical: 0, warning: 1, info: 2, ok: 3 };
+const MAX_RANK = 3;
 
 /** What the rule set says about one event. */
 export type RuleMatch =
@@ -117,13 +118,23 @@ export function matchRules(event: CloudTrailEvent, ruleSet: RuleSet): RuleMatch 
     return { kind: 'ignored', rule: NO_RULE_MATCHES, reason: `no rule matches ${eventSource} ${eventName}` };
   }
   if (!matches) return { kind: 'matched', rule: chosen, others: NO_OTHERS };
-  // Most severe first, first listed among equals (a stable sort).
-  matches.sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
-  const first = matches[0]!;
+  return inSeverityOrder(matches);
+}
+
+/**
+ * The most severe of several matches (first listed among equals) and the others from other
+ * families, most severe first: a stable sort by rank, done by counting (four ranks, a few rules;
+ * Array.prototype.sort copies its array first).
+ */
+function inSeverityOrder(matches: readonly ApiCallRule[]): RuleMatch {
+  let rule = matches[0]!;
+  for (const r of matches) if (severityRank[r.severity] < severityRank[rule.severity]) rule = r;
   // A rule's own family (same event source) only refines it; other matches say something new.
-  return {
-    kind: 'matched',
-    rule: first,
-    others: matches.filter((r, i) => i > 0 && r.eventSource !== first.eventSource),
-  };
+  const others: ApiCallRule[] = [];
+  for (let rank = severityRank[rule.severity]; rank <= MAX_RANK; rank++) {
+    for (const r of matches) {
+      if (severityRank[r.severity] === rank && r.eventSource !== rule.eventSource) others.push(r);
+    }
+  }
+  return { kind: 'matched', rule, others };
 }
