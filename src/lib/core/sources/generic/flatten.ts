@@ -1,4 +1,4 @@
-import { contentHashOf } from '../../findings/hash';
+import { FNV_OFFSET, fnvHex, fnvOf } from '../../findings/hash';
 import type { Field } from '../../notification';
 
 /** Fields a generic notification lists at most; the rest are counted, never dropped silently. */
@@ -88,16 +88,16 @@ export function leafFields(
 /** A stable key for content that has no id (shared with the finding sources). */
 export { contentHash } from '../../findings/hash';
 
-/** {@link contentHash} of the leaves as `path=value` lines, streamed: the same key, in linear time and memory. */
+/**
+ * {@link contentHash} of the leaves as `path=value` lines, carried leaf by leaf: the same key, in
+ * linear time and memory, with no text of the lines built (nor a generator of them).
+ */
 export function leavesHash(leaves: readonly Leaf[]): string {
-  return contentHashOf(
-    (function* lines() {
-      for (const [i, leaf] of leaves.entries()) {
-        if (i > 0) yield '\n';
-        yield leaf.path;
-        yield '=';
-        yield leaf.value;
-      }
-    })(),
-  );
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < leaves.length; i++) {
+    const leaf = leaves[i] as Leaf;
+    if (i > 0) hash = fnvOf(hash, '\n');
+    hash = fnvOf(fnvOf(fnvOf(hash, leaf.path), '='), leaf.value);
+  }
+  return fnvHex(hash);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Leaf, leavesOf } from '../../../../../src/lib/core/sources/generic/flatten';
+import { contentHash, type Leaf, leavesHash, leavesOf } from '../../../../../src/lib/core/sources/generic/flatten';
 
 /** The walk as it was written first: an explicit stack, children pushed last to first, paths as in the source. */
 function reference(value: unknown, base = ''): Leaf[] {
@@ -53,5 +53,18 @@ describe('generic: leavesOf', () => {
     expect(leavesOf({ a: { b: { c: { d: { e: { f: 'x', g: { h: 'too deep' } } } } } } })).toEqual([
       { path: 'a.b.c.d.e.f', value: 'x' },
     ]);
+  });
+});
+
+describe('generic: leavesHash', () => {
+  it('is the content hash of the leaves as path=value lines', () => {
+    const leaf = fc.record({ path: fc.string({ maxLength: 8 }), value: fc.string({ maxLength: 8 }) });
+    fc.assert(
+      fc.property(fc.array(leaf, { maxLength: 6 }), (leaves) => {
+        expect(leavesHash(leaves)).toBe(contentHash(leaves.map((l) => `${l.path}=${l.value}`).join('\n')));
+      }),
+    );
+    expect(leavesHash([])).toBe(contentHash(''));
+    expect(contentHash('abc')).toBe('1a47e90b');
   });
 });
