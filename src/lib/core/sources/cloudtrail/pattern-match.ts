@@ -134,10 +134,24 @@ function anyMatcherMatches(matchers: readonly PatternMatcher[], values: readonly
   return false;
 }
 
+/** The values at `key` of the candidates that are objects, arrays flattened (see pushFlat). */
+function valuesAt(candidates: readonly unknown[], key: string): unknown[] {
+  // The usual case, one object with one value there, as a one-element array: an empty array grown
+  // by push gets room for 16 at once, for every key of every rule's pattern tried.
+  if (candidates.length === 1) {
+    const c = candidates[0];
+    const v = isRecord(c) ? c[key] : undefined;
+    if (v === undefined) return [];
+    if (!Array.isArray(v)) return [v];
+  }
+  const values: unknown[] = [];
+  for (const c of candidates) if (isRecord(c) && c[key] !== undefined) pushFlat(values, c[key]);
+  return values;
+}
+
 function matchesAt(pattern: EventPattern, candidates: readonly unknown[]): boolean {
   for (const [key, sub] of entries(pattern)) {
-    const values: unknown[] = [];
-    for (const c of candidates) if (isRecord(c) && c[key] !== undefined) pushFlat(values, c[key]);
+    const values = valuesAt(candidates, key);
     const matched = Array.isArray(sub)
       ? anyMatcherMatches(sub as readonly PatternMatcher[], values)
       : matchesAt(sub as EventPattern, values);
