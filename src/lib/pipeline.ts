@@ -106,6 +106,16 @@ function recordError(error: unknown, path: string): InputError {
   });
 }
 
+/**
+ * `list` with `item` at its end. A first item makes a one-element array: an empty one grown by push
+ * gets room for 16 at once, and almost every input gives one notification, or one ignore.
+ */
+function withItem<T>(list: T[], item: T): T[] {
+  if (list.length === 0) return [item];
+  list.push(item);
+  return list;
+}
+
 /** What reading an item gave: the reading to build, or undefined when it was ignored or failed (noted in `result`). */
 function readItem(item: UnwrappedItem, options: PipelineOptions, result: PipelineResult): NotifyReading | undefined {
   let reading: Reading;
@@ -119,7 +129,7 @@ function readItem(item: UnwrappedItem, options: PipelineOptions, result: Pipelin
     return undefined;
   }
   if (reading.kind === 'ignored') {
-    result.ignored.push({ rule: reading.rule, reason: reading.reason, path: item.path });
+    result.ignored = withItem(result.ignored, { rule: reading.rule, reason: reading.reason, path: item.path });
     return undefined;
   }
   return reading;
@@ -140,9 +150,11 @@ function buildItem(
     result.errors.push(recordError(error, item.path));
     return;
   }
-  if (isIgnored(built)) result.ignored.push({ rule: built.rule, reason: built.reason, path: item.path });
-  else if (Array.isArray(built)) for (const n of built) result.notifications.push(n);
-  else result.notifications.push(built as Notification);
+  if (isIgnored(built))
+    result.ignored = withItem(result.ignored, { rule: built.rule, reason: built.reason, path: item.path });
+  else if (!Array.isArray(built)) result.notifications = withItem(result.notifications, built as Notification);
+  else if (result.notifications.length === 0) result.notifications = built.slice();
+  else for (const n of built) result.notifications.push(n);
 }
 
 /** True when a reading asks for something the caller can fetch (see hasEnricherFor). */
