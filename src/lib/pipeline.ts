@@ -1,3 +1,4 @@
+import type { UnwrappedItem } from './core/envelopes/types';
 import { unwrap } from './core/envelopes/unwrap';
 import { InputError } from './core/errors';
 import type { RenderContext } from './core/locale';
@@ -11,7 +12,10 @@ import {
   type Enrichments,
   enrichmentFailures,
 } from './core/sources/enrichments';
-import type { Ignored, Source, SourceSettings } from './core/sources/source';
+import type { Ignored, Reading, Source, SourceSettings } from './core/sources/source';
+
+/** A reading that becomes notifications (not one ignored by a rule). */
+type NotifyReading = Exclude<Reading, { kind: 'ignored' }>;
 
 /** An input a named rule dropped on purpose. */
 export interface IgnoredInput {
@@ -75,6 +79,17 @@ async function enrich(needs: EnrichmentRequests | undefined, enrichers: Enricher
   return Object.fromEntries(entries.flat()) as Enriched;
 }
 
+/**
+ * True when the caller has an enricher for something the source asked for. Otherwise enrich would
+ * skip every request and give nothing: then nothing is awaited (most readings, in the CLI and bench).
+ */
+function hasEnricherFor(needs: EnrichmentRequests, enrichers: Enrichers): boolean {
+  for (const kind in needs) {
+    if (needs[kind as EnrichmentKind] && enrichers[kind as EnrichmentKind]) return true;
+  }
+  return false;
+}
+
 /** Characters kept of an unexpected error's message in the record's error. */
 const MAX_RECORD_ERROR_LENGTH = 300;
 
@@ -92,6 +107,78 @@ function recordError(error: unknown, path: string): InputError {
 }
 
 /**
+ * `list` with `item` at its end. A first item makes a one-element array: an empty one grown by push
+ * gets room for 16 at once, and almost every input gives one notification, or one ignore.
+ */
+function withItem<T>(list: T[], item: T): T[] {
+  if (list.length === 0) return [item];
+  list.push(item);
+  return list;
+}
+
+/** What reading an item gave: the reading to build, or undefined when it was ignored or failed (noted in `result`). */
+function readItem(item: UnwrappedItem, options: PipelineOptions, result: PipelineResult): NotifyReading | undefined {
+  let reading: Reading;
+  try {
+    reading = dispatch(item, options.sources, options);
+  } catch (error) {
+    // Within an SNS→Lambda event a bad record is reported and the others go on; a lone event
+    // that is not any shape we know is unreadable as a whole.
+    if (error instanceof InputError && item.envelope?.kind !== 'sns-lambda') throw error;
+    result.errors.push(recordError(error, item.path));
+    return undefined;
+  }
+  if (reading.kind === 'ignored') {
+    result.ignored = withItem(result.ignored, { rule: reading.rule, reason: reading.reason, path: item.path });
+    return undefined;
+  }
+  return reading;
+}
+
+/** Builds a reading into `result`: its notifications, its named ignore, or its error. */
+function buildItem(
+  item: UnwrappedItem,
+  reading: NotifyReading,
+  enriched: Enriched,
+  options: PipelineOptions,
+  result: PipelineResult,
+): void {
+  let built: ReturnType<NotifyReading['build']>;
+  try {
+    built = reading.build(options.ctx, enriched);
+  } catch (error) {
+    result.errors.push(recordError(error, item.path));
+    return;
+  }
+  if (isIgnored(built))
+    result.ignored = withItem(result.ignored, { rule: built.rule, reason: built.reason, path: item.path });
+  else if (!Array.isArray(built)) result.notifications = withItem(result.notifications, built as Notification);
+  else if (result.notifications.length === 0) result.notifications = built.slice();
+  else for (const n of built) result.notifications.push(n);
+}
+
+/** True when a reading asks for something the caller can fetch (see hasEnricherFor). */
+const awaitsEnrichment = (reading: NotifyReading, options: PipelineOptions): boolean =>
+  reading.needs !== undefined && hasEnricherFor(reading.needs, options);
+
+/** The items from `from` on, once one (`reading`, the item at `from`) has something to fetch. */
+async function processEnriched(
+  items: readonly UnwrappedItem[],
+  from: number,
+  reading: NotifyReading,
+  options: PipelineOptions,
+  result: PipelineResult,
+): Promise<PipelineResult> {
+  for (let i = from; i < items.length; i++) {
+    const item = items[i]!;
+    const read = i === from ? reading : readItem(item, options, result);
+    if (read === undefined) continue;
+    buildItem(item, read, awaitsEnrichment(read, options) ? await enrich(read.needs, options) : {}, options, result);
+  }
+  return result;
+}
+
+/**
  * Turns one input — an EventBridge event, an SNS→Lambda event, an SNS HTTP body, a Lambda alarm
  * action, a CloudTrail record or log, or a bare SNS message string — into notifications:
  * unwrap → dispatch to the first matching source → run the enrichments it asks for → build.
@@ -102,39 +189,28 @@ function recordError(error: unknown, path: string): InputError {
  * bad one. A failing enricher that has no fallback (the flapping check's store) fails the whole
  * input instead, so it is retried.
  *
+ * Most inputs need nothing fetched: they are read and built synchronously, as an async function
+ * would before its first await, and only an input with an enrichment to wait for goes on in one
+ * (an async call allocates its whole frame, on every event).
+ *
  * @throws InputError when the whole input is unreadable (not an object/string, no known shape, or a
- *   broken event that is not one of several SNS records); what such an enricher throws.
+ *   broken event that is not one of several SNS records); what such an enricher throws. (As the
+ *   returned promise's rejection, never synchronously.)
  * @example const { notifications } = await processEvent(event, { ctx, sources });
  */
-export async function processEvent(input: unknown, options: PipelineOptions): Promise<PipelineResult> {
-  const { items, errors } = unwrap(input);
-  const result: PipelineResult = { notifications: [], ignored: [], errors };
-  for (const item of items) {
-    let reading: ReturnType<typeof dispatch>;
-    try {
-      reading = dispatch(item, options.sources, options);
-    } catch (error) {
-      // Within an SNS→Lambda event a bad record is reported and the others go on; a lone event
-      // that is not any shape we know is unreadable as a whole.
-      if (error instanceof InputError && item.envelope?.kind !== 'sns-lambda') throw error;
-      result.errors.push(recordError(error, item.path));
-      continue;
+export function processEvent(input: unknown, options: PipelineOptions): Promise<PipelineResult> {
+  try {
+    const { items, errors } = unwrap(input);
+    const result: PipelineResult = { notifications: [], ignored: [], errors };
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      const reading = readItem(item, options, result);
+      if (reading === undefined) continue;
+      if (awaitsEnrichment(reading, options)) return processEnriched(items, i, reading, options, result);
+      buildItem(item, reading, {}, options, result);
     }
-    if (reading.kind === 'ignored') {
-      result.ignored.push({ rule: reading.rule, reason: reading.reason, path: item.path });
-      continue;
-    }
-    // Most readings need nothing fetched: no promise to wait for then.
-    const enriched: Enriched = reading.needs ? await enrich(reading.needs, options) : {};
-    let built: ReturnType<typeof reading.build>;
-    try {
-      built = reading.build(options.ctx, enriched);
-    } catch (error) {
-      result.errors.push(recordError(error, item.path));
-      continue;
-    }
-    if (isIgnored(built)) result.ignored.push({ rule: built.rule, reason: built.reason, path: item.path });
-    else result.notifications.push(...(Array.isArray(built) ? built : [built as Notification]));
+    return Promise.resolve(result);
+  } catch (error) {
+    return Promise.reject(error);
   }
-  return result;
 }

@@ -424,6 +424,38 @@ describe('pipeline: processEvent', () => {
     expect(notifications[0]).toMatchObject({ category: 'api-call', severity: 'critical' });
   });
 
+  describe('a batch whose records wait for an enrichment from any record on', () => {
+    const tgAlarm = fixture('sns/cloudwatch-alarm-alb-unhealthyhostcount-ALARM-sns-event.json') as {
+      Records: Array<Record<string, unknown>>;
+    };
+    const text = fixture('sns/generic-sns-event-powertools-ts.json') as { Records: Array<Record<string, unknown>> };
+    const records = { alarm: tgAlarm.Records[0]!, text: text.Records[0]!, broken: { Sns: { Message: 1 } } };
+    const orders: Array<Array<keyof typeof records>> = [
+      ['text', 'alarm', 'text'],
+      ['alarm', 'text', 'broken'],
+      ['broken', 'text', 'alarm', 'alarm'],
+    ];
+
+    it.each(orders.map((names) => [names.join(', '), names] as const))(
+      'gives, in order, what its records give one by one (%s)',
+      async (_, names) => {
+        const options: PipelineOptions = {
+          sources,
+          ctx: en,
+          targetHealth: enricher('describe-target-health-cli-two-healthy.json'),
+        };
+        const batch = await processEvent({ Records: names.map((n) => records[n]) }, options);
+        const alone = await Promise.all(names.map((n) => processEvent({ Records: [records[n]] }, options)));
+        expect(batch.notifications).toEqual(alone.flatMap((r) => r.notifications));
+        expect(batch.errors.map((e) => e.message)).toEqual(
+          alone.flatMap((r, i) => r.errors.map((e) => e.message.replace('Records[0]', `Records[${i}]`))),
+        );
+        expect(batch.errors).toHaveLength(names.filter((n) => n === 'broken').length);
+        expect(batch.notifications.some((n) => n.fields.some((f) => f.label.startsWith('Targets of')))).toBe(true);
+      },
+    );
+  });
+
   describe('properties', () => {
     const options: PipelineOptions = { sources, ctx: en, alarmNamePrefixes: ['a'], targetHealth: async () => [] };
     const settlesWith = (opts: PipelineOptions) => async (input: unknown) => {

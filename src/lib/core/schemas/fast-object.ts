@@ -67,7 +67,7 @@ function absentKey(field: ObjectField, fail: symbol): (() => unknown) | undefine
   };
 }
 
-/** The for…in over the input: each shape key's value into its local, the rest as `rest` says. */
+/** The for…in over the input: each shape key's value into its local; keys outside the shape as `rest` says. */
 function readLoop(fields: readonly ObjectField[], rest: Rest): string[] {
   const lines = ['for (const key in input) {', 'switch (key) {'];
   // One for…in reads each value where V8 reads it fastest: by the enumeration's own field index.
@@ -76,15 +76,27 @@ function readLoop(fields: readonly ObjectField[], rest: Rest): string[] {
   });
   lines.push('}');
   if (rest.kind === 'strict') lines.push('if (!shapeKeys.has(key)) return FAIL;');
-  else if (rest.kind !== 'strip') {
-    lines.push(
-      // zod never copies an own `__proto__` key (the assignment would replace the output's prototype).
-      `if (shapeKeys.has(key) || key === '__proto__') continue;`,
-      'if (restKeys === undefined) { restKeys = []; restValues = []; }',
-      'restKeys.push(key);',
-      'restValues.push(input[key]);',
-    );
-  }
+  // Only counted here: they are copied (or parsed) by a second for…in once the output exists.
+  else if (rest.kind !== 'strip') lines.push('restCount++;');
+  lines.push('}');
+  return lines;
+}
+
+/**
+ * The second for…in, when the first counted keys outside the shape: each (in the input's order) onto
+ * the output, copied or parsed. No arrays of them in between, which every loose object of an event
+ * (a CloudTrail record and its identity, an EventBridge envelope) paid for in allocations.
+ */
+function restLoop(fields: readonly ObjectField[], rest: Rest): string[] {
+  const lines = ['if (restCount > 0) for (const key in input) {', 'switch (key) {'];
+  for (const field of fields) lines.push(`case ${JSON.stringify(field.key)}:`);
+  // zod never copies an own `__proto__` key (the assignment would replace the output's prototype).
+  lines.push(`case '__proto__': continue;`, '}');
+  lines.push(
+    rest.kind === 'copy'
+      ? 'out[key] = input[key];'
+      : 'v = rest(input[key]); if (v === FAIL) return FAIL; out[key] = v;',
+  );
   lines.push('}');
   return lines;
 }
@@ -107,7 +119,7 @@ export function compileObjectFast(
   const names = ['FAIL', 'UNSEEN', 'isObject', 'shapeKeys', 'rest'];
   const values: unknown[] = [fail, UNSEEN, isObject, shapeKeys, rest.kind === 'parse' ? rest.parse : undefined];
   const lines = ['return function parseObject(input) {', 'if (!isObject(input)) return FAIL;'];
-  lines.push('let v, restKeys, restValues;');
+  lines.push('let v, restCount = 0;');
   fields.forEach((_, i) => {
     lines.push(`let v${i} = UNSEEN;`);
   });
@@ -128,13 +140,7 @@ export function compileObjectFast(
   });
   // One literal: every output of a schema has the same keys in the same order (one hidden class).
   lines.push(`const out = {${fields.map((field, i) => `${JSON.stringify(field.key)}: v${i}`).join(', ')}};`);
-  if (rest.kind === 'copy' || rest.kind === 'parse') {
-    const store =
-      rest.kind === 'copy'
-        ? 'out[restKeys[i]] = restValues[i];'
-        : 'v = rest(restValues[i]); if (v === FAIL) return FAIL; out[restKeys[i]] = v;';
-    lines.push('if (restKeys !== undefined) for (let i = 0; i < restKeys.length; i++) {', store, '}');
-  }
+  if (rest.kind === 'copy' || rest.kind === 'parse') lines.push(...restLoop(fields, rest));
   lines.push('return out;', '};');
   // The source holds nothing but the shape's own keys, JSON-quoted; everything else is a parameter.
   return new Function(...names, lines.join('\n'))(...values) as Fast;

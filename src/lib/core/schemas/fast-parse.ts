@@ -84,8 +84,8 @@ function delegate(node: Node): Fast {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** zod's isPlainObject: an object whose constructor (if any) has an ordinary prototype. */
-function isPlainObject(v: unknown): v is Record<string, unknown> {
+/** zod's isPlainObject: an object whose constructor (if any) has an ordinary prototype (what z.record accepts). */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (!isObject(v)) return false;
   const ctor = v.constructor;
   if (ctor === undefined || typeof ctor !== 'function') return true;

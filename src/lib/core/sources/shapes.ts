@@ -27,6 +27,18 @@ export function eventBridgeKey(item: UnwrappedItem): string | undefined {
   return detailType === undefined ? undefined : `${p.source}/${detailType}`;
 }
 
+/**
+ * True for an EventBridge event from `source` with one of `detailTypes`: the test of
+ * `eventBridgeKey(item) === "source/detail-type"`, without building the key for every source a
+ * message is offered to (and with no way for a `/` in either part to join the wrong pair).
+ */
+export function isEventOf(item: UnwrappedItem, source: string, detailTypes: readonly string[]): boolean {
+  const p = payloadOf(item);
+  return (
+    p !== undefined && isEventBridgeShape(p) && p.source === source && detailTypes.includes(p['detail-type'] as string)
+  );
+}
+
 /** The `detail-type` of an EventBridge event when it is a string, else undefined. */
 export function detailTypeOf(item: UnwrappedItem): string | undefined {
   const p = payloadOf(item);

@@ -1,13 +1,14 @@
 import { belowThreshold } from '../../findings/threshold';
 import { eventBridgeEventSchema } from '../../schemas/eventbridge';
 import { parseAt } from '../../schemas/parse';
-import { eventBridgeKey } from '../shapes';
+import { isEventOf } from '../shapes';
 import type { Reading, Source } from '../source';
 import { accessAnalyzerFindingSchema, accessAnalyzerNotification, accessKindOf } from './interpret';
 import { accessAnalyzerIgnored, accessAnalyzerSeverities } from './severity';
 
 const SOURCE = 'aws.access-analyzer';
 const DETAIL_TYPE = 'Access Analyzer Finding';
+const DETAIL_TYPES = [DETAIL_TYPE];
 
 /**
  * IAM Access Analyzer findings: resources shared outside the account (or public), unused access,
@@ -16,7 +17,7 @@ const DETAIL_TYPE = 'Access Analyzer Finding';
  */
 export const accessAnalyzerSource: Source = {
   id: 'access-analyzer',
-  matches: (item) => eventBridgeKey(item) === `${SOURCE}/${DETAIL_TYPE}`,
+  matches: (item) => isEventOf(item, SOURCE, DETAIL_TYPES),
   read(item, settings): Reading {
     const event = parseAt(eventBridgeEventSchema, item.payload, item.path, 'EventBridge event');
     const base = `${item.path ? `${item.path}.` : ''}detail`;

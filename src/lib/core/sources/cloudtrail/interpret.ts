@@ -1,8 +1,11 @@
 import { InputError } from '../../errors';
-import { fastSafeParse } from '../../schemas/fast-parse';
+import { fastSafeParse, isPlainObject } from '../../schemas/fast-parse';
 import { formatPath } from '../../schemas/parse';
 import type * as z from '../../schemas/zod';
 import { type CloudTrailEvent, cloudTrailRecordSchema, eventBridgeEnvelopeSchema } from './schemas';
+
+/** What is said of a `detail` that is not a JSON object. */
+const NOT_AN_OBJECT = 'is missing or not an object';
 
 function check<T extends z.ZodMiniType>(schema: T, value: unknown, prefix: string): z.infer<T> {
   const result = fastSafeParse(schema, value);
@@ -22,6 +25,9 @@ export function parseCloudTrailEvent(input: unknown): CloudTrailEvent {
     throw new InputError('a CloudTrail EventBridge event must be a JSON object');
   }
   const envelope = check(eventBridgeEnvelopeSchema, input, '');
-  const record = check(cloudTrailRecordSchema, envelope.detail, 'detail');
-  return { envelope, record, raw: envelope.detail };
+  // The detail as received (z.record's test, without its copy): the record is its one parsed copy.
+  const detail = envelope.detail;
+  if (!isPlainObject(detail)) throw new InputError(NOT_AN_OBJECT, 'detail');
+  const record = check(cloudTrailRecordSchema, detail, 'detail');
+  return { envelope, record, raw: detail };
 }

@@ -7,11 +7,15 @@ import type { CloudTrailEvent, DetailType } from './schemas';
 
 /** Most severe first: the order a match is chosen in. */
 const severityRank: Record<Severity, number> = { critical: 0, warning: 1, info: 2, ok: 3 };
+const MAX_RANK = 3;
 
 /** What the rule set says about one event. */
 export type RuleMatch =
   | { readonly kind: 'ignored'; readonly rule: string; readonly reason: string }
   | { readonly kind: 'matched'; readonly rule: ApiCallRule; readonly others: readonly ApiCallRule[] };
+
+/** The others of an event only one rule matches. */
+const NO_OTHERS: readonly ApiCallRule[] = Object.freeze([]);
 
 /** Rule id reported when no rule matches an event. */
 export const NO_RULE_MATCHES = 'no-rule-matches';
@@ -100,14 +104,37 @@ export function matchRules(event: CloudTrailEvent, ruleSet: RuleSet): RuleMatch 
       reason: `ignored by ${ignore.id}${ignore.reason ? `: ${ignore.reason}` : ''}`,
     };
   }
-  const matches = candidateRules(ruleSet, event.record.eventSource)
-    .filter((r) => ruleMatches(r, event))
-    .sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
-  const [chosen, ...others] = matches;
+  // One pass, no array for the usual one match: most events match one rule, or none.
+  let chosen: ApiCallRule | undefined;
+  let matches: ApiCallRule[] | undefined;
+  for (const rule of candidateRules(ruleSet, event.record.eventSource)) {
+    if (!ruleMatches(rule, event)) continue;
+    if (chosen === undefined) chosen = rule;
+    else if (matches === undefined) matches = [chosen, rule];
+    else matches.push(rule);
+  }
   if (!chosen) {
     const { eventSource, eventName } = event.record;
     return { kind: 'ignored', rule: NO_RULE_MATCHES, reason: `no rule matches ${eventSource} ${eventName}` };
   }
+  if (!matches) return { kind: 'matched', rule: chosen, others: NO_OTHERS };
+  return inSeverityOrder(matches);
+}
+
+/**
+ * The most severe of several matches (first listed among equals) and the others from other
+ * families, most severe first: a stable sort by rank, done by counting (four ranks, a few rules;
+ * Array.prototype.sort copies its array first).
+ */
+function inSeverityOrder(matches: readonly ApiCallRule[]): RuleMatch {
+  let rule = matches[0]!;
+  for (const r of matches) if (severityRank[r.severity] < severityRank[rule.severity]) rule = r;
   // A rule's own family (same event source) only refines it; other matches say something new.
-  return { kind: 'matched', rule: chosen, others: others.filter((r) => r.eventSource !== chosen.eventSource) };
+  const others: ApiCallRule[] = [];
+  for (let rank = severityRank[rule.severity]; rank <= MAX_RANK; rank++) {
+    for (const r of matches) {
+      if (severityRank[r.severity] === rank && r.eventSource !== rule.eventSource) others.push(r);
+    }
+  }
+  return { kind: 'matched', rule, others };
 }

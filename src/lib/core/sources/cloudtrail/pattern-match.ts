@@ -114,20 +114,46 @@ const operators: Record<string, (spec: never, v: unknown) => boolean> = {
   'anything-but': anythingBut as (spec: never, v: unknown) => boolean,
 };
 
-function leafMatches(matcher: PatternMatcher, values: unknown[]): boolean {
-  if (!isRecord(matcher)) return values.some((v) => v === matcher);
+// Loops rather than some() with a closure: every CloudTrail event is matched against every rule of its source.
+
+function leafMatches(matcher: PatternMatcher, values: readonly unknown[]): boolean {
+  if (!isRecord(matcher)) {
+    for (const v of values) if (v === matcher) return true;
+    return false;
+  }
   if ('exists' in matcher) return matcher.exists === values.length > 0;
   const [name, spec] = entries(matcher)[0] ?? [];
   const op = name === undefined ? undefined : operators[name];
-  return op !== undefined && values.some((v) => op(spec as never, v));
+  if (op === undefined) return false;
+  for (const v of values) if (op(spec as never, v)) return true;
+  return false;
 }
 
-function matchesAt(pattern: EventPattern, candidates: unknown[]): boolean {
+function anyMatcherMatches(matchers: readonly PatternMatcher[], values: readonly unknown[]): boolean {
+  for (const m of matchers) if (leafMatches(m, values)) return true;
+  return false;
+}
+
+/** The values at `key` of the candidates that are objects, arrays flattened (see pushFlat). */
+function valuesAt(candidates: readonly unknown[], key: string): unknown[] {
+  // The usual case, one object with one value there, as a one-element array: an empty array grown
+  // by push gets room for 16 at once, for every key of every rule's pattern tried.
+  if (candidates.length === 1) {
+    const c = candidates[0];
+    const v = isRecord(c) ? c[key] : undefined;
+    if (v === undefined) return [];
+    if (!Array.isArray(v)) return [v];
+  }
+  const values: unknown[] = [];
+  for (const c of candidates) if (isRecord(c) && c[key] !== undefined) pushFlat(values, c[key]);
+  return values;
+}
+
+function matchesAt(pattern: EventPattern, candidates: readonly unknown[]): boolean {
   for (const [key, sub] of entries(pattern)) {
-    const values: unknown[] = [];
-    for (const c of candidates) if (isRecord(c) && c[key] !== undefined) pushFlat(values, c[key]);
+    const values = valuesAt(candidates, key);
     const matched = Array.isArray(sub)
-      ? (sub as readonly PatternMatcher[]).some((m) => leafMatches(m, values))
+      ? anyMatcherMatches(sub as readonly PatternMatcher[], values)
       : matchesAt(sub as EventPattern, values);
     if (!matched) return false;
   }

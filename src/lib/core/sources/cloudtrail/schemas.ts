@@ -104,8 +104,9 @@ export const cloudTrailRecordSchema = z.looseObject({
 });
 
 /**
- * The EventBridge envelope of a CloudTrail event; `detail` is checked separately so an error can
- * name the field (`detail.eventName`).
+ * The EventBridge envelope of a CloudTrail event. `detail` passes through as it is, unchecked and
+ * not copied: parseCloudTrailEvent checks it once, as the record, so an error names the field
+ * (`detail.eventName`), and the record's own parse is its only copy.
  * @see https://docs.aws.amazon.com/eventbridge/latest/ref/events-structure.html
  */
 export const eventBridgeEnvelopeSchema = z.looseObject({
@@ -116,7 +117,6 @@ export const eventBridgeEnvelopeSchema = z.looseObject({
   account: text,
   time: text,
   region: text,
-  detail: z.record(z.string(), z.unknown(), { error: 'is missing or not an object' }),
 });
 
 export type UserIdentity = z.infer<typeof userIdentitySchema>;
@@ -125,6 +125,7 @@ export type EventBridgeEnvelope = z.infer<typeof eventBridgeEnvelopeSchema>;
 
 /** A parsed CloudTrail event: the envelope, the checked record, and the raw detail (for pattern matching). */
 export interface CloudTrailEvent {
+  /** The envelope; its `detail` is the record (read {@link CloudTrailEvent.record} or `raw`). */
   readonly envelope: EventBridgeEnvelope;
   readonly record: CloudTrailRecord;
   /** `detail` exactly as received: what EventBridge patterns and rule conditions see. */

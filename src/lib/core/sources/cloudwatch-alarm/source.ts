@@ -1,6 +1,7 @@
 import type { UnwrappedItem } from '../../envelopes/types';
 import { eventBridgeEventSchema } from '../../schemas/eventbridge';
 import { parseAt } from '../../schemas/parse';
+import type { EnrichmentRequests } from '../enrichments';
 import { eventBridgeKey, isEventBridgeShape, type Payload, payloadOf } from '../shapes';
 import type { Reading, Source } from '../source';
 import { CONFIG_CHANGE_SOURCE_TYPE, configChangeNotification, parseConfigChange } from './config-change';
@@ -24,8 +25,11 @@ const shapes: ReadonlyArray<readonly [Shape, (p: Payload, key: string | undefine
 
 const shapeOf = (item: UnwrappedItem): Shape | undefined => {
   const p = payloadOf(item);
+  if (!p) return undefined;
   const key = eventBridgeKey(item);
-  return p ? shapes.find(([, test]) => test(p, key))?.[0] : undefined;
+  // A loop rather than find: every message not from CloudTrail is offered here.
+  for (const [shape, test] of shapes) if (test(p, key)) return shape;
+  return undefined;
 };
 
 const eventOf = (item: UnwrappedItem) => parseAt(eventBridgeEventSchema, item.payload, item.path, 'EventBridge event');
@@ -62,11 +66,12 @@ export const cloudwatchAlarmSource: Source = {
     const change = alarmChangeOf(alarm);
     // Only EventBridge reports alarms whose actions are off; their SNS and Lambda actions never run.
     const askActions = shape === 'state-change' && settings.quietAlarms?.reportActionsDisabled === false;
-    const needs = {
-      ...(refs.length > 0 ? { targetHealth: refs } : {}),
-      ...(change ? { flapping: change } : {}),
-      ...(askActions ? { alarmActions: { name: alarm.name, ...(alarm.region ? { region: alarm.region } : {}) } } : {}),
-    };
+    // Key by key (no small object spread for each): every alarm comes through here.
+    const needs: { -readonly [K in keyof EnrichmentRequests]: EnrichmentRequests[K] } = {};
+    if (refs.length > 0) needs.targetHealth = refs;
+    if (change) needs.flapping = change;
+    if (askActions)
+      needs.alarmActions = alarm.region ? { name: alarm.name, region: alarm.region } : { name: alarm.name };
     return (
       ignoredAlarm(alarm, settings) ?? {
         kind: 'notify',

@@ -26,7 +26,8 @@ const TARGET_GROUP_DIMENSION = /^targetgroup\/([^/]+)\/([0-9a-f]+)$/i;
 export function targetGroupsOf(alarm: Alarm): TargetGroupRef[] {
   const { account, region, partition } = alarm;
   if (!account || !region) return [];
-  const refs = new Map<string, TargetGroupRef>();
+  // Made for the first target group found: most alarms watch none (every alarm is asked, twice).
+  let refs: Map<string, TargetGroupRef> | undefined;
   for (const metric of alarm.metrics) {
     if (!metric.namespace || !LOAD_BALANCER_NAMESPACES.has(metric.namespace)) continue;
     const dimension = metric.dimensions.TargetGroup;
@@ -34,7 +35,8 @@ export function targetGroupsOf(alarm: Alarm): TargetGroupRef[] {
     if (!dimension || !match?.[1]) continue;
     const arn = `arn:${partition}:elasticloadbalancing:${region}:${account}:${dimension}`;
     const loadBalancer = metric.dimensions.LoadBalancer;
+    if (!refs) refs = new Map();
     refs.set(arn, { arn, name: match[1], ...(loadBalancer ? { loadBalancer } : {}), region, account, partition });
   }
-  return [...refs.values()];
+  return refs ? [...refs.values()] : [];
 }

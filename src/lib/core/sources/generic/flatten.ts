@@ -1,4 +1,4 @@
-import { contentHashOf } from '../../findings/hash';
+import { FNV_OFFSET, fnvHex, fnvOf } from '../../findings/hash';
 import type { Field } from '../../notification';
 
 /** Fields a generic notification lists at most; the rest are counted, never dropped silently. */
@@ -26,36 +26,37 @@ const join = (base: string, key: string | number): string => {
   return base ? `${base}.${name}` : name;
 };
 
+/** Appends the leaves under `v` at `path` to `leaves` (see leavesOf); recursive at most MAX_DEPTH deep. */
+function collectLeaves(v: unknown, path: string, depth: number, leaves: Leaf[]): void {
+  if (typeof v === 'string') {
+    if (v !== '') leaves.push({ path, value: v });
+  } else if (typeof v === 'number' || typeof v === 'boolean') {
+    leaves.push({ path, value: String(v) });
+  } else if (depth < MAX_DEPTH && typeof v === 'object' && v !== null) {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) collectLeaves(v[i], join(path, i), depth + 1, leaves);
+    } else {
+      const keys = Object.keys(v);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
+        collectLeaves((v as Record<string, unknown>)[key], join(path, key), depth + 1, leaves);
+      }
+    }
+  }
+}
+
 /**
  * Every scalar (string, number, boolean) under `value`, depth first, in key order; empty strings,
- * null and values deeper than a few levels are left out. Iterative, and linear in the input: each
- * path is at most {@link MAX_DEPTH} keys of at most {@link MAX_KEY_LENGTH} characters.
+ * null and values deeper than a few levels are left out. Linear in the input: each path is at most
+ * {@link MAX_DEPTH} keys of at most {@link MAX_KEY_LENGTH} characters, and the walk recurses at
+ * most MAX_DEPTH calls deep, whatever the input's nesting (no stack of frames, one per node, to
+ * allocate: this runs for every node of every event no source knows).
  *
  * @example leavesOf({ a: { b: 1 }, c: ['x'] }) // [{ path: 'a.b', value: '1' }, { path: 'c[0]', value: 'x' }]
  */
 export function leavesOf(value: unknown, base = ''): Leaf[] {
   const leaves: Leaf[] = [];
-  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value, path: base, depth: 0 }];
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    const { value: v, path, depth } = item;
-    if (typeof v === 'string') {
-      if (v !== '') leaves.push({ path, value: v });
-    } else if (typeof v === 'number' || typeof v === 'boolean') {
-      leaves.push({ path, value: String(v) });
-    } else if (depth < MAX_DEPTH && typeof v === 'object' && v !== null) {
-      // Pushed last to first, so they come off the stack in key order (no entry pairs: this
-      // runs for every node of every event no source knows).
-      if (Array.isArray(v)) {
-        for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: join(path, i), depth: depth + 1 });
-      } else {
-        const keys = Object.keys(v);
-        for (let i = keys.length - 1; i >= 0; i--) {
-          const key = keys[i] as string;
-          stack.push({ value: (v as Record<string, unknown>)[key], path: join(path, key), depth: depth + 1 });
-        }
-      }
-    }
-  }
+  collectLeaves(value, base, 0, leaves);
   return leaves;
 }
 
@@ -87,16 +88,16 @@ export function leafFields(
 /** A stable key for content that has no id (shared with the finding sources). */
 export { contentHash } from '../../findings/hash';
 
-/** {@link contentHash} of the leaves as `path=value` lines, streamed: the same key, in linear time and memory. */
+/**
+ * {@link contentHash} of the leaves as `path=value` lines, carried leaf by leaf: the same key, in
+ * linear time and memory, with no text of the lines built (nor a generator of them).
+ */
 export function leavesHash(leaves: readonly Leaf[]): string {
-  return contentHashOf(
-    (function* lines() {
-      for (const [i, leaf] of leaves.entries()) {
-        if (i > 0) yield '\n';
-        yield leaf.path;
-        yield '=';
-        yield leaf.value;
-      }
-    })(),
-  );
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < leaves.length; i++) {
+    const leaf = leaves[i] as Leaf;
+    if (i > 0) hash = fnvOf(hash, '\n');
+    hash = fnvOf(fnvOf(fnvOf(hash, leaf.path), '='), leaf.value);
+  }
+  return fnvHex(hash);
 }

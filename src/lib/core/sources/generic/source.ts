@@ -15,7 +15,10 @@ import { snsJsonNotification, snsTextNotification } from './from-sns';
  */
 export const genericSource: Source = {
   id: 'generic',
-  matches: (item) => item.isMessage || isEventBridgeShape(payloadOf(item) ?? {}),
+  matches: (item) => {
+    const p = payloadOf(item);
+    return item.isMessage || (p !== undefined && isEventBridgeShape(p));
+  },
   read(item): Reading {
     const payload = payloadOf(item);
     if (!payload) {

@@ -96,11 +96,26 @@ function allDigits(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/** Paths whose keys are remembered at most (then forgotten at once): events of one kind repeat their paths. */
+const MAX_REMEMBERED_KEYS = 4_096;
+const keysByPath = new Map<string, string>();
+
 /**
  * The last key of a leaf path, lower case: `detail.containers[0].lastStatus` → `laststatus`; one
- * trailing index goes (`items[2]` → `items`). Read by index: it runs three times for every leaf.
+ * trailing index goes (`items[2]` → `items`). It runs three times for every leaf, on the same
+ * paths event after event: each is read once, then remembered (no slice and lower-casing per call).
  */
 export function keyOf(path: string): string {
+  let key = keysByPath.get(path);
+  if (key === undefined) {
+    if (keysByPath.size >= MAX_REMEMBERED_KEYS) keysByPath.clear();
+    key = readKey(path);
+    keysByPath.set(path, key);
+  }
+  return key;
+}
+
+function readKey(path: string): string {
   const start = path.lastIndexOf('.') + 1;
   let end = path.length;
   if (path.charCodeAt(end - 1) === 93 /* ] */) {

@@ -1,7 +1,7 @@
 import { belowThreshold } from '../../findings/threshold';
 import { eventBridgeEventSchema } from '../../schemas/eventbridge';
 import { parseAt } from '../../schemas/parse';
-import { eventBridgeKey } from '../shapes';
+import { isEventOf } from '../shapes';
 import type { Reading, Source } from '../source';
 import { guardDutyNotification } from './interpret';
 import { guardDutyFindingSchema } from './schema';
@@ -9,6 +9,7 @@ import { guardDutyLevel, guardDutyThresholds } from './severity';
 
 const SOURCE = 'aws.guardduty';
 const DETAIL_TYPE = 'GuardDuty Finding';
+const DETAIL_TYPES = [DETAIL_TYPE];
 
 /**
  * GuardDuty findings: one notification per finding event, severity from GuardDuty's levels; an
@@ -17,7 +18,7 @@ const DETAIL_TYPE = 'GuardDuty Finding';
  */
 export const guardDutySource: Source = {
   id: 'guardduty',
-  matches: (item) => eventBridgeKey(item) === `${SOURCE}/${DETAIL_TYPE}`,
+  matches: (item) => isEventOf(item, SOURCE, DETAIL_TYPES),
   read(item, settings): Reading {
     const event = parseAt(eventBridgeEventSchema, item.payload, item.path, 'EventBridge event');
     const finding = parseAt(

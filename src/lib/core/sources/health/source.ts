@@ -1,6 +1,6 @@
 import { eventBridgeEventSchema } from '../../schemas/eventbridge';
 import { parseAt } from '../../schemas/parse';
-import { eventBridgeKey } from '../shapes';
+import { isEventOf } from '../shapes';
 import type { Reading, Source } from '../source';
 import { ABUSE_DETAIL_TYPE, healthNotification } from './interpret';
 import { healthDetailSchema } from './schema';
@@ -16,7 +16,7 @@ const DETAIL_TYPES = ['AWS Health Event', ABUSE_DETAIL_TYPE] as const;
  */
 export const healthSource: Source = {
   id: 'health',
-  matches: (item) => DETAIL_TYPES.some((type) => eventBridgeKey(item) === `${SOURCE}/${type}`),
+  matches: (item) => isEventOf(item, SOURCE, DETAIL_TYPES),
   read(item): Reading {
     const event = parseAt(eventBridgeEventSchema, item.payload, item.path, 'EventBridge event');
     const base = `${item.path ? `${item.path}.` : ''}detail`;

@@ -2,7 +2,7 @@ import { belowThreshold } from '../../findings/threshold';
 import { lookup } from '../../lookup';
 import { eventBridgeEventSchema } from '../../schemas/eventbridge';
 import { parseAt } from '../../schemas/parse';
-import { eventBridgeKey } from '../shapes';
+import { isEventOf } from '../shapes';
 import type { Reading, Source } from '../source';
 import { inspectorNotification } from './interpret';
 import { inspectorFindingSchema } from './schema';
@@ -10,6 +10,7 @@ import { inspectorClosedStatuses, inspectorSeverities, inspectorThresholds } fro
 
 const SOURCE = 'aws.inspector2';
 const DETAIL_TYPE = 'Inspector2 Finding';
+const DETAIL_TYPES = [DETAIL_TYPE];
 
 /**
  * Amazon Inspector findings (software vulnerabilities, code, network reachability): a CLOSED
@@ -18,7 +19,7 @@ const DETAIL_TYPE = 'Inspector2 Finding';
  */
 export const inspectorSource: Source = {
   id: 'inspector',
-  matches: (item) => eventBridgeKey(item) === `${SOURCE}/${DETAIL_TYPE}`,
+  matches: (item) => isEventOf(item, SOURCE, DETAIL_TYPES),
   read(item, settings): Reading {
     const event = parseAt(eventBridgeEventSchema, item.payload, item.path, 'EventBridge event');
     const base = `${item.path ? `${item.path}.` : ''}detail`;

@@ -2,7 +2,7 @@ import { belowThreshold } from '../../findings/threshold';
 import type { Notification, Severity } from '../../notification';
 import { eventBridgeEventSchema } from '../../schemas/eventbridge';
 import { parseAt } from '../../schemas/parse';
-import { eventBridgeKey } from '../shapes';
+import { isEventOf } from '../shapes';
 import type { Reading, Source } from '../source';
 import { securityHubNotification, severityOf } from './interpret';
 import { type AsffFinding, asffFindingSchema, securityHubDetailSchema } from './schema';
@@ -24,7 +24,7 @@ type Kept = { finding: AsffFinding; severity: Severity };
  */
 export const securityHubSource: Source = {
   id: 'security-hub',
-  matches: (item) => detailTypes.some((type) => eventBridgeKey(item) === `${SOURCE}/${type}`),
+  matches: (item) => isEventOf(item, SOURCE, detailTypes),
   read(item, settings): Reading {
     const event = parseAt(eventBridgeEventSchema, item.payload, item.path, 'EventBridge event');
     const base = `${item.path ? `${item.path}.` : ''}detail`;

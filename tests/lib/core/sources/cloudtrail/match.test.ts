@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  API_CALL_DETAIL_TYPE,
   defaultRules,
   matchRules,
   parseCloudTrailEvent,
@@ -85,5 +87,39 @@ describe('cloudtrail: matchRules tries only the rules for the event source, with
     }
     // The comparison means something only if many events match a rule.
     expect(matched).toBeGreaterThan(20);
+  });
+});
+
+describe('cloudtrail: matchRules orders several matches as a stable sort by severity would', () => {
+  const sources = [undefined, 'cloudtrail.amazonaws.com', 's3.amazonaws.com'] as const;
+  const severities = ['critical', 'warning', 'info', 'ok'] as const;
+  /** A rule for every API call (of one source, or of any). */
+  const rule = fc.record({ severity: fc.constantFrom(...severities), eventSource: fc.constantFrom(...sources) }).map(
+    ({ severity, eventSource }): Omit<ApiCallRule, 'id'> => ({
+      detailTypes: [API_CALL_DETAIL_TYPE],
+      title: { en: 'Any call', ja: 'Any call' },
+      severity,
+      origin: 'user',
+      ...(eventSource ? { eventSource } : {}),
+    }),
+  );
+
+  it('chooses the first most severe and lists the other families most severe first, in their order among equals', () => {
+    const targets = [call('cloudtrail.amazonaws.com', 'DeleteTrail'), call('s3.amazonaws.com', 'DeleteBucket')].map(
+      (e) => parseCloudTrailEvent(e),
+    );
+    let withOthers = 0;
+    fc.assert(
+      fc.property(fc.array(rule, { maxLength: 8 }), (rules) => {
+        const ruleSet: RuleSet = { rules: rules.map((r, i) => ({ ...r, id: `r${i}` })), ignores: [] };
+        for (const event of targets) {
+          const expected = everyRuleTried(event, ruleSet);
+          expect(chosen(event, ruleSet)).toEqual(expected);
+          if (expected.others.length > 1) withOthers += 1;
+        }
+      }),
+      { numRuns: 500 },
+    );
+    expect(withOthers).toBeGreaterThan(100);
   });
 });

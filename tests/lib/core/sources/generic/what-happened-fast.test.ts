@@ -29,6 +29,18 @@ describe('generic: the fast paths agree with the plain ones they replace', () =>
     expect(keyOf('a[1][2]')).toBe('a[1]');
   });
 
+  it('keyOf gives the same key when asked again, and after more paths than it remembers', () => {
+    const paths = Array.from({ length: 10_000 }, (_, i) => `detail.item${i % 7}[${i}].Status${i}`);
+    const first = paths.map(keyOf);
+    expect(paths.map(keyOf)).toEqual(first);
+    expect(first).toEqual(paths.map(reference.keyOf));
+    fc.assert(
+      fc.property(fc.array(path, { maxLength: 30 }), (ps) => {
+        expect([...ps, ...ps].map(keyOf)).toEqual([...ps, ...ps].map(reference.keyOf));
+      }),
+    );
+  });
+
   it('inReadingOrder puts the key fields first, in their order, then the rest as they came', () => {
     // The key fields as the source lists them (a copy: the order itself is what is pinned).
     const keyFields = [
