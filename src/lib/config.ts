@@ -39,12 +39,23 @@ const DEFAULT_FINDINGS_MIN_SEVERITY: FindingsMinSeverity = 'warning';
  */
 const TOPIC_ARN_PATTERN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/;
 
+/*
+ * zod nodes hold no state, so the pieces every variable uses are built once and shared: each node
+ * built costs microseconds on every cold start, and these schemas were half of a function's.
+ */
+
 /** serverless.yml resolves an unset optional parameter to "", which means "not set". */
-const optional = <T extends z.ZodMiniType>(schema: T) =>
-  z.pipe(
-    z.transform((value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)),
-    z.optional(schema),
-  );
+const blankIsUnset = z.transform((value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value,
+);
+/** A string with white space trimmed off both ends. */
+const trimmed = z.string().check(z.trim());
+
+/** `schema`, or undefined when the variable is unset or blank. */
+const optional = <T extends z.ZodMiniType>(schema: T) => z.pipe(blankIsUnset, z.optional(schema));
+
+/** Digits to the number they spell (checked to be digits first). */
+const toNumber = z.transform(Number);
 
 /** An env var holding a whole number within [min, max], told in `unit` when it is not one. */
 const wholeNumber = (unit: string, min: number, max: number) =>
@@ -52,12 +63,11 @@ const wholeNumber = (unit: string, min: number, max: number) =>
     z.pipe(
       z.pipe(
         z.string().check(z.regex(/^\d+$/, { error: (i) => `"${String(i.input)}" is not a whole number of ${unit}` })),
-        z.transform(Number),
+        toNumber,
       ),
       z
         .number()
-        .check(z.gte(min, { error: `must be at least ${min}` }))
-        .check(z.lte(max, { error: `must be at most ${max}` })),
+        .check(z.gte(min, { error: `must be at least ${min}` }), z.lte(max, { error: `must be at most ${max}` })),
     ),
   );
 
@@ -66,15 +76,18 @@ const DEFAULT_ACCESS_DENIED_BURST: DeniedBurstSettings = { threshold: 5, windowM
 /** A day: longer windows would keep muting a principal that was alerted once. */
 const MAX_ACCESS_DENIED_BURST_WINDOW_MINUTES = 1_440;
 
+/** "true" or "false" to the boolean. */
+const toBoolean = z.transform((v: 'true' | 'false') => v === 'true');
+
 /** "true" or "false", as serverless.yml passes a boolean parameter. */
 const flag = (name: string) =>
   optional(
     z.pipe(
       z.pipe(
-        z.string().check(z.trim()),
+        trimmed,
         z.enum(['true', 'false'], { error: (i) => `"${String(i.input)}" is not true or false (${name})` }),
       ),
-      z.transform((v: 'true' | 'false') => v === 'true'),
+      toBoolean,
     ),
   );
 
@@ -119,11 +132,11 @@ const commonSchema = z.object({
       }),
     ),
   ),
-  NOTIFIER_RULES_FILE: optional(z.string().check(z.trim())),
+  NOTIFIER_RULES_FILE: optional(trimmed),
   TARGET_HEALTH_TIMEOUT_MS: wholeNumber('milliseconds', 1, MAX_TARGET_HEALTH_TIMEOUT_MS),
   ACCESS_DENIED_BURST_THRESHOLD: wholeNumber('calls', 1, MAX_DENIED_BURST_THRESHOLD),
   ACCESS_DENIED_BURST_WINDOW_MINUTES: wholeNumber('minutes', 1, MAX_ACCESS_DENIED_BURST_WINDOW_MINUTES),
-  DEDUPE_TABLE: optional(z.string().check(z.trim())),
+  DEDUPE_TABLE: optional(trimmed),
   FLAP_THRESHOLD: wholeNumber('state changes', 0, MAX_FLAP_THRESHOLD),
   FLAP_WINDOW_MINUTES: wholeNumber('minutes', 1, MAX_FLAP_WINDOW_MINUTES),
   DEDUPE_TTL_SECONDS: wholeNumber('seconds', 1, Number.MAX_SAFE_INTEGER),
@@ -132,16 +145,18 @@ const commonSchema = z.object({
 const publishSchema = z.object({
   NOTIFICATIONS_TOPIC_ARN: z
     .string({ error: 'is required (the SNS topic notifications are published to)' })
-    .check(z.trim())
-    .check(z.minLength(1, { error: 'is required (the SNS topic notifications are published to)' }))
-    .check(z.regex(TOPIC_ARN_PATTERN, { error: (i) => `"${String(i.input)}" is not an SNS topic ARN` })),
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'is required (the SNS topic notifications are published to)' }),
+      z.regex(TOPIC_ARN_PATTERN, { error: (i) => `"${String(i.input)}" is not an SNS topic ARN` }),
+    ),
 });
 
 // The webhook URL is a secret: messages about it never repeat the value.
 const slackSchema = z
   .object({
-    SLACK_WEBHOOK_PARAMETER: optional(z.string().check(z.trim())),
-    SLACK_WEBHOOK_URL: optional(z.string().check(z.trim())),
+    SLACK_WEBHOOK_PARAMETER: optional(trimmed),
+    SLACK_WEBHOOK_URL: optional(trimmed),
   })
   .check(
     z.refine((e) => e.SLACK_WEBHOOK_PARAMETER !== undefined || e.SLACK_WEBHOOK_URL !== undefined, {
@@ -293,7 +308,7 @@ export function loadSlackConfig(env: Env = process.env): SlackConfig {
   return Object.freeze({ ...common, webhook: Object.freeze(webhook) });
 }
 
-const routingSchema = z.object({ ROUTES_FILE: optional(z.string().check(z.trim())) });
+const routingSchema = z.object({ ROUTES_FILE: optional(trimmed) });
 
 /** Where a delivering function's routing comes from. */
 export interface RoutingConfig {

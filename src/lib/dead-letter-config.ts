@@ -7,21 +7,26 @@ const SQS_HOST_REGION = /^sqs\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/;
 
 const blankIsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
-const deadLetterSchema = z.object({
-  DEAD_LETTER_QUEUE_URL: z.pipe(
-    z.transform(blankIsUnset),
-    z.optional(
-      z
-        .string()
-        .check(z.trim())
-        .check(
+/**
+ * Built on first use (z.lazy), not at import: an ingest function reads it only for a permanent
+ * failure (a queue function reads it for every batch).
+ */
+const deadLetterSchema = z.lazy(() => {
+  const unsetWhenBlank = z.transform(blankIsUnset);
+  return z.object({
+    DEAD_LETTER_QUEUE_URL: z.pipe(
+      unsetWhenBlank,
+      z.optional(
+        z.string().check(
+          z.trim(),
           z.refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), {
             error: (i) => `"${String(i.input)}" is not an SQS queue URL`,
           }),
         ),
+      ),
     ),
-  ),
-  AWS_REGION: z.pipe(z.transform(blankIsUnset), z.optional(z.string().check(z.trim()))),
+    AWS_REGION: z.pipe(unsetWhenBlank, z.optional(z.string().check(z.trim()))),
+  });
 });
 
 /** Where a function sends what it failed on for good (DEAD_LETTER_QUEUE_URL), and the queue's region. */

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { ConfigFileError } from '../core/errors';
 import { defaultRouting, type ParsedRouting, parseRoutingJson, type Routing } from '../core/routing';
 
@@ -9,6 +7,9 @@ import { defaultRouting, type ParsedRouting, parseRoutingJson, type Routing } fr
  * @example const { routing, warnings } = await loadRoutingFile('routes.json');
  */
 export async function loadRoutingFile(path: string): Promise<ParsedRouting> {
+  // Imported here, not at the top: only a deploy with a routing file reads one, and each built-in a
+  // bundle imports costs every cold start.
+  const [{ readFile }, { basename }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { ConfigError } from '../core/errors';
 import { defaultRuleSet, parseRulesJson, type RuleSet } from '../core/sources/cloudtrail';
 
@@ -11,6 +9,9 @@ import { defaultRuleSet, parseRulesJson, type RuleSet } from '../core/sources/cl
  */
 export async function loadRuleSet(path: string | undefined): Promise<RuleSet> {
   if (path === undefined || path === '') return defaultRuleSet;
+  // Imported here, not at the top: only a function given a rules file reads one, and each built-in
+  // a bundle imports costs every cold start.
+  const [{ readFile }, { basename }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -15,9 +15,14 @@ const SEPARATOR = /[\s\-_./:@,;(（「『、・：]/u;
 /** Separators not worth keeping at the start of a kept tail ("…-Hosts" reads worse than "…Hosts"). */
 const LEADING_SEPARATORS = /^[\s\-_./:@,;、・：]+/u;
 
-const HAN = /\p{Script_Extensions=Han}/u;
-const HIRAGANA = /\p{Script_Extensions=Hiragana}/u;
-const KATAKANA = /\p{Script_Extensions=Katakana}/u;
+/** The script expressions: each builds a large Unicode table, so they are made on first use. */
+interface Scripts {
+  readonly han: RegExp;
+  readonly hiragana: RegExp;
+  readonly katakana: RegExp;
+}
+/** Made by the first text cut, not at import: most invocations cut no text. */
+let scripts: Scripts | undefined;
 
 /*
  * What a scan for breaks needs to know of a character, packed in a few bits: whether a cut may come
@@ -38,9 +43,14 @@ const KANA_SCRIPT = 4;
 const KNOWN = 0x80;
 
 function scriptOf(char: string): number {
-  const hira = HIRAGANA.test(char);
-  if (HAN.test(char) && !hira) return HAN_SCRIPT;
-  const kata = KATAKANA.test(char);
+  scripts ??= {
+    han: /\p{Script_Extensions=Han}/u,
+    hiragana: /\p{Script_Extensions=Hiragana}/u,
+    katakana: /\p{Script_Extensions=Katakana}/u,
+  };
+  const hira = scripts.hiragana.test(char);
+  if (scripts.han.test(char) && !hira) return HAN_SCRIPT;
+  const kata = scripts.katakana.test(char);
   if (hira && kata) return KANA_SCRIPT;
   if (hira) return HIRAGANA_SCRIPT;
   if (kata) return KATAKANA_SCRIPT;

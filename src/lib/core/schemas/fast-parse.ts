@@ -1,3 +1,4 @@
+import { CONSTANT_CATCH } from './catch';
 import { compileObjectFast, type ObjectField, type Rest } from './fast-object';
 import type * as z from './zod';
 
@@ -15,9 +16,6 @@ import type * as z from './zod';
  * value) is handed to zod's own `run` as it stands, so the result is always zod's. A test parses
  * every fixture and thousands of generated near-misses both ways and compares.
  */
-
-/** The tag zod puts on the thunk of a constant `z.catch(schema, value)` (zod/v4/core/util.js). */
-const CONSTANT_CATCH = '~constantCatch';
 
 /** The answer of a compiled node that found a problem (zod then runs for the issue). */
 const FAIL: unique symbol = Symbol('fail');

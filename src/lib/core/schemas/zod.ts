@@ -15,3 +15,5 @@ config(en());
  * @see https://zod.dev/packages/mini
  */
 export * from 'zod/mini';
+// Shadows zod/mini's `catch` (an own export wins over `export *`): see catch.ts.
+export { catch } from './catch';

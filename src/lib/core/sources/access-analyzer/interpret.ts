@@ -7,11 +7,10 @@ import type { RenderContext } from '../../locale';
 import type { Notification } from '../../notification';
 import { replaceEach } from '../../render/replace';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
+import { lenientText as text } from '../../schemas/lenient';
 import * as z from '../../schemas/zod';
 import { sourceRef } from '../source-ref';
 import { type AccessKind, accessAnalyzerSeverities } from './severity';
-
-const text = z.catch(z.optional(z.string()), undefined);
 
 /**
  * The part of an IAM Access Analyzer finding (`detail` of "Access Analyzer Finding") we read.

@@ -15,36 +15,45 @@ import * as z from '../../schemas/zod';
 export const MAX_DENIED_BURST_THRESHOLD = 50;
 
 /** One refused call, as remembered. */
-export const deniedCallSchema = z.object({
-  /** CloudTrail's eventID: a retried invocation finds its own call and decides as before. */
-  eventId: z.string(),
-  /** When the call was made (epoch ms, the record's eventTime). */
-  at: z.number(),
-  /** e.g. "s3.amazonaws.com" */
-  eventSource: z.string(),
-  eventName: z.string(),
-  /** e.g. "AccessDenied", "Client.UnauthorizedOperation" */
-  errorCode: z.optional(z.string()),
-  region: z.optional(z.string()),
-});
+export const deniedCallSchema = z.lazy(() =>
+  z.object({
+    /** CloudTrail's eventID: a retried invocation finds its own call and decides as before. */
+    eventId: z.string(),
+    /** When the call was made (epoch ms, the record's eventTime). */
+    at: z.number(),
+    /** e.g. "s3.amazonaws.com" */
+    eventSource: z.string(),
+    eventName: z.string(),
+    /** e.g. "AccessDenied", "Client.UnauthorizedOperation" */
+    errorCode: z.optional(z.string()),
+    region: z.optional(z.string()),
+  }),
+);
 
 /** An alert that was decided, kept so that a retry of the invocation that made it makes it again. */
-export const deniedBurstAlertSchema = z.object({
-  eventId: z.string(),
-  at: z.number(),
-  calls: z.array(deniedCallSchema),
-  /** Calls refused while the previous alert's window was open, told in this one. */
-  mutedBefore: z.number(),
-});
+export const deniedBurstAlertSchema = z.lazy(() =>
+  z.object({
+    eventId: z.string(),
+    at: z.number(),
+    calls: z.array(deniedCallSchema),
+    /** Calls refused while the previous alert's window was open, told in this one. */
+    mutedBefore: z.number(),
+  }),
+);
 
-/** What the store keeps per principal. */
-export const deniedBurstStateSchema = z.object({
-  /** Recent calls, oldest first, at most {@link MAX_DENIED_BURST_THRESHOLD}. */
-  calls: z.array(deniedCallSchema),
-  lastAlert: z.optional(deniedBurstAlertSchema),
-  /** Calls refused since the last alert, inside its window (muted, logged, counted). */
-  mutedSinceAlert: z.number(),
-});
+/**
+ * What the store keeps per principal. These schemas are built on first use (z.lazy), not at import:
+ * only a refused call reads or writes a principal's state.
+ */
+export const deniedBurstStateSchema = z.lazy(() =>
+  z.object({
+    /** Recent calls, oldest first, at most {@link MAX_DENIED_BURST_THRESHOLD}. */
+    calls: z.array(deniedCallSchema),
+    lastAlert: z.optional(deniedBurstAlertSchema),
+    /** Calls refused since the last alert, inside its window (muted, logged, counted). */
+    mutedSinceAlert: z.number(),
+  }),
+);
 
 export type DeniedCall = z.infer<typeof deniedCallSchema>;
 export type DeniedBurstAlert = z.infer<typeof deniedBurstAlertSchema>;

@@ -1,3 +1,4 @@
+import { lenientText as text } from '../../schemas/lenient';
 import * as z from '../../schemas/zod';
 
 /**
@@ -17,8 +18,6 @@ export const SERVICE_EVENT_DETAIL_TYPE = 'AWS Service Event via CloudTrail';
 export const detailTypes = [API_CALL_DETAIL_TYPE, SIGN_IN_DETAIL_TYPE, SERVICE_EVENT_DETAIL_TYPE] as const;
 export type DetailType = (typeof detailTypes)[number];
 
-/** A string when it is one; anything else (absent, null, a number) becomes undefined instead of failing. */
-const text = z.catch(z.optional(z.string()), undefined);
 /** An object passed through as-is when it is one; otherwise undefined. */
 const anyObject = z.catch(z.optional(z.record(z.string(), z.unknown())), undefined);
 

@@ -4,32 +4,37 @@ import type { TargetHealth } from './target-health';
 
 /**
  * The part of an ELBv2 DescribeTargetHealth response we read, as the SDK and the CLI return it.
+ * Built on first use (z.lazy), not at import: only a target-group alarm reads one.
  * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_DescribeTargetHealth.html
  */
-export const targetHealthDescriptionSchema = z.object({
-  Target: z.object({
-    Id: z.string(),
-    Port: z.optional(z.number()),
-    AvailabilityZone: z.optional(z.string()),
-  }),
-  HealthCheckPort: z.optional(z.string()),
-  TargetHealth: z.optional(
-    z.object({
-      State: z.optional(z.string()),
-      Reason: z.optional(z.string()),
-      Description: z.optional(z.string()),
+export const targetHealthDescriptionSchema = z.lazy(() =>
+  z.object({
+    Target: z.object({
+      Id: z.string(),
+      Port: z.optional(z.number()),
+      AvailabilityZone: z.optional(z.string()),
     }),
-  ),
-});
+    HealthCheckPort: z.optional(z.string()),
+    TargetHealth: z.optional(
+      z.object({
+        State: z.optional(z.string()),
+        Reason: z.optional(z.string()),
+        Description: z.optional(z.string()),
+      }),
+    ),
+  }),
+);
 
-/** A whole response, or (as some tools record it) just its `TargetHealthDescriptions` array. */
-export const describeTargetHealthOutputSchema = z.union([
-  z.object({ TargetHealthDescriptions: z._default(z.array(targetHealthDescriptionSchema), []) }),
-  z.pipe(
-    z.array(targetHealthDescriptionSchema),
-    z.transform((list) => ({ TargetHealthDescriptions: list })),
-  ),
-]);
+/** A whole response, or (as some tools record it) just its `TargetHealthDescriptions` array. Built on first use. */
+export const describeTargetHealthOutputSchema = z.lazy(() =>
+  z.union([
+    z.object({ TargetHealthDescriptions: z._default(z.array(targetHealthDescriptionSchema), []) }),
+    z.pipe(
+      z.array(targetHealthDescriptionSchema),
+      z.transform((list) => ({ TargetHealthDescriptions: list })),
+    ),
+  ]),
+);
 
 export type TargetHealthDescription = z.infer<typeof targetHealthDescriptionSchema>;
 

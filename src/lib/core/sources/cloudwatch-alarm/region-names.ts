@@ -58,20 +58,34 @@ export const regionDisplayNames = {
 /** Spelling-insensitive key: "EU - Ireland", "EU (Ireland)" and "eu ireland" meet; so do "US-East-2" and "us-east-2". */
 const normalize = (name: string): string => replaceEach(name.toLowerCase(), /[^a-z0-9]/g, '');
 
-const byNormalizedName: ReadonlyMap<string, string> = new Map(
-  Object.entries(regionDisplayNames).flatMap(([name, code]) => [
-    [normalize(name), code],
-    [normalize(code), code],
-  ]),
-);
+/** The lookup tables of {@link regionCodeOf}: by normalized name, and by the names and codes as spelt. */
+interface RegionTables {
+  readonly byNormalizedName: ReadonlyMap<string, string>;
+  readonly byExactName: ReadonlyMap<string, string>;
+}
 
-/** The same answers for the names and codes as the table spells them. */
-const byExactName: ReadonlyMap<string, string> = new Map(
-  Object.entries(regionDisplayNames).flatMap(([name, code]) => [
-    [name, byNormalizedName.get(normalize(name)) as string],
-    [code, byNormalizedName.get(normalize(code)) as string],
-  ]),
-);
+function buildTables(): RegionTables {
+  const byNormalizedName = new Map(
+    Object.entries(regionDisplayNames).flatMap(([name, code]) => [
+      [normalize(name), code],
+      [normalize(code), code],
+    ]),
+  );
+  // The same answers for the names and codes as the table spells them.
+  const byExactName = new Map(
+    Object.entries(regionDisplayNames).flatMap(([name, code]) => [
+      [name, byNormalizedName.get(normalize(name)) as string],
+      [code, byNormalizedName.get(normalize(code)) as string],
+    ]),
+  );
+  return { byNormalizedName, byExactName };
+}
+
+/**
+ * Built on first use, not at import: only classic (SNS) alarm messages name their region in words,
+ * and most alarms come through EventBridge.
+ */
+let tables: RegionTables | undefined;
 
 /**
  * The region code for a display name or a code in any spelling; undefined when unknown.
@@ -80,6 +94,7 @@ const byExactName: ReadonlyMap<string, string> = new Map(
  * @example regionCodeOf('US-East-2')             // "us-east-2"
  */
 export function regionCodeOf(name: string): string | undefined {
+  tables ??= buildTables();
   // A name spelt as in the table (as CloudWatch writes it) needs no normalizing.
-  return byExactName.get(name) ?? byNormalizedName.get(normalize(name));
+  return tables.byExactName.get(name) ?? tables.byNormalizedName.get(normalize(name));
 }

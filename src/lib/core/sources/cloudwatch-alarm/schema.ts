@@ -70,14 +70,16 @@ export const alarmStateChangeDetailSchema = z.looseObject({
   configuration: z.optional(alarmConfigurationSchema),
 });
 
-/** `detail` of "CloudWatch Alarm Configuration Change" (create / update / delete). */
-export const alarmConfigChangeDetailSchema = z.looseObject({
-  alarmName: z.string(),
-  operation: z.string(),
-  state: z.optional(z.looseObject({ value: z.optional(z.string()), timestamp: z.optional(z.string()) })),
-  configuration: z.optional(z.record(z.string(), z.unknown())),
-  previousConfiguration: z.optional(z.record(z.string(), z.unknown())),
-});
+/** `detail` of "CloudWatch Alarm Configuration Change" (create / update / delete); built on first use (z.lazy). */
+export const alarmConfigChangeDetailSchema = z.lazy(() =>
+  z.looseObject({
+    alarmName: z.string(),
+    operation: z.string(),
+    state: z.optional(z.looseObject({ value: z.optional(z.string()), timestamp: z.optional(z.string()) })),
+    configuration: z.optional(z.record(z.string(), z.unknown())),
+    previousConfiguration: z.optional(z.record(z.string(), z.unknown())),
+  }),
+);
 
 /**
  * The parsed `reasonData` JSON: what the alarm saw when it changed state. Every field is optional;

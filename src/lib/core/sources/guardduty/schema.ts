@@ -1,6 +1,6 @@
+import { lenientText as text } from '../../schemas/lenient';
 import * as z from '../../schemas/zod';
 
-const text = z.catch(z.optional(z.string()), undefined);
 const list = <T extends z.ZodMiniType>(item: T) =>
   z.catch(z.optional(z.array(z.catch(z.optional(item), undefined))), undefined);
 

@@ -1,6 +1,5 @@
+import { lenientText as text } from '../../schemas/lenient';
 import * as z from '../../schemas/zod';
-
-const text = z.catch(z.optional(z.string()), undefined);
 
 /**
  * The part of an AWS Health event's `detail` we read (account and organization view alike).

@@ -1,7 +1,5 @@
+import { lenientNumber as num, lenientText as text } from '../../schemas/lenient';
 import * as z from '../../schemas/zod';
-
-const text = z.catch(z.optional(z.string()), undefined);
-const num = z.catch(z.optional(z.number()), undefined);
 
 /**
  * The part of an Amazon Inspector finding (`detail` of "Inspector2 Finding") we read.

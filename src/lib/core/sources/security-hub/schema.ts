@@ -1,7 +1,6 @@
+import { lenientNumber as num, lenientText as text } from '../../schemas/lenient';
 import * as z from '../../schemas/zod';
 
-const text = z.catch(z.optional(z.string()), undefined);
-const num = z.catch(z.optional(z.number()), undefined);
 const strings = z.catch(z.optional(z.array(z.unknown())), undefined);
 
 /**
