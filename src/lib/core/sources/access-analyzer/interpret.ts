@@ -8,7 +8,7 @@ import type { Notification } from '../../notification';
 import { replaceEach } from '../../render/replace';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
 import * as z from '../../schemas/zod';
-import { sourceRef } from '../source-ref';
+import { eventSourceType, sourceRef } from '../source-ref';
 import { type AccessKind, accessAnalyzerSeverities } from './severity';
 
 const text = z.catch(z.optional(z.string()), undefined);
@@ -144,7 +144,7 @@ export function accessAnalyzerNotification(
         : undefined,
     occurredAt: findingInstant(f.updatedAt) ?? findingInstant(event.time),
     dedupeKey: `finding:access-analyzer:${f.id}:${f.updatedAt ?? ''}:${f.status ?? ''}`,
-    source: sourceRef(`${event.source}/${event['detail-type']}`, event.id),
+    source: sourceRef(eventSourceType(event.source, event['detail-type']), event.id),
   };
   return findingNotification(view, ctx);
 }
