@@ -120,15 +120,15 @@ export function shiftedClock(ms: number, offsetMs: number): string | undefined {
 const spansByFormat = new WeakMap<Intl.DateTimeFormat, Map<number, ZoneSpan | null>>();
 
 /**
- * The wall clock and short zone name of `date` as `format` writes them (`format` being a
+ * The wall clock and short zone name of `date` (a Date or its epoch milliseconds) as `format` writes them (`format` being a
  * DateTimeFormat with a time zone, year numeric, the rest 2-digit, hourCycle h23 and timeZoneName
  * short), with one Intl reading per zone and hour (see above); the same text as
  * `format.formatToParts(date)` gives, pinned by a property test over many zones.
  *
  * @example zonedClock(new Date('2019-10-02T17:04:40Z'), jaTokyo) // { clock: '2019-10-03 02:04:40', zoneName: 'JST' }
  */
-export function zonedClock(date: Date, format: Intl.DateTimeFormat): ZonedClock {
-  const ms = date.getTime();
+export function zonedClock(date: Date | number, format: Intl.DateTimeFormat): ZonedClock {
+  const ms = typeof date === 'number' ? date : date.getTime();
   let spans = spansByFormat.get(format);
   if (!spans) {
     spans = new Map();
