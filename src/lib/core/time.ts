@@ -1,6 +1,6 @@
 import { parseInstant } from './instant';
 import { intlLocales, type Locale } from './locale';
-import { zonedClock } from './zone-clock';
+import { shiftedClock, zonedClock } from './zone-clock';
 
 /**
  * True when `zone` is an IANA time zone this runtime knows (e.g. "Asia/Tokyo", "UTC").
@@ -23,17 +23,17 @@ export function isValidTimeZone(zone: string): boolean {
  * @example formatInstant('2019-10-02T17:04:40Z', 'Asia/Tokyo', 'ja') // "2019-10-03 02:04:40 JST"
  */
 export function formatInstant(iso: string | Date, timeZone: string, locale: Locale): string {
-  // Most instants are canonical ISO text, read by digits; a Date parses the rest.
-  const date = typeof iso !== 'string' ? iso : new Date(parseInstant(iso));
-  if (Number.isNaN(date.getTime())) return String(iso);
+  // Most instants are canonical ISO text, read by digits, and none needs a Date.
+  const ms = typeof iso !== 'string' ? iso.getTime() : parseInstant(iso);
+  if (Number.isNaN(ms)) return String(iso);
   if (timeZone === 'UTC') {
     // The same text Intl gives in both locales, without loading time-zone data (a CLI run's cost).
-    const year = date.getUTCFullYear();
-    if (year >= 1000 && year <= 9999) return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+    const clock = shiftedClock(ms, 0);
+    if (clock !== undefined) return `${clock} UTC`;
   }
   // The locale's own formatter gives the clock (Latin digits in both locales) and the zone name
   // ("JST", "GMT+9"); zonedClock reads it once per zone and hour, not per instant.
-  const { clock, zoneName } = zonedClock(date, dateTimeFormat(intlLocales[locale], timeZone, CLOCK_AND_ZONE));
+  const { clock, zoneName } = zonedClock(ms, dateTimeFormat(intlLocales[locale], timeZone, CLOCK_AND_ZONE));
   return `${clock} ${zoneName ?? timeZone}`;
 }
 

@@ -72,20 +72,39 @@ const COLON = 58;
 /** The character code of the decimal digit of `n` worth `unit` (1, 10, 100 or 1000). */
 const digit = (n: number, unit: number) => ZERO + (Math.floor(n / unit) % 10);
 
+const DAY_MS = 86_400_000;
+/** Days from 0000-03-01 (the start of a 400-year era, counted from March) to 1970-01-01. */
+const EPOCH_FROM_MARCH_0000 = 719_468;
+/** Days in a 400-year era of the Gregorian calendar. */
+const ERA_DAYS = 146_097;
+
 /**
- * The wall clock `offsetMs` ahead of UTC at `ms`, or undefined outside years 1000–9999. Written as
- * one string of its 19 characters: a template of its eleven parts is a chain of concatenations,
- * copied again when read, and every instant a notification shows comes through here.
+ * The wall clock `offsetMs` ahead of UTC at `ms`, or undefined outside years 1000–9999. The date
+ * is read from the day count by the proleptic Gregorian calendar, as Date's UTC getters read it
+ * (H. Hinnant's civil_from_days, https://howardhinnant.github.io/date_algorithms.html), without a
+ * Date and six getter calls; pinned to Date by a property test. Written as one string of its 19
+ * characters: a template of its eleven parts is a chain of concatenations, copied again when read,
+ * and every instant a notification shows comes through here.
  */
-function shiftedClock(ms: number, offsetMs: number): string | undefined {
-  const d = new Date(ms + offsetMs);
-  const year = d.getUTCFullYear();
-  if (year < 1000 || year > 9999) return undefined;
-  const month = d.getUTCMonth() + 1;
-  const day = d.getUTCDate();
-  const hour = d.getUTCHours();
-  const minute = d.getUTCMinutes();
-  const second = d.getUTCSeconds();
+export function shiftedClock(ms: number, offsetMs: number): string | undefined {
+  const t = ms + offsetMs;
+  const days = Math.floor(t / DAY_MS);
+  const z = days + EPOCH_FROM_MARCH_0000;
+  const era = Math.floor(z / ERA_DAYS);
+  const dayOfEra = z - era * ERA_DAYS;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (!(year >= 1000 && year <= 9999)) return undefined;
+  const secondOfDay = Math.floor((t - days * DAY_MS) / 1000);
+  const hour = Math.floor(secondOfDay / 3600);
+  const minute = Math.floor(secondOfDay / 60) % 60;
+  const second = secondOfDay % 60;
   // biome-ignore format: one line per part of YYYY-MM-DD HH:mm:ss
   return String.fromCharCode(
     digit(year, 1000), digit(year, 100), digit(year, 10), digit(year, 1), DASH,
@@ -101,15 +120,15 @@ function shiftedClock(ms: number, offsetMs: number): string | undefined {
 const spansByFormat = new WeakMap<Intl.DateTimeFormat, Map<number, ZoneSpan | null>>();
 
 /**
- * The wall clock and short zone name of `date` as `format` writes them (`format` being a
+ * The wall clock and short zone name of `date` (a Date or its epoch milliseconds) as `format` writes them (`format` being a
  * DateTimeFormat with a time zone, year numeric, the rest 2-digit, hourCycle h23 and timeZoneName
  * short), with one Intl reading per zone and hour (see above); the same text as
  * `format.formatToParts(date)` gives, pinned by a property test over many zones.
  *
  * @example zonedClock(new Date('2019-10-02T17:04:40Z'), jaTokyo) // { clock: '2019-10-03 02:04:40', zoneName: 'JST' }
  */
-export function zonedClock(date: Date, format: Intl.DateTimeFormat): ZonedClock {
-  const ms = date.getTime();
+export function zonedClock(date: Date | number, format: Intl.DateTimeFormat): ZonedClock {
+  const ms = typeof date === 'number' ? date : date.getTime();
   let spans = spansByFormat.get(format);
   if (!spans) {
     spans = new Map();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatInstant } from '../../../src/lib/core/time';
-import { zonedClock } from '../../../src/lib/core/zone-clock';
+import { shiftedClock, zonedClock } from '../../../src/lib/core/zone-clock';
 
 /** Zones with DST either way, half- and quarter-hour offsets, skipped days, and old local mean times. */
 const ZONES = [
@@ -118,5 +118,50 @@ describe('zonedClock: one Intl reading per zone and hour, the same text as Intl'
     expect(formatInstant('2024-11-03T06:00:00Z', 'America/New_York', 'en')).toBe('2024-11-03 01:00:00 EST');
     expect(formatInstant('2024-04-06T14:59:59Z', 'Australia/Lord_Howe', 'en')).toBe('2024-04-07 01:59:59 GMT+11');
     expect(formatInstant('2024-04-06T15:00:00Z', 'Australia/Lord_Howe', 'en')).toBe('2024-04-07 01:30:00 GMT+10:30');
+  });
+});
+
+/** The clock as Date's UTC getters read it, `offsetMs` ahead: the reference for shiftedClock's day arithmetic. */
+function dateClock(ms: number, offsetMs: number): string | undefined {
+  const d = new Date(ms + offsetMs);
+  const year = d.getUTCFullYear();
+  if (!(year >= 1000 && year <= 9999)) return undefined;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${year}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+}
+
+describe('shiftedClock: the wall clock an offset ahead of UTC, by day arithmetic', () => {
+  const MAX_OFFSET_MS = 14 * HOUR;
+  it('writes what Date reads, over the whole range of Date (undefined outside years 1000–9999)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -8.64e15 + MAX_OFFSET_MS, max: 8.64e15 - MAX_OFFSET_MS }),
+        fc.integer({ min: -MAX_OFFSET_MS, max: MAX_OFFSET_MS }),
+        (ms, offsetMs) => {
+          expect(shiftedClock(ms, offsetMs)).toBe(dateClock(ms, offsetMs));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('writes what Date reads around the years it writes and every leap-day rule', () => {
+    const edges = [
+      '1000-01-01T00:00:00Z',
+      '9999-12-31T23:59:59.999Z',
+      '1600-02-29T12:00:00Z',
+      '1900-02-28T23:59:59Z',
+      '2000-02-29T00:00:00Z',
+      '2100-03-01T00:00:00Z',
+      '1970-01-01T00:00:00Z',
+    ];
+    for (const at of edges) {
+      const base = Date.parse(at);
+      for (let ms = base - 2 * 86_400_000; ms <= base + 2 * 86_400_000; ms += 3_599_999) {
+        expect(shiftedClock(ms, 0)).toBe(dateClock(ms, 0));
+      }
+    }
+    expect(shiftedClock(Date.parse('0999-12-31T23:59:59Z'), 0)).toBeUndefined();
+    expect(shiftedClock(Date.parse('2019-10-02T17:04:40.989Z'), 9 * HOUR)).toBe('2019-10-03 02:04:40');
   });
 });

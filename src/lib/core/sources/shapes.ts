@@ -1,5 +1,6 @@
 import type { UnwrappedItem } from '../envelopes/types';
 import { isRecord } from '../schemas/parse';
+import { eventSourceType } from './source-ref';
 
 /** A parsed JSON payload. */
 export type Payload = Record<string, unknown>;
@@ -24,7 +25,7 @@ export function eventBridgeKey(item: UnwrappedItem): string | undefined {
   const p = payloadOf(item);
   if (!p || !isEventBridgeShape(p) || typeof p.source !== 'string') return undefined;
   const detailType = detailTypeOf(item);
-  return detailType === undefined ? undefined : `${p.source}/${detailType}`;
+  return detailType === undefined ? undefined : eventSourceType(p.source, detailType);
 }
 
 /**

@@ -9,7 +9,7 @@ import { replaceEach } from '../../render/replace';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
 import { lenientText as text } from '../../schemas/lenient';
 import * as z from '../../schemas/zod';
-import { sourceRef } from '../source-ref';
+import { eventSourceType, sourceRef } from '../source-ref';
 import { type AccessKind, accessAnalyzerSeverities } from './severity';
 
 /**
@@ -143,7 +143,7 @@ export function accessAnalyzerNotification(
         : undefined,
     occurredAt: findingInstant(f.updatedAt) ?? findingInstant(event.time),
     dedupeKey: `finding:access-analyzer:${f.id}:${f.updatedAt ?? ''}:${f.status ?? ''}`,
-    source: sourceRef(`${event.source}/${event['detail-type']}`, event.id),
+    source: sourceRef(eventSourceType(event.source, event['detail-type']), event.id),
   };
   return findingNotification(view, ctx);
 }

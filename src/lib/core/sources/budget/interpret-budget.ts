@@ -10,6 +10,7 @@ import {
 } from '../../notification';
 import { formatNumber } from '../../numbers';
 import { formatCalendarDate } from '../../time';
+import { compactText } from '../compact-text';
 import { placed } from '../placed';
 import { sourceRefIdFirst } from '../source-ref';
 import type { BudgetAlert, BudgetAmount } from './budget-alert';
@@ -149,14 +150,18 @@ export function interpretBudget(
     undefined,
     {
       occurredAt: meta.occurredAt ?? ctx.now.toISOString(),
-      dedupeKey: [
-        'budget',
-        account ?? '',
-        alert.budgetName,
-        type ?? '',
-        alert.threshold?.text ?? '',
-        alert.notificationDate ?? '',
-      ].join(':'),
+      // Compacted: its parts are slices of the email's text, two bytes a character when the text
+      // holds any wide character, which would double the bytes of the SNS message that quotes it.
+      dedupeKey: compactText(
+        [
+          'budget',
+          account ?? '',
+          alert.budgetName,
+          type ?? '',
+          alert.threshold?.text ?? '',
+          alert.notificationDate ?? '',
+        ].join(':'),
+      ),
       source: sourceRefIdFirst(meta.id, BUDGET_SOURCE_TYPE),
     },
   );

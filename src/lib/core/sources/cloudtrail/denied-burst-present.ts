@@ -2,6 +2,7 @@ import type { Locale, RenderContext } from '../../locale';
 import { type Field, NOTIFICATION_SCHEMA_VERSION, type Notification, type SubjectPart } from '../../notification';
 import { formatDuration, formatInstant } from '../../time';
 import type { Ignored } from '../source';
+import { eventSourceType } from '../source-ref';
 import type { DeniedBurstAlert, DeniedBurstDecision, DeniedBurstSettings, DeniedCall } from './denied-burst';
 import { apiCallLinks, principalLabel } from './present';
 import { describePrincipal } from './principal';
@@ -130,7 +131,7 @@ export function buildDeniedBurstNotification(
     labels: { rule: rule.id },
     source: {
       ...(envelope.id ? { id: envelope.id } : {}),
-      type: `${envelope.source}/${envelope['detail-type']}`,
+      type: eventSourceType(envelope.source, envelope['detail-type']),
     },
   };
 }

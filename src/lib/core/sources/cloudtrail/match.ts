@@ -55,37 +55,62 @@ export function ruleMatches(rule: ApiCallRule, event: CloudTrailEvent): boolean 
   );
 }
 
-/** A rule set's rules that can match an event of each source, in the set's order. */
+/** A source's rules that can match an event of each name, in the set's order. */
+interface NameIndex {
+  /** For each event name a rule names: the rules naming it and the rules naming no event. */
+  readonly byName: ReadonlyMap<string, readonly ApiCallRule[]>;
+  /** The rules naming no event: all that can match an event of a name no rule names. */
+  readonly anyName: readonly ApiCallRule[];
+}
+
+/** A rule set's rules that can match an event of each source and name, in the set's order. */
 interface RuleIndex {
-  /** For each event source a rule names: its rules and the rules for any source. */
-  readonly bySource: ReadonlyMap<string, readonly ApiCallRule[]>;
-  /** The rules for any source: all that can match an event of a source no rule names. */
-  readonly anySource: readonly ApiCallRule[];
+  /** For each event source a rule names: its rules and the rules for any source, by event name. */
+  readonly bySource: ReadonlyMap<string, NameIndex>;
+  /** The rules for any source, by event name: all that can match an event of a source no rule names. */
+  readonly anySource: NameIndex;
 }
 
 /** Rule sets are made once (at cold start) and never changed: each is indexed once. */
 const ruleIndexes = new WeakMap<RuleSet, RuleIndex>();
 
+/** `rules` (one source's candidates) by the event names they name; see {@link NameIndex}. */
+function byEventName(rules: readonly ApiCallRule[]): NameIndex {
+  const byName = new Map<string, readonly ApiCallRule[]>();
+  for (const { eventNames } of rules) {
+    for (const name of eventNames ?? []) {
+      if (byName.has(name)) continue;
+      byName.set(
+        name,
+        rules.filter((r) => r.eventNames === undefined || r.eventNames.includes(name)),
+      );
+    }
+  }
+  return { byName, anyName: rules.filter((r) => r.eventNames === undefined) };
+}
+
 /**
- * The rules of `ruleSet` that can match an event from `eventSource`, in the set's order: a rule
- * naming another event source never matches (see {@link ruleMatches}), so only these are tried.
+ * The rules of `ruleSet` that can match an event from `eventSource` named `eventName`, in the
+ * set's order: a rule naming another event source, or only other event names, never matches (see
+ * {@link ruleMatches}), so only these are tried.
  */
-function candidateRules(ruleSet: RuleSet, eventSource: string): readonly ApiCallRule[] {
+function candidateRules(ruleSet: RuleSet, eventSource: string, eventName: string): readonly ApiCallRule[] {
   let index = ruleIndexes.get(ruleSet);
   if (!index) {
     const anySource = ruleSet.rules.filter((r) => r.eventSource === undefined);
-    const bySource = new Map<string, readonly ApiCallRule[]>();
+    const bySource = new Map<string, NameIndex>();
     for (const { eventSource: source } of ruleSet.rules) {
       if (source === undefined || bySource.has(source)) continue;
       bySource.set(
         source,
-        ruleSet.rules.filter((r) => r.eventSource === undefined || r.eventSource === source),
+        byEventName(ruleSet.rules.filter((r) => r.eventSource === undefined || r.eventSource === source)),
       );
     }
-    index = { bySource, anySource };
+    index = { bySource, anySource: byEventName(anySource) };
     ruleIndexes.set(ruleSet, index);
   }
-  return index.bySource.get(eventSource) ?? index.anySource;
+  const names = index.bySource.get(eventSource) ?? index.anySource;
+  return names.byName.get(eventName) ?? names.anyName;
 }
 
 /**
@@ -107,7 +132,7 @@ export function matchRules(event: CloudTrailEvent, ruleSet: RuleSet): RuleMatch 
   // One pass, no array for the usual one match: most events match one rule, or none.
   let chosen: ApiCallRule | undefined;
   let matches: ApiCallRule[] | undefined;
-  for (const rule of candidateRules(ruleSet, event.record.eventSource)) {
+  for (const rule of candidateRules(ruleSet, event.record.eventSource, event.record.eventName)) {
     if (!ruleMatches(rule, event)) continue;
     if (chosen === undefined) chosen = rule;
     else if (matches === undefined) matches = [chosen, rule];

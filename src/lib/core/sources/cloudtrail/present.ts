@@ -8,7 +8,7 @@ import {
 } from '../../notification';
 import { formatInstant } from '../../time';
 import { placed } from '../placed';
-import { sourceRefIdFirst } from '../source-ref';
+import { eventSourceType, sourceRefIdFirst } from '../source-ref';
 import { genericDetails } from './details';
 import { cloudTrailEventUrl, iamPrincipalUrl } from './links';
 import { describePrincipal, type Principal } from './principal';
@@ -192,7 +192,7 @@ export function buildApiCallNotification(
       occurredAt,
       dedupeKey: `api-call:${record.eventID ?? `${record.eventSource}:${record.eventName}:${occurredAt}`}`,
       labels: { rule: rule.id },
-      source: sourceRefIdFirst(id, `${envelope.source}/${envelope['detail-type']}`),
+      source: sourceRefIdFirst(id, eventSourceType(envelope.source, envelope['detail-type'])),
     },
   );
 }

@@ -6,7 +6,7 @@ import { type Field, NOTIFICATION_SCHEMA_VERSION, type Notification, type Severi
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
 import { isRecord } from '../../schemas/parse';
 import { placed } from '../placed';
-import { sourceRef } from '../source-ref';
+import { eventSourceType, sourceRef } from '../source-ref';
 import { clip, type Leaf, leafFields, leavesHash, leavesOf } from './flatten';
 import { genericText } from './strings';
 import { readableTime } from './times';
@@ -122,7 +122,7 @@ export function genericEventNotification(event: EventBridgeEvent, ctx: RenderCon
     {
       occurredAt: toIsoInstant(event.time) ?? ctx.now.toISOString(),
       dedupeKey: `event:${event.source}:${event.id ?? leavesHash(leaves)}`,
-      source: sourceRef(`${event.source}/${detailType}`, event.id),
+      source: sourceRef(eventSourceType(event.source, detailType), event.id),
     },
   );
 }

@@ -5,7 +5,7 @@ import { isRegionCode, partitionOfArn } from '../../links/partition';
 import type { RenderContext } from '../../locale';
 import type { Notification } from '../../notification';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
-import { sourceRef } from '../source-ref';
+import { eventSourceType, sourceRef } from '../source-ref';
 import type { GuardDutyFinding, RemoteIp } from './schema';
 import { guardDutyLevel } from './severity';
 
@@ -84,7 +84,7 @@ export function guardDutyNotification(event: EventBridgeEvent, f: GuardDutyFindi
     occurredAt: findingInstant(f.updatedAt) ?? findingInstant(event.time),
     // An update of the same finding (GuardDuty aggregates repeats into `count`) is news; a redelivery is not.
     dedupeKey: `finding:guardduty:${f.arn ?? f.id}:${f.updatedAt ?? ''}:${service?.count ?? ''}`,
-    source: sourceRef(`${event.source}/${event['detail-type']}`, event.id),
+    source: sourceRef(eventSourceType(event.source, event['detail-type']), event.id),
   };
   return findingNotification(view, ctx);
 }

@@ -7,7 +7,7 @@ import { type Field, NOTIFICATION_SCHEMA_VERSION, type Notification, type Severi
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
 import { formatInstant } from '../../time';
 import { placed } from '../placed';
-import { sourceRef } from '../source-ref';
+import { eventSourceType, sourceRef } from '../source-ref';
 import type { HealthDetail } from './schema';
 import { criticalHealthServices, healthSeverities } from './severity';
 import { healthText } from './strings';
@@ -107,7 +107,7 @@ export function healthNotification(event: EventBridgeEvent, d: HealthDetail, ctx
       occurredAt: occurredAt ?? ctx.now.toISOString(),
       // One event is sent again when its status or description changes, and once per affected account.
       dedupeKey: `health:${d.eventArn}:${account ?? ''}:${d.statusCode ?? ''}:${d.lastUpdatedTime ?? ''}`,
-      source: sourceRef(`${event.source}/${detailType}`, event.id),
+      source: sourceRef(eventSourceType(event.source, detailType), event.id),
     },
   );
 }

@@ -7,7 +7,7 @@ import type { Locale, RenderContext } from '../../locale';
 import { lookup } from '../../lookup';
 import type { Notification, Severity } from '../../notification';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
-import { sourceRef } from '../source-ref';
+import { eventSourceType, sourceRef } from '../source-ref';
 import type { InspectorFinding } from './schema';
 
 /** Inspector writes "None Provided" where it has no advice; that is no remediation. */
@@ -87,7 +87,7 @@ export function inspectorNotification(
     occurredAt: findingInstant(f.updatedAt) ?? findingInstant(event.time),
     // A status change (ACTIVE → CLOSED) or an update is news; a redelivery is not.
     dedupeKey: `finding:inspector:${f.findingArn}:${f.updatedAt ?? ''}:${f.status ?? ''}`,
-    source: sourceRef(`${event.source}/${event['detail-type']}`, event.id),
+    source: sourceRef(eventSourceType(event.source, event['detail-type']), event.id),
   };
   return findingNotification(view, ctx);
 }

@@ -7,7 +7,7 @@ import type { RenderContext } from '../../locale';
 import { lookup } from '../../lookup';
 import type { Notification, Severity } from '../../notification';
 import type { EventBridgeEvent } from '../../schemas/eventbridge';
-import { sourceRef } from '../source-ref';
+import { eventSourceType, sourceRef } from '../source-ref';
 import type { AsffFinding } from './schema';
 import { closedStates, normalizedLabels, type SecurityHubLabel, securityHubSeverities } from './severity';
 
@@ -92,7 +92,7 @@ export function securityHubNotification(
     occurredAt: findingInstant(f.UpdatedAt) ?? findingInstant(event.time),
     // Each update of a finding (new UpdatedAt, workflow or record state) is news; a redelivery is not.
     dedupeKey: `finding:security-hub:${id ?? contentHash(JSON.stringify(f))}:${f.UpdatedAt ?? ''}:${status}`,
-    source: sourceRef(`${event.source}/${event['detail-type']}`, event.id),
+    source: sourceRef(eventSourceType(event.source, event['detail-type']), event.id),
   };
   return findingNotification(view, ctx);
 }

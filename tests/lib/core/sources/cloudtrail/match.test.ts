@@ -16,7 +16,7 @@ import { call } from './records';
 
 const severityRank = { critical: 0, warning: 1, info: 2, ok: 3 } as const;
 
-/** matchRules's choice with every rule of the set tried, as the rule says: the reference for its index by event source. */
+/** matchRules's choice with every rule of the set tried, as the rule says: the reference for its index by event source and name. */
 function everyRuleTried(event: CloudTrailEvent, ruleSet: RuleSet): { rule?: string; others: string[] } {
   const matches = ruleSet.rules
     .filter((r) => ruleMatches(r, event))
@@ -75,9 +75,13 @@ const events: CloudTrailEvent[] = [
   parseCloudTrailEvent(call('s3.amazonaws.com', 'DeleteBucket')),
   parseCloudTrailEvent(call('cloudtrail.amazonaws.com', 'DeleteTrail')),
   parseCloudTrailEvent(call('unknown.amazonaws.com', 'DeleteTrail')),
+  // Names no rule of the source names, and a name only rules for any source name.
+  parseCloudTrailEvent(call('cloudtrail.amazonaws.com', 'LookupEvents')),
+  parseCloudTrailEvent(call('unknown.amazonaws.com', 'DeleteBucket')),
+  parseCloudTrailEvent(call('unknown.amazonaws.com', 'ListBuckets')),
 ];
 
-describe('cloudtrail: matchRules tries only the rules for the event source, with the same choice', () => {
+describe('cloudtrail: matchRules tries only the rules for the event source and name, with the same choice', () => {
   it.each(ruleSets.map((set, i) => [i, set] as const))('rule set %i, over every fixture and more', (_i, ruleSet) => {
     let matched = 0;
     for (const event of events) {
