@@ -9,6 +9,16 @@
 export function joinLine(pieces: readonly string[]): string {
   let line = '';
   for (const piece of pieces) line += piece;
+  return tidyLine(line);
+}
+
+/**
+ * {@link joinLine} of pieces already joined: `line`, made of such pieces, with runs of spaces
+ * collapsed to one and its ends trimmed.
+ *
+ * @example tidyLine('StopLogging on trail  by alice') // "StopLogging on trail by alice"
+ */
+export function tidyLine(line: string): string {
   if (!line.includes('  ') && line.charCodeAt(0) !== SPACE && line.charCodeAt(line.length - 1) !== SPACE) return line;
   return line
     .split(' ')

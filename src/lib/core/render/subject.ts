@@ -1,6 +1,6 @@
 import type { Notification, SubjectPart, SubjectRole } from '../notification';
 import { SNS_SUBJECT_MAX_CHARS } from '../publish/limits';
-import { joinLine } from './join-line';
+import { joinLine, tidyLine } from './join-line';
 import { inLine, oneLine } from './sanitize';
 import { categoryLabel, severityStyle } from './severity-style';
 import { ellipsizeAtBoundary, ellipsizeMiddleAtBoundary } from './word-cut';
@@ -43,13 +43,37 @@ const clean = (p: SubjectPart): Piece => ({
 /** The pieces as one line: joints of dropped pieces leave no double or outer spaces. */
 const rendered = (pieces: readonly Piece[]) => joinLine(pieces.map((p) => p.lead + p.value + p.tail));
 
+/** `[CRITICAL] `: the subject's prefix by severity and locale, made once. */
+const PREFIXES = Object.fromEntries(
+  Object.entries(severityStyle).map(([severity, { label }]) => [
+    severity,
+    { en: `[${label.en}] `, ja: `[${label.ja}] ` },
+  ]),
+) as Record<Notification['severity'], Record<Notification['locale'], string>>;
+
+/**
+ * The title a notification's parts make: {@link rendered} of the cleaned parts, written part by
+ * part without making a piece of each (pieces are made only when a line too long is shortened).
+ */
+function partsTitle(parts: readonly SubjectPart[]): string {
+  let line = '';
+  for (const p of parts) {
+    if (p.lead !== undefined) line += inLine(p.lead);
+    line += oneLine(p.value);
+    if (p.tail !== undefined) line += inLine(p.tail);
+  }
+  return tidyLine(line);
+}
+
 function subjectParts(n: Notification) {
-  const prefix = `[${severityStyle[n.severity].label[n.locale]}] `;
-  const parts = (n.subjectParts ?? []).map(clean);
-  const title = (parts.length > 0 ? rendered(parts) : oneLine(n.title)) || categoryLabel[n.category][n.locale];
+  const prefix = PREFIXES[n.severity][n.locale];
+  const parts = n.subjectParts ?? NO_PARTS;
+  const title = (parts.length > 0 ? partsTitle(parts) : oneLine(n.title)) || categoryLabel[n.category][n.locale];
   const region = oneLine(n.region ?? '');
   return { prefix, title, parts, region, suffix: regionSuffix(title, region) };
 }
+
+const NO_PARTS: readonly SubjectPart[] = [];
 
 /** " (region)" unless the text already names the region. */
 const regionSuffix = (text: string, region: string) => (region && !text.includes(region) ? ` (${region})` : '');
@@ -156,12 +180,12 @@ function fittedSubject(
   full: string,
   prefix: string,
   title: string,
-  parts: readonly Piece[],
+  parts: readonly SubjectPart[],
   region: string,
   max: number,
 ): string {
   if (full.length <= max) return full;
   if (`${prefix}${title}`.length <= max) return `${prefix}${title}`;
-  if (parts.length > 0) return fitParts(prefix, parts, region, max);
+  if (parts.length > 0) return fitParts(prefix, parts.map(clean), region, max);
   return `${prefix}${ellipsizeMiddleAtBoundary(title, max - prefix.length)}`;
 }

@@ -46,6 +46,24 @@ interface FixedText {
   readonly signature: string;
   /** After the footer's rows: the last line. */
   readonly end: string;
+  /** The footer's rows' labels and column, with the event id's row. */
+  readonly footer: FooterLayout;
+  /** The same without the event id's row. */
+  readonly footerWithoutId: FooterLayout;
+}
+
+/** The footer's labels are the locale's own: their column is worked out once. */
+interface FooterLayout {
+  readonly labels: readonly RowLabel[];
+  readonly column: number;
+  /** A line break and the column's blanks. */
+  readonly indent: string;
+}
+
+function footerLayout(labels: readonly string[], lineBreak: string): FooterLayout {
+  const rowLabels = labels.map(rowLabel);
+  const column = Math.min(LABEL_COLUMN_MAX, Math.max(...rowLabels.map((label) => label.width))) + 2;
+  return { labels: rowLabels, column, indent: lineBreak + blanks(column) };
 }
 
 /** A heading, then a line break and dashes as wide as the heading. */
@@ -57,6 +75,8 @@ function fixedText(lineBreak: string): Record<Locale, FixedText> {
     links: underlined(t.links, lineBreak),
     signature: `${lineBreak}${lineBreak}-- ${lineBreak}`,
     end: `${lineBreak}${t.footer}${lineBreak}`,
+    footer: footerLayout([t.eventId, t.source, t.occurred, t.dedupeKey], lineBreak),
+    footerWithoutId: footerLayout([t.source, t.occurred, t.dedupeKey], lineBreak),
   });
   return { en: of(renderText.en), ja: of(renderText.ja) };
 }
@@ -136,69 +156,86 @@ function written(n: Notification, { subject, summary }: EmailInputs, w: Writing)
   const sectionBreak = w.lineBreak + w.lineBreak;
   let text = w.clean(subject);
   if (summary) text += sectionBreak + summary;
-  const rows = alignedRows(valueRows(n, t), w);
+  const rows = alignedRows(n.fields, placeRows(n, t), w);
   if (rows) text += sectionBreak + rows;
   const notes = listSection(fixed.notes, noteItems(n.notes, w), w.itemStart);
   if (notes) text += sectionBreak + notes;
   const links = listSection(fixed.links, linkItems(n.links, w), w.itemStart);
   if (links) text += sectionBreak + links;
-  return text + fixed.signature + alignedRows(footerRows(n, t), w) + fixed.end;
+  return text + fixed.signature + footerRows(n, fixed, w) + fixed.end;
 }
 
-/** The fields, then the account and the region. */
-function valueRows(n: Notification, t: RenderText): readonly Row[] {
-  if (!n.account && !n.region) return n.fields;
-  const rows: Row[] = [...n.fields];
-  if (n.account) rows.push({ label: t.account, value: accountLabel(n) });
-  if (n.region) rows.push({ label: t.region, value: n.region });
-  return rows;
-}
+const NO_ROWS: readonly Row[] = [];
 
-/** The event id (when known), the source, when it occurred and the dedupe key. */
-function footerRows(n: Notification, t: RenderText): Row[] {
-  const rows: Row[] = n.source.id ? [{ label: t.eventId, value: n.source.id }] : [];
-  rows.push(
-    { label: t.source, value: n.source.type },
-    { label: t.occurred, value: n.occurredAt },
-    { label: t.dedupeKey, value: n.dedupeKey },
-  );
-  return rows;
+/** The account and the region, the rows after the fields. */
+function placeRows(n: Notification, t: RenderText): readonly Row[] {
+  if (!n.account) return n.region ? [{ label: t.region, value: n.region }] : NO_ROWS;
+  const account = { label: t.account, value: accountLabel(n) };
+  return n.region ? [account, { label: t.region, value: n.region }] : [account];
 }
 
 /**
- * `Label: value` rows with values starting in one column, later lines of a value indented to it;
- * the rows joined by line breaks ("" for none).
+ * The footer's aligned rows (see {@link alignedRows}): the event id (when known), the source, when
+ * it occurred and the dedupe key, in the locale's column worked out once.
  */
-function alignedRows(rows: readonly Row[], w: Writing): string {
+function footerRows(n: Notification, fixed: FixedText, w: Writing): string {
+  const { labels, column, indent } = n.source.id ? fixed.footer : fixed.footerWithoutId;
+  let text = '';
+  let i = 0;
+  if (n.source.id) text = withValueLines(text, false, labels[i++]!, column, w.lines(n.source.id), indent, w);
+  text = withValueLines(text, i > 0, labels[i++]!, column, w.lines(n.source.type), indent, w);
+  text = withValueLines(text, true, labels[i++]!, column, w.lines(n.occurredAt), indent, w);
+  return withValueLines(text, true, labels[i]!, column, w.lines(n.dedupeKey), indent, w);
+}
+
+/**
+ * `Label: value` rows, `rows` then `more` (two lists, not one copied from both), with values
+ * starting in one column, later lines of a value indented to it; the rows joined by line breaks
+ * ("" for none).
+ */
+function alignedRows(rows: readonly Row[], more: readonly Row[], w: Writing): string {
   const labels: RowLabel[] = [];
   // A loop, not Math.max(...widths): a budget text can carry tens of thousands of rows.
   let widest = 0;
-  for (const row of rows) {
-    const label = rowLabel(row.label);
-    labels.push(label);
-    if (label.width > widest) widest = label.width;
-  }
+  for (const row of rows) widest = withLabel(labels, row, widest);
+  for (const row of more) widest = withLabel(labels, row, widest);
   const column = Math.min(LABEL_COLUMN_MAX, widest) + 2;
   const indent = w.lineBreak + blanks(column);
   let text = '';
-  for (let i = 0; i < rows.length; i++) {
-    const label = labels[i]!;
-    const head = labelHead(label, column, w.escaped);
-    if (i > 0) text += w.lineBreak;
-    text += valueLines(head, w.lines(rows[i]!.value), indent, w.lineBreak);
+  for (let i = 0; i < labels.length; i++) {
+    const row = i < rows.length ? rows[i]! : more[i - rows.length]!;
+    text = withValueLines(text, i > 0, labels[i]!, column, w.lines(row.value), indent, w);
   }
   return text;
 }
 
+/** `widest` or the width of `row`'s label when wider, the label added to `labels`. */
+function withLabel(labels: RowLabel[], row: Row, widest: number): number {
+  const label = rowLabel(row.label);
+  labels.push(label);
+  return label.width > widest ? label.width : widest;
+}
+
 /**
- * `head` and the first line of `value` (the line's end trimmed of white space, and `head` with it
- * when the line is empty), then its later lines, each after `indent` (a line break and the blanks;
- * a blank line is left empty).
+ * `text` and, after a line break when `broken`, the label's head and the first line of
+ * `value` (the line's end trimmed of white space, and the head with it when the line is empty),
+ * then its later lines, each after `indent` (a line break and the blanks; a blank line is left
+ * empty). The line break comes with the head (one piece) when nothing is trimmed.
  */
-function valueLines(head: string, value: string, indent: string, lineBreak: string): string {
+function withValueLines(
+  text: string,
+  broken: boolean,
+  label: RowLabel,
+  column: number,
+  value: string,
+  indent: string,
+  w: Writing,
+): string {
   let end = value.indexOf('\n');
   const first = end < 0 ? value : value.slice(0, end);
-  let text = endsInPrintableAscii(first) ? head + first : (head + first).trimEnd();
+  if (endsInPrintableAscii(first)) text += labelHead(label, column, w.escaped, broken) + first;
+  else text += (broken ? w.lineBreak : '') + (labelHead(label, column, w.escaped) + first).trimEnd();
+  const lineBreak = w.lineBreak;
   while (end >= 0) {
     const start = end + 1;
     end = value.indexOf('\n', start);

@@ -30,8 +30,11 @@ export interface RowLabel {
  */
 const ROW_LABELS_MAX = 512;
 const rowLabels = new Map<string, RowLabel>();
-/** Slots of {@link RowLabel.heads}: every column up to the widest (see {@link LABEL_COLUMN_MAX}), in both writings. */
-const HEAD_SLOTS = (LABEL_COLUMN_MAX + 3) * 2;
+/**
+ * Slots of {@link RowLabel.heads}: every column up to the widest (see {@link LABEL_COLUMN_MAX}), in
+ * both writings, with and without the line break before.
+ */
+const HEAD_SLOTS = (LABEL_COLUMN_MAX + 3) * 4;
 
 /**
  * The cleaned text, width and escaped text of a row's label, each worked out once per label:
@@ -54,17 +57,19 @@ export function rowLabel(label: string): RowLabel {
 
 /**
  * What a row starts with: the label (as `json` when `escaped`) and its colon padded to `column`,
- * then the space before the value; `column` blanks for a row without a label. Made once per label
- * and column, as one flat string: the row adds one piece to the body, not four.
+ * then the space before the value; `column` blanks for a row without a label; after a line break
+ * (`\n`, or `\\n` when `escaped`) when `broken`. Made once per label, column and writing, as one flat
+ * string: the row adds one piece to the body, not five.
  *
  * @example labelHead(rowLabel('Region'), 12, false) // 'Region:     '
  */
-export function labelHead(label: RowLabel, column: number, escaped: boolean): string {
-  if (!label.text) return blanks(column);
-  const at = column * 2 + (escaped ? 1 : 0);
+export function labelHead(label: RowLabel, column: number, escaped: boolean, broken = false): string {
+  const lineBreak = broken ? (escaped ? '\\n' : '\n') : '';
+  if (!label.text) return lineBreak + blanks(column);
+  const at = column * 4 + (escaped ? 1 : 0) + (broken ? 2 : 0);
   let head = label.heads?.[at];
   if (head === undefined) {
-    head = [escaped ? label.json : label.text, ':', blanks(Math.max(1, column - 1 - label.width))].join('');
+    head = [lineBreak, escaped ? label.json : label.text, ':', blanks(Math.max(1, column - 1 - label.width))].join('');
     if (label.heads && at < HEAD_SLOTS) label.heads[at] = head;
   }
   return head;

@@ -11,7 +11,7 @@ import {
   SLACK_TEXT_FALLBACK_MAX_CHARS,
 } from './limits';
 import { actionPieces, fieldPieces, notesPieces, type Piece } from './slack-blocks';
-import { cleanAndEscaped, escapeSlack, slackLine, slackLineAfter, truncateEscaped } from './slack-escape';
+import { escapedText, escapeSlack, slackLine, slackLineAfter, truncateEscaped } from './slack-escape';
 import type { SlackBlock, SlackMessage } from './slack-types';
 
 /** Layout choice: each part of the context line (account, region) is an id, not prose. */
@@ -40,7 +40,7 @@ export function renderSlack(n: Notification): SlackMessage {
     },
   ];
   // Cleaned and escaped once: the summary section and the fallback text both show it.
-  const escapedSummary = cleanAndEscaped(n.summary).escaped;
+  const escapedSummary = escapedText(n.summary);
   const summary = truncateEscaped(escapedSummary, SLACK_SECTION_TEXT_MAX_CHARS, n.locale);
   if (summary) blocks.push(section(summary));
   // Pushed, not concatenated: Array.prototype.concat is a runtime call, dear for three short lists.
@@ -78,11 +78,19 @@ function pushWithinBudget(blocks: SlackBlock[], pieces: readonly Piece[], locale
   blocks.push(section(renderText[locale].leftOut(left.fields, left.links, left.notes)));
 }
 
+/** Each category's label, escaped once. */
+const CATEGORY_TEXT = Object.fromEntries(
+  Object.entries(categoryLabel).map(([category, label]) => [
+    category,
+    { en: escapeSlack(label.en), ja: escapeSlack(label.ja) },
+  ]),
+) as Record<Notification['category'], Record<Locale, string>>;
+
 /** The last line: account · region · category. */
 export function contextBlock(n: Notification): SlackBlock {
   const account = slackLine(accountLabel(n), CONTEXT_PART_MAX_CHARS);
   const region = slackLine(n.region ?? '', CONTEXT_PART_MAX_CHARS);
-  let text = escapeSlack(categoryLabel[n.category][n.locale]);
+  let text = CATEGORY_TEXT[n.category][n.locale];
   if (region) text = `${region} · ${text}`;
   if (account) text = `${account} · ${text}`;
   return { type: 'context', elements: [{ type: 'mrkdwn', text }] };

@@ -1,6 +1,7 @@
 import type { Locale } from '../../locale';
 import type { Field, Link } from '../../notification';
 import { renderText } from '../../render/render-text';
+import { multiLine } from '../../render/sanitize';
 import { buttonUrl } from './button-url';
 import {
   SLACK_ACTIONS_ELEMENTS_MAX,
@@ -9,7 +10,7 @@ import {
   SLACK_SECTION_FIELDS_MAX,
   SLACK_SECTION_TEXT_MAX_CHARS,
 } from './limits';
-import { cleanAndEscaped, slackLine, truncateEscaped } from './slack-escape';
+import { escapedText, escapeSlack, isInertSlackText, slackLine, truncateEscaped } from './slack-escape';
 import type { ButtonElement, Mrkdwn, SlackBlock } from './slack-types';
 
 /** A block and how many of the notification's fields, links and notes it shows. */
@@ -75,15 +76,19 @@ export function fieldPieces(fields: readonly Field[], locale: Locale): Piece[] {
     run = [];
   };
   for (const field of fields) {
-    // Cleaned once: the layout choice measures it as shown, the block sends it escaped.
-    const value = cleanAndEscaped(field.value);
-    if (isLong(value.clean)) {
+    // Cleaned once: the layout choice measures it as shown, the block sends it escaped (most
+    // values are both already: no pair of them made).
+    const raw = field.value;
+    const inert = isInertSlackText(raw);
+    const clean = inert ? raw : multiLine(raw);
+    const escaped = inert ? raw : escapeSlack(clean);
+    if (isLong(clean)) {
       flush();
-      const text = mrkdwn(fieldText(field.label, value.escaped, SLACK_SECTION_TEXT_MAX_CHARS, locale));
+      const text = mrkdwn(fieldText(field.label, escaped, SLACK_SECTION_TEXT_MAX_CHARS, locale));
       pieces.push({ block: { type: 'section', text }, fields: 1, links: 0, notes: 0 });
       continue;
     }
-    run.push(mrkdwn(fieldText(field.label, value.escaped, SLACK_SECTION_FIELD_MAX_CHARS, locale)));
+    run.push(mrkdwn(fieldText(field.label, escaped, SLACK_SECTION_FIELD_MAX_CHARS, locale)));
     if (run.length === SLACK_SECTION_FIELDS_MAX) flush();
   }
   flush();
@@ -96,7 +101,7 @@ export function notesPieces(notes: readonly string[], locale: Locale): Piece[] {
   let lines = '';
   let count = 0;
   for (const note of notes) {
-    const line = cleanAndEscaped(note).escaped;
+    const line = escapedText(note);
     if (!line) continue;
     lines += `\n• ${line}`;
     count++;

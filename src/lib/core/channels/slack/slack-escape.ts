@@ -61,6 +61,14 @@ export function cleanAndEscaped(raw: string): { readonly clean: string; readonly
   return { clean, escaped: escapeSlack(clean) };
 }
 
+/** True when `raw` is its own {@link cleanAndEscaped} text, both clean and escaped (most event values). */
+export const isInertSlackText: (raw: string) => boolean = isInertText;
+
+/** `cleanAndEscaped(raw).escaped`, without making the pair. @example escapedText('a & b ') // "a &amp; b" */
+export function escapedText(raw: string): string {
+  return isInertText(raw) ? raw : escapeSlack(multiLine(raw));
+}
+
 /** Shortens already escaped Slack text visibly to `max` characters without breaking an entity. */
 export function truncateEscaped(escaped: string, max: number, locale: Locale): string {
   return truncateChars(escaped, max, locale, entityAware);

@@ -44,4 +44,11 @@ describe('rowLabel: a label cleaned, measured and escaped once', () => {
     expect(labelHead(rowLabel('a-label-wider-than-the-column'), 22, false)).toBe('a-label-wider-than-the-column: ');
     expect(labelHead(rowLabel(''), 5, true)).toBe('     ');
   });
+
+  it('starts a later row with the line break before it, written as the body is', () => {
+    expect(labelHead(rowLabel('Region'), 12, false, true)).toBe('\nRegion:     ');
+    expect(labelHead(rowLabel('Region'), 12, true, true)).toBe('\\nRegion:     ');
+    expect(labelHead(rowLabel('Region'), 12, false)).toBe('Region:     ');
+    expect(labelHead(rowLabel(''), 3, false, true)).toBe('\n   ');
+  });
 });

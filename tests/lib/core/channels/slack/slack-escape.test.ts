@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cleanAndEscaped,
+  escapedText,
   escapeSlack,
+  isInertSlackText,
   slackLine,
   slackLineAfter,
   slackText,
@@ -108,5 +110,21 @@ describe('render: slack header line', () => {
       }),
       { numRuns: 5_000 },
     );
+  });
+
+  it('escapes a value as cleanAndEscaped does, and calls it inert only when it is its own clean and escaped text', () => {
+    let inert = 0;
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '\n', '&', '<', '\t', '\u0007', 'ア', '→') }), (raw) => {
+        expect(escapedText(raw)).toBe(cleanAndEscaped(raw).escaped);
+        if (isInertSlackText(raw)) {
+          inert++;
+          expect(multiLine(raw)).toBe(raw);
+          expect(escapeSlack(raw)).toBe(raw);
+        }
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(inert).toBeGreaterThan(0);
   });
 });
